@@ -1,0 +1,45 @@
+// The one canonical spelling of an identifier, as ISO writes it: "ISO/IEC 27001:2022",
+// "ISO/TS 19278", "ISO/IEC TR 20000-4:2010", "ISO Guide 73", "ISO/IEC 27002:2013/Cor 1:2014".
+import type { FrameworkId, StandardId, Supplement } from './reference';
+
+/** The undated base designation: publishers, type or stage, number and parts. */
+export function formatDesignation(id: Pick<StandardId, 'publishers' | 'type' | 'stage' | 'number' | 'parts'>): string {
+  const publishers = id.publishers.join('/');
+  const words: string[] = [];
+  if (id.stage) words.push(id.stage);
+  // A staged type word (DTR, DPAS) already says the type.
+  if (id.type && !(id.stage && id.stage.endsWith(id.type))) words.push(id.type);
+  const number = [id.number, ...id.parts].join('-');
+  if (words.length === 0) return `${publishers} ${number}`;
+  if (!publishers) return `${words.join(' ')} ${number}`;
+  // ISO writes a lone publisher's type after a slash (ISO/TR 10013), a joint one after a space
+  // (ISO/IEC TR 20000-4), and a Guide always after a space (ISO Guide 73).
+  const joiner = id.publishers.length === 1 && id.type !== 'Guide' ? '/' : ' ';
+  return `${publishers}${joiner}${words.join(' ')} ${number}`;
+}
+
+export function formatSupplement(s: Supplement): string {
+  const word = s.stage ? (s.stage.endsWith(s.type) ? s.stage : `${s.stage} ${s.type}`) : s.type;
+  return `${word}${s.number ? ` ${s.number}` : ''}${s.year ? `:${s.year}` : ''}`;
+}
+
+/** The canonical form of what the text says: a year only where the text gives one. */
+export function formatStandardId(id: StandardId): string {
+  const base = `${formatDesignation(id)}${id.year ? `:${id.year}` : ''}`;
+  const supplements = id.supplements.map((s) => `/${formatSupplement(s)}`).join('');
+  return `${id.adoption ? `${id.adoption} ` : ''}${base}${supplements}`;
+}
+
+const FRAMEWORK_NAMES: Record<string, string> = {
+  cobit: 'COBIT',
+  itil: 'ITIL',
+  'cmmi-svc': 'CMMI-SVC',
+  mof: 'MOF',
+  'run-sap': 'Run SAP',
+};
+
+export function formatFrameworkId(id: FrameworkId): string {
+  const name = FRAMEWORK_NAMES[id.framework] ?? id.framework;
+  if (!id.version) return name;
+  return id.framework === 'cmmi-svc' ? `${name} v${id.version}` : `${name} ${id.version}`;
+}

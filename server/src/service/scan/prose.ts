@@ -1,0 +1,216 @@
+// Tells the scanner which parts of a document are prose. In Markdown, code (fenced, indented,
+// inline), link destinations, autolinks, HTML comments and front matter are not: a standard named
+// there is an address or an example, not a citation. URLs are skipped in every language.
+//
+// Block structure is found in one pass over line starts; inline spans are worked out for a line
+// only when an anchor falls on it, so the cost stays linear and is paid only where it matters.
+
+export interface ProseMask {
+  /** `offset` if it lies in prose, else the offset where the non-prose span that holds it ends. */
+  skip(offset: number): number;
+}
+
+type Span = [start: number, end: number];
+
+const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\n]*)$/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
+const INLINE = /(`+)|\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
+const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
+
+/** Sorted, non-overlapping spans queried with offsets that never decrease. */
+class SpanCursor {
+  private next = 0;
+  constructor(private readonly spans: Span[]) {}
+  skip(offset: number): number {
+    while (this.next < this.spans.length && this.spans[this.next][1] <= offset) this.next++;
+    const span = this.spans[this.next];
+    return span && span[0] <= offset ? span[1] : offset;
+  }
+}
+
+/** Inline spans of the line holding the last queried offset, recomputed when the line changes. */
+class LineSpans {
+  private lineStart = -1;
+  private lineEnd = -1;
+  private cursor = new SpanCursor([]);
+  constructor(
+    private readonly text: string,
+    private readonly spansOf: (line: string, lineStart: number) => Span[],
+  ) {}
+  skip(offset: number): number {
+    if (offset < this.lineStart || offset >= this.lineEnd) {
+      this.lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+      const eol = this.text.indexOf('\n', offset);
+      this.lineEnd = eol < 0 ? this.text.length : eol;
+      this.cursor = new SpanCursor(this.spansOf(this.text.slice(this.lineStart, this.lineEnd), this.lineStart));
+    }
+    return this.cursor.skip(offset);
+  }
+}
+
+function urlSpans(line: string, base: number): Span[] {
+  const spans: Span[] = [];
+  URL_ONLY.lastIndex = 0;
+  for (let m = URL_ONLY.exec(line); m; m = URL_ONLY.exec(line)) spans.push([base + m.index, base + m.index + m[0].length]);
+  return spans;
+}
+
+/** Code spans, link destinations, autolinks and bare URLs of one Markdown line. */
+function markdownInlineSpans(line: string, base: number): Span[] {
+  const spans: Span[] = [];
+  if (REFERENCE_DEFINITION.test(line)) {
+    const colon = line.indexOf(']:');
+    return [[base + colon + 2, base + line.length]];
+  }
+  const runs = backtickRuns(line);
+  const closer = closingRuns(runs);
+  let run = 0;
+  INLINE.lastIndex = 0;
+  for (let m = INLINE.exec(line); m; m = INLINE.exec(line)) {
+    if (m[1] !== undefined) {
+      while (runs[run][0] < m.index) run++;
+      const close = closer[run];
+      if (close < 0) continue;
+      spans.push([base + m.index, base + runs[close][0] + runs[close][1]]);
+      INLINE.lastIndex = runs[close][0] + runs[close][1];
+      run = close + 1;
+    } else if (m[0] === '](') {
+      const end = line.indexOf(')', m.index + 2);
+      if (end < 0) continue;
+      spans.push([base + m.index + 2, base + end]);
+      INLINE.lastIndex = end + 1;
+    } else {
+      spans.push([base + m.index, base + m.index + m[0].length]);
+    }
+  }
+  return spans;
+}
+
+/** [offset, length] of every run of backticks in a line. */
+function backtickRuns(line: string): Span[] {
+  const runs: Span[] = [];
+  for (let i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
+    let j = i;
+    while (line.charCodeAt(j) === 96) j++;
+    runs.push([i, j - i]);
+    i = j;
+  }
+  return runs;
+}
+
+/** For each run, the index of the next run of the same length (its closer), or -1: one backward pass. */
+function closingRuns(runs: Span[]): number[] {
+  const nextOfLength = new Map<number, number>();
+  const closer = new Array<number>(runs.length);
+  for (let i = runs.length - 1; i >= 0; i--) {
+    closer[i] = nextOfLength.get(runs[i][1]) ?? -1;
+    nextOfLength.set(runs[i][1], i);
+  }
+  return closer;
+}
+
+/** Block-level spans that are not prose: front matter, fenced and indented code, HTML comments. */
+function markdownBlocks(text: string): Span[] {
+  const spans: Span[] = [];
+  let pos = 0;
+  if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text)) {
+    const fence = text.slice(0, 3);
+    const close = new RegExp(`\\n(?:${fence === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
+    const m = close.exec(text);
+    if (m) {
+      spans.push([0, m.index + m[0].length]);
+      pos = m.index + m[0].length;
+    }
+  }
+  let previousBlank = true;
+  let inList = false;
+  while (pos < text.length) {
+    const eol = lineEnd(text, pos);
+    const line = text.slice(pos, eol).replace(/\r$/, '');
+    const fence = FENCE_OPEN.exec(line);
+    if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
+      const end = fenceEnd(text, eol, fence[2]);
+      spans.push([pos, end]);
+      pos = end + 1;
+      previousBlank = false;
+      continue;
+    }
+    const blank = line.trim() === '';
+    const indented = /^(?: {4}|\t)/.test(line);
+    if (indented && !blank && previousBlank && !inList) {
+      let end = eol;
+      let next = eol + 1;
+      while (next < text.length) {
+        const nextEol = lineEnd(text, next);
+        const nextLine = text.slice(next, nextEol);
+        if (!/^(?: {4}|\t)/.test(nextLine) && nextLine.trim() !== '') break;
+        if (nextLine.trim() !== '') end = nextEol;
+        next = nextEol + 1;
+      }
+      spans.push([pos, end]);
+      pos = end + 1;
+      previousBlank = false;
+      continue;
+    }
+    if (!blank) {
+      if (LIST_ITEM.test(line)) inList = true;
+      else if (previousBlank && !indented) inList = false;
+    }
+    previousBlank = blank;
+    pos = eol + 1;
+  }
+  return mergeComments(text, spans);
+}
+
+function lineEnd(text: string, pos: number): number {
+  const eol = text.indexOf('\n', pos);
+  return eol < 0 ? text.length : eol;
+}
+
+/** The offset of the end of the line that closes a fence opened by `marker`, or the text's end. */
+function fenceEnd(text: string, from: number, marker: string): number {
+  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*\\r?$`, 'gm');
+  close.lastIndex = from;
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+
+/** Adds `<!-- … -->` comments that start in prose to the block spans, keeping them sorted. */
+function mergeComments(text: string, blocks: Span[]): Span[] {
+  const comments: Span[] = [];
+  const cursor = new SpanCursor(blocks);
+  for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i)) {
+    const outside = cursor.skip(i);
+    if (outside !== i) {
+      i = outside;
+      continue;
+    }
+    const close = text.indexOf('-->', i + 4);
+    const end = close < 0 ? text.length : close + 3;
+    comments.push([i, end]);
+    i = end;
+  }
+  if (comments.length === 0) return blocks;
+  return [...blocks, ...comments].sort((a, b) => a[0] - b[0]).reduce<Span[]>((merged, span) => {
+    const last = merged[merged.length - 1];
+    if (last && span[0] < last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push([span[0], span[1]]);
+    return merged;
+  }, []);
+}
+
+export function markdownMask(text: string): ProseMask {
+  const blocks = new SpanCursor(markdownBlocks(text));
+  const inline = new LineSpans(text, markdownInlineSpans);
+  return {
+    skip(offset) {
+      const afterBlock = blocks.skip(offset);
+      return afterBlock !== offset ? afterBlock : inline.skip(offset);
+    },
+  };
+}
+
+export function plainTextMask(text: string): ProseMask {
+  return new LineSpans(text, urlSpans);
+}

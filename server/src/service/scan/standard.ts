@@ -1,0 +1,200 @@
+// Reads one standard identifier (ISO, IEC, ISO/IEC, IWA, and national adoptions of them) starting
+// at an anchor found by the scanner. Every step is a sticky regular expression of bounded length,
+// so the work per anchor is bounded and the whole scan stays linear in the text.
+import type { StandardId, StandardReference, Supplement } from './reference';
+import { CO_PUBLISHERS, FILM_SPEEDS, STAGED_TYPES, STAGES, SUPPLEMENTS, TYPES } from './vocabulary';
+
+const SPACE = '[ \\u00A0\\u202F]';
+const HYPHEN = '[-\\u2010\\u2011]';
+
+const PUBLISHER_AT = /ISO|IEC|IWA/y;
+const SLASH_TOKEN = new RegExp(`${SPACE}?/${SPACE}?([A-Za-z][A-Za-z0-9]*)`, 'y');
+const SPACE_TOKEN = new RegExp(`${SPACE}([A-Za-z][A-Za-z0-9]*)(?=${SPACE}|/|\\d)`, 'y');
+const GLUED_TOKEN = /\/([A-Z]{2,4})(?=\d{3})/y;
+const NUMBER = new RegExp(`(?:${SPACE}|${HYPHEN})?(\\d{1,6})(?!\\d)`, 'y');
+const PART = new RegExp(`${HYPHEN}(\\d{1,5}[A-Z]{0,2}|[A-Z]\\d{0,3})(?![A-Za-z0-9])`, 'y');
+const ITERATION = /\.(\d{1,2})(?![\d.])/y;
+const YEAR = new RegExp(`${SPACE}?:${SPACE}?(?:(\\d{4})(?:-\\d{2})?(?!\\d)|--|\u2014)`, 'y');
+const SUPPLEMENT = new RegExp(
+  `${SPACE}?/${SPACE}?(?:(NP|WD|CD|AWI|PWI|PRF|DIS|FDIS)${SPACE})?([A-Za-z]{3,6})\\.?${SPACE}?(\\d{1,3})?(?:\\.(\\d{1,2}))?` +
+    `(?:${SPACE}?:${SPACE}?(\\d{4})(?:-\\d{2})?(?!\\d))?`,
+  'y',
+);
+const EDITION = /(?: ?ED ?\d{1,2}| Ed\.? ?\d{1,2}| Edition \d{1,2}| Ed(?=$|[\s,;)]))(?!\w)/y;
+// The Directives: ISO/IEC DIR 1 ISO SUP, ISO/IEC DIR 2 IEC:2022, ISO/IEC DIR 1:2022 + IEC SUP:2022.
+const DIRECTIVE_SUFFIX = new RegExp(
+  `(?:${SPACE}?\\+${SPACE}?IEC${SPACE}SUP|${SPACE}(?:ISO|IEC|JTC${SPACE}1)(?:${SPACE}SUP)?)(?::\\d{4}(?:-\\d{2})?)?(?:${SPACE}Ed(?:ition)?${SPACE}\\d{1,2})?(?![\\w])`,
+  'y',
+);
+const LANGUAGES = /\((?:[a-z]{2}|[A-Z])(?:[,/](?:[a-z]{2}|[A-Z]|other))*\)/y;
+const ALL_PARTS = new RegExp(`${SPACE}?\\(all parts\\)`, 'y');
+
+/** What may stand right before the publisher: a national adoption, a type or a stage written first. */
+const BEFORE = new RegExp(
+  '(?:^|[^\\p{L}\\p{N}/])(?:' +
+    '(?<adoption>(?:BS|DIN|NF|ÖNORM|OENORM|SN|CSN|ČSN|PN|SS|NEN|UNE|I\\.S\\.|SIST|EVS|LST|MSZ|STN|SR|DS|NS|SFS|UNI|NBN|HRN|SRPS)(?:[ -]EN)?|prEN|EN|AS/NZS|CAN/CSA|NZS|SANS)' +
+    '|(?<type>Guide|GUIDE)|(?<stage>AWI|CD|PRF|NP|WD|DIS|FDIS))[ \\u00A0-]$',
+  'u',
+);
+const LOOKBEHIND = 24;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+/** The start of a reference anchored at `anchor`, with what stands before the publisher. */
+function readPrefix(text: string, anchor: number): { start: number; adoption?: string; type?: string; stage?: string } | undefined {
+  const before = anchor > 0 ? text[anchor - 1] : '';
+  if (before && LETTER_OR_DIGIT.test(before)) {
+    // "FprISO 10993-1": a final draft written in CEN's style.
+    if (text.startsWith('Fpr', anchor - 3)) return { start: anchor - 3, stage: 'FDIS' };
+    return undefined;
+  }
+  const window = text.slice(Math.max(0, anchor - LOOKBEHIND), anchor);
+  const groups = BEFORE.exec(window)?.groups;
+  if (!groups) return { start: anchor };
+  const { adoption, type, stage } = groups;
+  // The word and the one separator before the anchor.
+  const start = anchor - 1 - (adoption ?? type ?? stage ?? '').length;
+  if (adoption) return { start, adoption: adoption.replace(/-EN$/, ' EN').replace(/^OENORM/, 'ÖNORM') };
+  if (type) return { start, type: 'Guide' };
+  if (stage && text.startsWith('IWA', anchor)) return { start, stage: STAGES.get(stage) };
+  return { start: anchor };
+}
+
+interface Draft {
+  publishers: string[];
+  type?: string;
+  stage?: string;
+  /** A type or stage was read after the publishers: no co-publisher may follow. */
+  closed?: boolean;
+}
+
+/** Applies a type or stage word to the identifier being read; false when the word is neither. */
+function applyToken(word: string, draft: Draft): boolean {
+  const staged = STAGED_TYPES.get(word);
+  if (staged) {
+    draft.stage = staged.stage;
+    draft.type = staged.type;
+    draft.closed = true;
+    return true;
+  }
+  const type = TYPES.get(word);
+  if (type && !draft.type) {
+    draft.type = type;
+    draft.closed = true;
+    return true;
+  }
+  const stage = STAGES.get(word);
+  if (stage && !draft.stage) {
+    draft.stage = stage;
+    draft.closed = true;
+    return true;
+  }
+  return false;
+}
+
+/** Reads the supplements (/Amd 1:2024, /Cor.1:2014, /DAM 2) after a base identifier. */
+function readSupplements(text: string, pos: number, supplements: Supplement[]): number {
+  for (;;) {
+    const m = match(SUPPLEMENT, text, pos);
+    if (!m) return pos;
+    const word = SUPPLEMENTS.get(m[2]);
+    if (!word || (!m[3] && !m[5] && word.type !== 'Suppl')) return pos;
+    const stage = m[1] ? STAGES.get(m[1]) : word.stage;
+    supplements.push({
+      type: word.type,
+      ...(m[3] ? { number: m[3] } : {}),
+      ...(m[5] ? { year: Number(m[5]) } : {}),
+      ...(stage ? { stage } : {}),
+    });
+    pos = m.index + m[0].length;
+  }
+}
+
+/**
+ * Reads a standard identifier whose publisher (ISO, IEC or IWA) starts at `anchor`.
+ * Returns undefined when what follows is not an identifier ("ISO image", "ISO 400" film speed).
+ */
+export function readStandard(text: string, anchor: number): StandardReference | undefined {
+  const prefix = readPrefix(text, anchor);
+  if (!prefix) return undefined;
+  const first = match(PUBLISHER_AT, text, anchor);
+  if (!first) return undefined;
+  const draft: Draft = { publishers: first[0] === 'IWA' ? [] : [first[0]], type: prefix.type, stage: prefix.stage };
+  if (first[0] === 'IWA') draft.type = 'IWA';
+  let pos = anchor + 3;
+
+  // Co-publishers, types and stages after slashes: ISO/IEC, ISO/IEC/IEEE, ISO/TR, ISO/IEC/DIS.
+  for (let m = match(SLASH_TOKEN, text, pos); m; m = match(SLASH_TOKEN, text, pos)) {
+    const co = CO_PUBLISHERS.get(m[1]);
+    if (co && draft.publishers.length > 0 && !draft.closed) draft.publishers.push(co);
+    else if (!applyToken(m[1], draft)) break;
+    pos = m.index + m[0].length;
+  }
+  // Types and stages after spaces: ISO/IEC TR, ISO/IEC AWI TR, ISO/ASTM DTR; or glued: ISO/TR20573.
+  for (let m = match(SPACE_TOKEN, text, pos); m && applyToken(m[1], draft); m = match(SPACE_TOKEN, text, pos)) {
+    pos = m.index + m[0].length;
+  }
+  const glued = match(GLUED_TOKEN, text, pos);
+  if (glued && applyToken(glued[1], draft)) pos += glued[0].length;
+
+  const number = match(NUMBER, text, pos);
+  if (!number) return undefined;
+  pos = number.index + number[0].length;
+  const parts: string[] = [];
+  for (let m = match(PART, text, pos); m; m = match(PART, text, pos)) {
+    parts.push(m[1]);
+    pos = m.index + m[0].length;
+  }
+  const iteration = match(ITERATION, text, pos);
+  if (iteration) pos += iteration[0].length;
+
+  let year: number | undefined;
+  const dated = match(YEAR, text, pos);
+  if (dated) {
+    const y = dated[1] ? Number(dated[1]) : undefined;
+    if (y === undefined || (y >= 1900 && y <= 2099)) {
+      year = y;
+      pos += dated[0].length;
+    }
+  }
+  if (draft.type === 'DIR') {
+    const suffix = match(DIRECTIVE_SUFFIX, text, pos);
+    if (suffix) pos += suffix[0].length;
+  }
+  // An edition may be written before the supplements (ISO 13688 ED1/Amd 1) or after them.
+  const supplements: Supplement[] = [];
+  for (let round = 0; round < 2; round++) {
+    const edition = match(EDITION, text, pos);
+    if (edition) pos += edition[0].length;
+    pos = readSupplements(text, pos, supplements);
+  }
+  const languages = match(LANGUAGES, text, pos);
+  if (languages) pos += languages[0].length;
+  const allParts = match(ALL_PARTS, text, pos);
+  if (allParts) pos += allParts[0].length;
+
+  const id: StandardId = {
+    publishers: draft.publishers,
+    ...(draft.type ? { type: draft.type } : {}),
+    ...(draft.stage ? { stage: draft.stage } : {}),
+    number: number[1],
+    parts,
+    ...(year !== undefined ? { year } : {}),
+    supplements,
+    ...(prefix.adoption ? { adoption: prefix.adoption } : {}),
+  };
+  if (isFilmSpeed(id)) return undefined;
+  return { kind: 'standard', start: prefix.start, end: pos, text: text.slice(prefix.start, pos), id };
+}
+
+function isFilmSpeed(id: StandardId): boolean {
+  return (
+    id.publishers.length === 1 && id.publishers[0] === 'ISO' && !id.type && !id.stage && !id.adoption &&
+    id.parts.length === 0 && id.year === undefined && id.supplements.length === 0 && FILM_SPEEDS.has(id.number)
+  );
+}
