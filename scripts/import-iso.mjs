@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// Imports ISO Open Data's deliverables file (JSONL, optionally gzipped) into data/iso-deliverables.json,
+// the compact table the catalog loads. Usage:
+//   node scripts/import-iso.mjs <deliverables.jsonl[.gz]> [--committees <tsv>] [--out <file>]
+// Node built-ins only, so it runs on the official daily download without installing anything.
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCE = 'ISO Open Data (deliverables), licensed under ODC-By 1.0';
+const FIELDS = ['isoId', 'reference', 'type', 'supplement', 'publishers', 'number', 'parts', 'year', 'title',
+  'published', 'edition', 'stage', 'committee', 'replaces', 'replacedBy'];
+const USAGE = 'usage: npm run data:import -- <deliverables.jsonl[.gz]> [--committees <tsv>] [--out <file>]\n'
+  + '  <deliverables>  ISO Open Data deliverables file, JSON Lines, gzipped or not\n'
+  + '  --committees    committee titles (TSV with reference and title_en columns);\n'
+  + '                  default: iso-committees.tsv next to the input, when present\n'
+  + '  --out           output file; default: data/iso-deliverables.json';
+
+// Organisations that appear in the publisher block of ISO references.
+const PUBLISHERS = new Set(['ISO', 'IEC', 'IEEE', 'ASTM', 'ASME', 'HL7', 'UNDP', 'SAE', 'CIE', 'OIML', 'OECD']);
+// Deliverable types written in the reference; ISP, R and DATA are legacy kinds filed as IS by ISO.
+const TYPE_WORDS = new Set(['TR', 'TS', 'PAS', 'Guide', 'IWA', 'ISP', 'R', 'DATA', 'TTA']);
+// Draft stages written in the reference; a draft type (DTR, DGuide) is a stage plus a type.
+const STAGE_WORDS = new Set(['PWI', 'NP', 'AWI', 'WD', 'CD', 'DIS', 'FDIS', 'PRF']);
+const DRAFT_TYPE = /^F?D(TR|TS|PAS|Guide|IWA)$/;
+const SUPPLEMENT_TYPES = { Amd: 'Amd', Cor: 'Cor', Add: 'Add', Suppl: 'Suppl', Ext: 'Ext',
+  DAM: 'Amd', PDAM: 'Amd', FDAM: 'Amd', DCOR: 'Cor', FDCOR: 'Cor', DCor: 'Cor', DAD: 'Add', FDAD: 'Add' };
+
+// <prefix> <number>[-<parts>][.<draft iteration>][:<year>][/<supplement>...]
+const HEAD = /^(?:([A-Za-z0-9/ ]*?)[ /])?(\d+)((?:-[0-9A-Z][0-9A-Za-z]*)*)(?:\.\d+)?(?::(\d{4}))?((?:\/.*)?)$/;
+const SUPPLEMENT = /^(?:([A-Z]+) )?([A-Za-z]+)(?: ?(\d+))?(?:\.\d+)?(?::(\d{4}))?$/;
+
+/**
+ * Splits an ISO reference into its parts, or returns a string saying why it cannot.
+ * @param {string} reference e.g. 'ISO/IEC TR 20000-4:2010', 'ISO/IEC 27002:2013/Cor 1:2014'
+ */
+export function parseReference(reference) {
+  const head = HEAD.exec(reference);
+  if (!head) return 'no document number';
+  const [, prefix = '', number, partsText, yearText, rest] = head;
+  const publishers = [];
+  let typeWord = null;
+  let afterPublishers = false;
+  for (const token of prefix.split(/[ /]/).filter(Boolean)) {
+    if (PUBLISHERS.has(token)) {
+      if (afterPublishers) return `publisher ${token} after a type or stage`;
+      publishers.push(token);
+      continue;
+    }
+    afterPublishers = true;
+    if (TYPE_WORDS.has(token)) {
+      typeWord = token;
+    } else if (DRAFT_TYPE.test(token)) {
+      typeWord = DRAFT_TYPE.exec(token)[1];
+    } else if (!STAGE_WORDS.has(token)) {
+      return `unknown word "${token}" before the number`;
+    }
+  }
+  let supplement = null;
+  for (const text of rest.split('/').slice(1)) {
+    const m = SUPPLEMENT.exec(text);
+    if (!m || !SUPPLEMENT_TYPES[m[2]] || (m[1] && !STAGE_WORDS.has(m[1]))) return `unknown supplement "${text}"`;
+    supplement = [SUPPLEMENT_TYPES[m[2]], m[3] ?? '', m[4] ? Number(m[4]) : null];
+  }
+  return {
+    publishers: publishers.join('/'),
+    typeWord,
+    number,
+    parts: partsText.slice(1),
+    year: yearText ? Number(yearText) : null,
+    supplement,
+  };
+}
+
+class InputError extends Error {}
+
+function parseArgs(argv) {
+  const args = { input: null, committees: null, out: path.join(repoRoot, 'data', 'iso-deliverables.json') };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--committees' || arg === '--out') {
+      const value = argv[++i];
+      if (!value) throw new InputError(`${arg} needs a file name`);
+      args[arg.slice(2)] = path.resolve(value);
+    } else if (arg === '-h' || arg === '--help') {
+      throw new InputError('');
+    } else if (arg.startsWith('-')) {
+      throw new InputError(`unknown option ${arg}`);
+    } else if (args.input) {
+      throw new InputError(`more than one input file: ${args.input}, ${arg}`);
+    } else {
+      args.input = path.resolve(arg);
+    }
+  }
+  if (!args.input) throw new InputError('no input file given');
+  if (!fs.existsSync(args.input)) throw new InputError(`input file not found: ${args.input}`);
+  if (args.committees === null) {
+    const sibling = path.join(path.dirname(args.input), 'iso-committees.tsv');
+    if (fs.existsSync(sibling)) args.committees = sibling;
+  } else if (!fs.existsSync(args.committees)) {
+    throw new InputError(`committees file not found: ${args.committees}`);
+  }
+  return args;
+}
+
+function isGzip(file) {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const magic = Buffer.alloc(2);
+    return fs.readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function openLines(file) {
+  const raw = fs.createReadStream(file);
+  const stream = file.endsWith('.gz') || isGzip(file) ? raw.pipe(zlib.createGunzip()) : raw;
+  raw.on('error', (e) => stream.destroy(e));
+  return readline.createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+function readCommittees(file) {
+  const titles = new Map();
+  if (!file) return titles;
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const header = lines[0].split('\t');
+  const refCol = Math.max(header.indexOf('reference'), 0);
+  const titleCol = header.indexOf('title_en') >= 0 ? header.indexOf('title_en') : header.length - 1;
+  for (const line of lines.slice(1)) {
+    if (!line.trim()) continue;
+    const cols = line.split('\t');
+    if (cols[refCol] && cols[titleCol]) titles.set(cols[refCol], cols[titleCol]);
+  }
+  return titles;
+}
+
+const idList = (value) => (Array.isArray(value) ? value : []);
+
+function toRow(record, parsed) {
+  return [
+    record.id,
+    record.reference,
+    parsed.typeWord ?? record.deliverableType ?? 'IS',
+    parsed.supplement,
+    parsed.publishers,
+    parsed.number,
+    parsed.parts,
+    parsed.year,
+    record.title?.en ?? null,
+    record.publicationDate ?? null,
+    record.edition ?? null,
+    record.currentStage ?? null,
+    record.ownerCommittee ?? null,
+    idList(record.replaces),
+    idList(record.replacedBy),
+  ];
+}
+
+async function readDeliverables(file) {
+  const name = path.relative(process.cwd(), file) || file;
+  const rows = [];
+  const unparsed = [];
+  const seen = new Set();
+  let lineNo = 0;
+  for await (const line of openLines(file)) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let record;
+    try {
+      record = JSON.parse(line);
+    } catch (e) {
+      throw new InputError(`${name}:${lineNo}: malformed JSON: ${e.message}`);
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      throw new InputError(`${name}:${lineNo}: expected a JSON object`);
+    }
+    if (!Number.isInteger(record.id)) throw new InputError(`${name}:${lineNo}: record has no integer "id"`);
+    if (typeof record.reference !== 'string' || !record.reference) {
+      throw new InputError(`${name}:${lineNo}: record ${record.id} has no "reference"`);
+    }
+    if (seen.has(record.id)) throw new InputError(`${name}:${lineNo}: duplicate id ${record.id}`);
+    seen.add(record.id);
+    const parsed = parseReference(record.reference);
+    if (typeof parsed === 'string') unparsed.push(`${name}:${lineNo}: ${record.reference}: ${parsed}`);
+    else rows.push(toRow(record, parsed));
+  }
+  if (unparsed.length) {
+    throw new InputError(`${unparsed.join('\n')}\n${unparsed.length} reference(s) could not be parsed`);
+  }
+  return { rows, read: seen.size };
+}
+
+function render(input, rows, committeeTitles) {
+  const owned = [...new Set(rows.map((row) => row[12]).filter(Boolean))].sort();
+  const committees = owned.filter((c) => committeeTitles.has(c))
+    .map((c) => `    ${JSON.stringify(c)}: ${JSON.stringify(committeeTitles.get(c))}`);
+  return [
+    '{',
+    `  "source": ${JSON.stringify(SOURCE)},`,
+    `  "generatedFrom": ${JSON.stringify(path.basename(input))},`,
+    `  "records": ${rows.length},`,
+    committees.length ? `  "committees": {\n${committees.join(',\n')}\n  },` : '  "committees": {},',
+    `  "fields": ${JSON.stringify(FIELDS)},`,
+    '  "deliverables": [',
+    rows.map((row) => `    ${JSON.stringify(row)}`).join(',\n'),
+    '  ]',
+    '}',
+    '',
+  ].join('\n');
+}
+
+function writeAtomically(file, text) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temp, text);
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+async function main(argv) {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    process.stderr.write(`${e.message ? `import-iso: ${e.message}\n` : ''}${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const { rows, read } = await readDeliverables(args.input);
+    rows.sort((a, b) => a[0] - b[0]);
+    writeAtomically(args.out, render(args.input, rows, readCommittees(args.committees)));
+    const shown = path.relative(process.cwd(), args.out) || args.out;
+    process.stdout.write(`import-iso: read ${read} records, wrote ${rows.length} deliverables to ${shown}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`${args.input}: ${e.message}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv.slice(2));
+}

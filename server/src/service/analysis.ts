@@ -1,0 +1,60 @@
+// One document's references, scanned and resolved once per version, with the position arithmetic
+// the features need.
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { Catalog } from './catalog';
+import { resolve, type Resolution } from './resolve';
+import { scan, type TextFormat } from './scan';
+import type { Reference } from './scan/reference';
+import { unreadable } from './limits';
+
+/** The part of a text document the service needs (vscode-languageserver-textdocument's TextDocument fits). */
+export interface PolicyDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  readonly version: number;
+  getText(): string;
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+
+export class Analysis {
+  readonly resolutions: Resolution[];
+  /** Why the document was not scanned (binary, too large), if it was not. */
+  readonly skipped?: string;
+
+  constructor(
+    readonly document: PolicyDocument,
+    catalog: Catalog,
+  ) {
+    const format: TextFormat = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
+    const text = document.getText();
+    this.skipped = unreadable(text);
+    this.resolutions = this.skipped ? [] : scan(text, format).map((r) => resolve(r, catalog));
+  }
+
+  get references(): Reference[] {
+    return this.resolutions.map((r) => r.reference);
+  }
+
+  /** The resolution whose reference holds the character at `offset`. */
+  at(offset: number): Resolution | undefined {
+    let lo = 0;
+    let hi = this.resolutions.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.resolutions[mid].reference;
+      if (offset < r.start) hi = mid - 1;
+      else if (offset >= r.end) lo = mid + 1;
+      else return this.resolutions[mid];
+    }
+    return undefined;
+  }
+
+  rangeOf(reference: Reference): Range {
+    return { start: this.document.positionAt(reference.start), end: this.document.positionAt(reference.end) };
+  }
+
+  offsetAt(position: Position): number {
+    return this.document.offsetAt(position);
+  }
+}

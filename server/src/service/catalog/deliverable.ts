@@ -1,0 +1,57 @@
+// A deliverable of ISO's catalog (a standard, TS, TR, PAS, Guide or IWA, or a supplement to one),
+// and the facts derived from it: its status and its page on iso.org.
+
+export type Status = 'published' | 'withdrawn' | 'under-development';
+
+export interface Deliverable {
+  /** The number in https://www.iso.org/standard/<isoId>.html. */
+  isoId: number;
+  /** ISO's reference, e.g. "ISO/IEC 27001:2022" or "ISO/IEC 27002:2013/Cor 1:2014". */
+  reference: string;
+  /** IS, TS, TR, PAS, Guide, IWA, R. */
+  type: string;
+  supplement?: { type: string; number: string; year?: number };
+  publishers: string[];
+  number: string;
+  parts: string[];
+  /** Year of the base edition, when the reference carries one. */
+  year?: number;
+  title: string;
+  /** Publication date as ISO gives it: "2022-10" or "2022". */
+  published?: string;
+  edition?: number;
+  /** ISO harmonized stage code, e.g. 6060 published, 9093 confirmed, 9599 withdrawn. */
+  stage: number;
+  status: Status;
+  committee?: string;
+  replaces: number[];
+  replacedBy: number[];
+}
+
+/**
+ * The status a user cares about, from ISO's harmonized stage code. Stages 60.60 to 95.60 are
+ * published (reviews and a withdrawal ballot do not take a standard off the shelf); 95.99 is
+ * withdrawn; a project abandoned before publication (xx.98, xx.99 below 60) counts as withdrawn.
+ */
+export function statusOfStage(stage: number): Status {
+  if (stage >= 9599) return 'withdrawn';
+  if (stage >= 6060) return 'published';
+  const substage = stage % 100;
+  if (substage === 98 || (substage === 99 && stage < 2000)) return 'withdrawn';
+  return 'under-development';
+}
+
+export const STATUS_LABELS: Record<Status, string> = {
+  published: 'Published',
+  withdrawn: 'Withdrawn',
+  'under-development': 'Under development',
+};
+
+export function isoUrl(isoId: number): string {
+  return `https://www.iso.org/standard/${isoId}.html`;
+}
+
+/** The key shared by every edition of a document: number and parts, whatever the publishers. */
+export function documentKey(number: string, parts: readonly string[]): string {
+  return parts.length ? `${number}-${parts.join('-')}` : number;
+}

@@ -1,0 +1,139 @@
+// The catalog: ISO's deliverables and normref's curated data in one immutable model, built once
+// per process from the texts of data/, with the lookups the resolve stage and the features need.
+import { formatDesignation } from '../scan/format';
+import { parseCurated, type CuratedSources, type Family, type FormerName, type Framework } from './curated';
+import { documentKey, type Deliverable } from './deliverable';
+import { DeliverableTable } from './deliverables';
+
+export type { Deliverable, Status } from './deliverable';
+export { documentKey, isoUrl, STATUS_LABELS, statusOfStage } from './deliverable';
+export type { Family, FormerName, Framework, FrameworkVersion } from './curated';
+
+export interface CatalogSources extends CuratedSources {
+  /** Text of data/iso-deliverables.json. */
+  deliverables: string;
+}
+
+/** The undated designation of a deliverable, as summaries and families are keyed: "ISO/IEC TR 20000-4". */
+export function designationOf(d: Deliverable): string {
+  return formatDesignation({
+    publishers: d.publishers,
+    type: d.type === 'IS' ? undefined : d.type,
+    number: d.number,
+    parts: d.parts,
+  });
+}
+
+export class Catalog {
+  private readonly table: DeliverableTable;
+  private readonly frameworks = new Map<string, Framework>();
+  private readonly summaries: Map<string, string>;
+  private readonly familiesByMember = new Map<string, Family[]>();
+  private readonly formerNames = new Map<string, FormerName>();
+  readonly families: readonly Family[];
+  private sortedKeys?: string[];
+  private curated?: Set<string>;
+
+  constructor(sources: CatalogSources) {
+    this.table = new DeliverableTable(sources.deliverables);
+    const curated = parseCurated(sources);
+    for (const f of curated.frameworks) this.frameworks.set(f.key, f);
+    this.summaries = new Map(Object.entries(curated.summaries));
+    this.families = curated.families;
+    for (const family of curated.families) {
+      for (const member of family.members) {
+        const key = undatedKey(member);
+        this.familiesByMember.set(key, [...(this.familiesByMember.get(key) ?? []), family]);
+      }
+    }
+    for (const former of curated.formerNames) this.formerNames.set(undatedKey(former.reference), former);
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  byIsoId(isoId: number): Deliverable | undefined {
+    return this.table.byIsoId(isoId);
+  }
+
+  /** Editions (no supplements) of the document with this number and parts, oldest first. */
+  editions(number: string, parts: readonly string[]): Deliverable[] {
+    return this.table
+      .byKey(documentKey(number, parts))
+      .filter((d) => !d.supplement)
+      .sort(byAge);
+  }
+
+  /** Amendments and corrigenda to one edition, oldest first. */
+  supplementsOf(edition: Deliverable): Deliverable[] {
+    return this.table
+      .byKey(documentKey(edition.number, edition.parts))
+      .filter((d) => d.supplement && d.year === edition.year && sameList(d.publishers, edition.publishers))
+      .sort(byAge);
+  }
+
+  /** Document keys ("27001", "20000-1") that start with `prefix`, in string order. */
+  keysWithPrefix(prefix: string): string[] {
+    this.sortedKeys ??= [...this.table.keys()].sort();
+    const keys = this.sortedKeys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) found.push(keys[i]);
+    return found;
+  }
+
+  /** Document keys of the standards normref describes (summaries, families): the ones policies cite. */
+  curatedKeys(): ReadonlySet<string> {
+    this.curated ??= new Set(
+      [...this.summaries.keys(), ...this.families.flatMap((f) => f.members)]
+        .map((designation) => /(\d+(?:-[0-9A-Z]+)*)$/.exec(designation)?.[1])
+        .filter((key): key is string => !!key),
+    );
+    return this.curated;
+  }
+
+  summary(designation: string): string | undefined {
+    return this.summaries.get(designation);
+  }
+
+  familiesOf(designation: string): Family[] {
+    return this.familiesByMember.get(undatedKey(designation)) ?? [];
+  }
+
+  framework(key: string): Framework | undefined {
+    return this.frameworks.get(key);
+  }
+
+  allFrameworks(): Framework[] {
+    return [...this.frameworks.values()];
+  }
+
+  /** A former name (BS 7799-2, ISO/IEC 17799) by its designation, undated. */
+  formerName(designation: string): FormerName | undefined {
+    return this.formerNames.get(undatedKey(designation));
+  }
+
+  committeeTitle(committee: string): string | undefined {
+    return this.table.committees[committee];
+  }
+}
+
+/** Sorts editions by year, undated (drafts) last, then by isoId for a stable order. */
+function byAge(a: Deliverable, b: Deliverable): number {
+  return (a.year ?? 9999) - (b.year ?? 9999) || (a.supplement?.year ?? 0) - (b.supplement?.year ?? 0) || a.isoId - b.isoId;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function undatedKey(designation: string): string {
+  return designation.replace(/:\d{4}$/, '').trim();
+}

@@ -1,0 +1,120 @@
+// What normref says about a resolved reference, as Markdown: the hover shows it, `normref lookup`
+// prints it, and completion items carry it as documentation. Written once, here.
+import { designationOf, STATUS_LABELS, type Catalog, type Deliverable } from '../catalog';
+import type { FrameworkResolution, Resolution, StandardResolution } from '../resolve';
+import { linkFor, type LinkSettings } from './link-target';
+
+export function describe(resolution: Resolution, catalog: Catalog, settings: LinkSettings): string {
+  return resolution.kind === 'standard' ? describeStandard(resolution, catalog, settings) : describeFramework(resolution);
+}
+
+function describeStandard(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
+  const lines: string[] = [];
+  const d = r.deliverable;
+  if (!d) {
+    lines.push(`**${r.id}**`, '', notFound(r));
+    if (r.formerName) lines.push('', formerNameLine(r));
+    const summary = catalog.summary(r.designation);
+    if (summary) lines.push('', summary);
+    if (r.editions.length) lines.push('', `Editions: ${editionList(r.editions)}`);
+    return lines.join('\n');
+  }
+  lines.push(`**${d.reference}** · ${statusLine(d)}`, '', d.title);
+  const notes = matchNotes(r, d);
+  if (notes.length) lines.push('', ...notes);
+  const summary = catalog.summary(designationOf(d)) ?? catalog.summary(r.designation);
+  if (summary) lines.push('', summary);
+  const facts: string[] = [];
+  if (d.status !== 'published' || r.match !== 'latest') {
+    if (r.current && r.current !== d && r.current.isoId !== d.isoId) facts.push(`Current edition: ${linked(r.current, settings)}`);
+  }
+  const replacements = d.replacedBy.map((id) => catalog.byIsoId(id)).filter((x): x is Deliverable => !!x);
+  if (replacements.length) facts.push(`Replaced by: ${replacements.map((x) => linked(x, settings)).join(', ')}`);
+  if (r.editions.length > 1) facts.push(`Editions: ${editionList(r.editions)}`);
+  if (d.committee) {
+    const title = catalog.committeeTitle(d.committee);
+    facts.push(`Committee: ${d.committee}${title ? ` (${title})` : ''}`);
+  }
+  const families = catalog.familiesOf(designationOf(d));
+  if (families.length) facts.push(`Part of: ${families.map((f) => f.name).join(', ')}`);
+  if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
+  lines.push('', `[${d.reference} on ${settings.template ? 'your library' : 'iso.org'}](${linkFor(d, settings)})`);
+  return lines.join('\n');
+}
+
+/** A deliverable on its own, for completion items: reference, status, title, summary, link. */
+export function deliverableCard(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
+  const lines = [`**${d.reference}** · ${statusLine(d)}`, '', d.title];
+  const summary = catalog.summary(designationOf(d));
+  if (summary) lines.push('', summary);
+  lines.push('', `[${d.reference}](${linkFor(d, settings)})`);
+  return lines.join('\n');
+}
+
+function describeFramework(r: FrameworkResolution): string {
+  const f = r.framework;
+  if (!f) return `**${r.id}**\n\nnormref has no data on this framework.`;
+  const lines = [`**${r.version?.name ?? f.name}** · ${f.fullName} · ${f.publisher}`];
+  const current = f.versions.find((v) => v.key === f.current);
+  if (r.unknownVersion) {
+    lines.push('', `normref knows no version "${r.reference.id.version}" of ${f.name}. Versions: ${f.versions.map((v) => v.name).join(', ')}.`);
+  } else if (r.version) {
+    const superseded = r.version.status === 'superseded';
+    const by = f.versions.find((v) => v.key === r.version!.supersededBy);
+    lines.push('', `${superseded ? 'Superseded' : 'Current version'}${r.version.released ? ` · released ${r.version.released}` : ''}${superseded && by ? ` · superseded by ${by.name}` : ''}`);
+    if (superseded && current && current !== by) lines.push('', `Current version: ${current.name}`);
+  } else if (current) {
+    lines.push('', `No version named; the current version is ${current.name}.`);
+  }
+  lines.push('', f.summary);
+  if (r.version?.summary) lines.push('', r.version.summary);
+  const url = r.version?.url ?? f.url;
+  if (url) lines.push('', `[${f.name} at ${f.publisher}](${url})`);
+  return lines.join('\n');
+}
+
+function statusLine(d: Deliverable): string {
+  const label = STATUS_LABELS[d.status];
+  if (d.status === 'under-development') return `${label} (stage ${(d.stage / 100).toFixed(2)})`;
+  return d.published ? `${label} · ${d.published}` : label;
+}
+
+function matchNotes(r: StandardResolution, d: Deliverable): string[] {
+  switch (r.match) {
+    case 'latest':
+      return r.editions.length > 1 || d.status !== 'published'
+        ? [`*No year given: this is the latest edition${d.status === 'published' ? ', in force' : ''}.*`]
+        : [];
+    case 'adopted-edition':
+      return [`*${r.reference.id.adoption} adoption dated ${r.reference.id.year}: the ISO edition in force then is ${d.reference}.*`];
+    case 'no-such-supplement':
+      return [`*${r.id}: no such amendment or corrigendum to this edition in the catalog.*`];
+    case 'former-name':
+      return [formerNameLine(r)];
+    default:
+      return r.formerName ? [formerNameLine(r)] : [];
+  }
+}
+
+function formerNameLine(r: StandardResolution): string {
+  const f = r.formerName!;
+  return `*${f.reference} (${f.publisher}): ${f.note} Now: ${f.now}.*`;
+}
+
+function notFound(r: StandardResolution): string {
+  if (r.match === 'no-such-edition') {
+    return `No edition of ${r.designation} is dated ${r.reference.id.year} in the catalog.`;
+  }
+  if (r.reference.id.publishers[0] === 'IEC' || r.reference.id.publishers[0] === 'BS') {
+    return `Not in normref's catalog, which holds ISO and ISO/IEC deliverables (ISO Open Data); ${r.reference.id.publishers[0]}-only standards are recognised but not described.`;
+  }
+  return `No deliverable with this number is in normref's catalog (ISO Open Data). Check the number, or it may be a national or IEC-only standard.`;
+}
+
+function editionList(editions: Deliverable[]): string {
+  return editions.map((e) => `${e.year ?? 'draft'}${e.status === 'published' ? '' : ` (${STATUS_LABELS[e.status].toLowerCase()})`}`).join(', ');
+}
+
+function linked(d: Deliverable, settings: LinkSettings): string {
+  return `[${d.reference}](${linkFor(d, settings)})`;
+}

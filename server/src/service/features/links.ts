@@ -1,0 +1,19 @@
+// Document links: every reference that resolved to a deliverable links to its page; a framework
+// links to its publisher's page.
+import type { DocumentLink } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import { linkFor, type LinkSettings } from './link-target';
+
+export function documentLinks(analysis: Analysis, settings: LinkSettings): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  for (const r of analysis.resolutions) {
+    const range = analysis.rangeOf(r.reference);
+    if (r.kind === 'standard') {
+      if (r.deliverable) links.push({ range, target: linkFor(r.deliverable, settings), tooltip: `${r.deliverable.reference} — ${r.deliverable.title}` });
+    } else {
+      const url = r.version?.url ?? r.framework?.url;
+      if (url) links.push({ range, target: url, tooltip: r.framework!.fullName });
+    }
+  }
+  return links;
+}

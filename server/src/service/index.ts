@@ -1,0 +1,67 @@
+// The normref language service: one object with a method per feature, built from a catalog.
+// Pure: no fs, path or process here, so it runs unchanged in Node and in a browser worker; the
+// adapters (server, CLI) load files and pass texts in.
+import type { CompletionItem, CompletionList, DocumentLink, Hover, Position } from 'vscode-languageserver-types';
+import { Analysis, type PolicyDocument } from './analysis';
+import { Catalog, type CatalogSources } from './catalog';
+import { complete, resolveCompletion } from './features/completion';
+import { describe } from './features/describe';
+import { hover } from './features/hover';
+import type { LinkSettings } from './features/link-target';
+import { documentLinks } from './features/links';
+import { resolve, type Resolution } from './resolve';
+import { scan } from './scan';
+
+export type { PolicyDocument } from './analysis';
+export { Analysis } from './analysis';
+export { Catalog, type CatalogSources } from './catalog';
+export { summarize, type Resolution, type ResolvedSummary } from './resolve';
+export { formatFrameworkId, formatStandardId, scan } from './scan';
+
+export interface Settings {
+  links: LinkSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = { links: { template: '' } };
+
+export interface NormrefService {
+  readonly catalog: Catalog;
+  analyze(document: PolicyDocument): Analysis;
+  hover(document: PolicyDocument, position: Position, settings?: Settings): Hover | null;
+  complete(document: PolicyDocument, position: Position): CompletionList;
+  resolveCompletion(item: CompletionItem, settings?: Settings): CompletionItem;
+  documentLinks(document: PolicyDocument, settings?: Settings): DocumentLink[];
+  /** What a hover on `reference` (e.g. "ISO 27001", "COBIT 2019") shows, or undefined if it is none. */
+  lookup(reference: string, settings?: Settings): { resolution: Resolution; markdown: string } | undefined;
+  /** Forgets a closed document's analysis. */
+  forget(uri: string): void;
+}
+
+export function createService(catalogOrSources: Catalog | CatalogSources): NormrefService {
+  const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
+  const analyses = new Map<string, Analysis>();
+
+  function analyze(document: PolicyDocument): Analysis {
+    const cached = analyses.get(document.uri);
+    if (cached && cached.document.version === document.version && cached.document === document) return cached;
+    const analysis = new Analysis(document, catalog);
+    analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  return {
+    catalog,
+    analyze,
+    hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document), position, catalog, settings.links),
+    complete: (document, position) => complete(document, position, catalog),
+    resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
+    documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document), settings.links),
+    lookup(reference, settings = DEFAULT_SETTINGS) {
+      const [first] = scan(reference.trim(), 'plaintext');
+      if (!first) return undefined;
+      const resolution = resolve(first, catalog);
+      return { resolution, markdown: describe(resolution, catalog, settings.links) };
+    },
+    forget: (uri) => void analyses.delete(uri),
+  };
+}

