@@ -36,7 +36,7 @@ const REFERENCE = 'ISO/IEC 27002:2022';
 const HOVER_EXPECTED = 'Information security controls';
 
 const SUITE_TIMEOUT_MS = 120_000;
-const HOVER_TIMEOUT_MS = 90_000;
+const HOVER_TIMEOUT_MS = 60_000;
 
 // The few DOM types that the function run in the page (page.evaluate) needs; the project's
 // tsconfig has no DOM lib. Module-scoped, so nothing leaks into other files.
@@ -347,6 +347,17 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
       log(`code-server process group ${pid} stopped`);
     }
     serverLog.end();
+    // Keep VS Code's logs (extension host, the normref output channel) for a post-mortem.
+    const logsDir = path.join(OUTPUT, 'code-server-logs');
+    try {
+      fs.rmSync(logsDir, { recursive: true, force: true });
+      if (fs.existsSync(path.join(userData, 'logs'))) {
+        fs.cpSync(path.join(userData, 'logs'), logsDir, { recursive: true });
+        log(`VS Code logs copied to ${path.relative(REPO, logsDir)} (the normref output channel: */exthost*/output_logging_*/*normref*.log)`);
+      }
+    } catch (err) {
+      log(`could not copy VS Code logs: ${String(err)}`);
+    }
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
 });

@@ -81,9 +81,18 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
   }
   const current = latestOf(editions.filter((d) => d.status === 'published'));
   const latest = current ?? latestOf(editions.filter((d) => d.status === 'withdrawn')) ?? latestOf(editions)!;
-  const common = { ...base, designation: designationOfEditions(latest), editions, ...(current ? { current } : {}), ...(former ? { formerName: former } : {}) };
-
   const edition = pickEdition(id, editions, latest);
+  const named = edition.match === 'edition' ? edition.deliverable! : latest;
+  const common = {
+    ...base,
+    // The catalog's spelling of what the text says: ISO 27001 is ISO/IEC 27001.
+    id: formatStandardId({ ...id, publishers: named.publishers, type: named.type === 'IS' ? undefined : named.type }),
+    designation: designationOfEditions(latest),
+    editions,
+    ...(current ? { current } : {}),
+    ...(former ? { formerName: former } : {}),
+  };
+
   if (!edition.deliverable) return { ...common, match: edition.match };
   if (id.supplements.length === 0) return { ...common, match: edition.match, deliverable: edition.deliverable };
   const supplement = pickSupplement(id, catalog.supplementsOf(edition.deliverable));

@@ -1,0 +1,360 @@
+// normref benchmark: cold start, scan throughput, hover/completion latency, server memory.
+// Run with `npm run bench` (builds first). Prints each figure with its method, then a table of
+// figures, targets and ok/MISSED. Always exits 0: it is a benchmark, not a test.
+// Options: --quick (smaller corpus and fewer runs, for trying the script out).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { corpus, policy } from './bench/corpus.mjs';
+import { INITIALIZE_PARAMS, startClient } from './bench/lsp.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const serverPath = path.join(root, 'dist', 'server.js');
+const quick = process.argv.includes('--quick');
+const COLD_RUNS = quick ? 3 : 15;
+const CORPUS_CHARS = quick ? 5e6 : 50e6;
+const SCAN_PASSES = 3;
+const DOC_LINES = 20_000;
+const HOVERS = 600;
+const HOVER_WARMUP = 50;
+const COMPLETIONS = 400;
+const COMPLETION_WARMUP = 20;
+const EDITS = 100;
+
+const results = [];
+const started = performance.now();
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  // Nearest rank: p99 of 600 samples is the 594th smallest.
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+const now = () => performance.now();
+function record(name, value, unit, target, ok) {
+  results.push({ name, value, unit, target, ok });
+}
+function heading(text) {
+  console.log(`\n== ${text}`);
+}
+
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+function positionAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+function rssOf(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scanner, bundled on its own so that this script can call it in-process.
+const scanBundle = path.join(root, 'dist', 'bench', 'scan.mjs');
+await esbuild.build({
+  entryPoints: [path.join(root, 'server/src/service/scan/index.ts')],
+  outfile: scanBundle,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+const { scan } = await import(pathToFileURL(scanBundle).href);
+
+const SMALL_POLICY = `# Information Security Policy
+
+## 1. Purpose
+
+Our ISMS is certified against ISO/IEC 27001:2022 and its controls follow ISO/IEC 27002:2022.
+Service management follows ITIL 4 and ISO/IEC 20000-1 and -2; governance follows COBIT 2019.
+
+- Risk: ISO/IEC 27005:2022 and ISO 31000
+- Continuity: ISO 22301
+`;
+const SMALL_HOVER = { line: 4, character: SMALL_POLICY.split('\n')[4].indexOf('ISO/IEC 27002:2022') + 10 };
+
+// ---------------------------------------------------------------------------------------------
+// 1. Cold start to first hover
+heading('1. Cold start to first hover');
+console.log(
+  `method: ${COLD_RUNS} runs, interleaved with \`node -e 0\`; spawn \`node dist/server.js --stdio\`, initialize (loads the catalog),` +
+    ` initialized, didOpen of a ${SMALL_POLICY.length}-char Markdown policy, hover on ISO/IEC 27002:2022; time spawn → hover response.` +
+    ' Baseline: spawn → exit of `node -e 0`.',
+);
+
+function nodeNoop() {
+  return new Promise((resolve, reject) => {
+    const t0 = now();
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(now() - t0));
+  });
+}
+
+async function coldHover() {
+  let t0 = 0;
+  const client = startClient(process.execPath, [serverPath, '--stdio'], { onSpawn: () => {} });
+  t0 = now();
+  // spawn() returns before the process runs; take t0 just before spawn for fairness with nodeNoop.
+  await client.request('initialize', INITIALIZE_PARAMS);
+  client.notify('initialized', {});
+  client.notify('textDocument/didOpen', {
+    textDocument: { uri: 'file:///bench/small.md', languageId: 'markdown', version: 1, text: SMALL_POLICY },
+  });
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///bench/small.md' }, position: SMALL_HOVER });
+  const elapsed = now() - t0;
+  const catalogLog = client.logs.find((l) => l.includes('catalog of'));
+  await client.stop();
+  if (!hover) throw new Error('cold start: the hover returned null');
+  return { elapsed, catalogLog };
+}
+
+// Take t0 immediately before spawn: patch startClient's timing by measuring around it.
+async function coldHoverTimed() {
+  const t0 = now();
+  const client = startClient(process.execPath, [serverPath, '--stdio']);
+  await client.request('initialize', INITIALIZE_PARAMS);
+  client.notify('initialized', {});
+  client.notify('textDocument/didOpen', {
+    textDocument: { uri: 'file:///bench/small.md', languageId: 'markdown', version: 1, text: SMALL_POLICY },
+  });
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: 'file:///bench/small.md' }, position: SMALL_HOVER });
+  const elapsed = now() - t0;
+  const catalogLog = client.logs.find((l) => l.includes('catalog of'));
+  await client.stop();
+  if (!hover) throw new Error('cold start: the hover returned null');
+  return { elapsed, catalogLog };
+}
+void coldHover;
+
+const coldTimes = [];
+const noopTimes = [];
+const catalogLoads = [];
+for (let i = 0; i < COLD_RUNS; i++) {
+  noopTimes.push(await nodeNoop());
+  const { elapsed, catalogLog } = await coldHoverTimed();
+  coldTimes.push(elapsed);
+  const loaded = /loaded in (\d+) ms/.exec(catalogLog ?? '');
+  if (loaded) catalogLoads.push(Number(loaded[1]));
+}
+const coldMedian = median(coldTimes);
+const noopMedian = median(noopTimes);
+console.log(
+  `server spawn → first hover: median ${ms(coldMedian)} (min ${ms(Math.min(...coldTimes))}, max ${ms(Math.max(...coldTimes))});` +
+    ` node -e 0: median ${ms(noopMedian)} (min ${ms(Math.min(...noopTimes))}, max ${ms(Math.max(...noopTimes))}); ratio ${(coldMedian / noopMedian).toFixed(1)}×`,
+);
+if (catalogLoads.length) console.log(`of which catalog load (server's own log, median): ${median(catalogLoads)} ms`);
+record('cold start → first hover (median)', coldMedian, 'ms', '≤ 300 ms', coldMedian <= 300);
+record('  ratio to node -e 0', coldMedian / noopMedian, '×', 'info', null);
+
+// ---------------------------------------------------------------------------------------------
+// 2. Scan throughput
+heading('2. Scan throughput');
+let t = now();
+const text = corpus(CORPUS_CHARS, 42);
+const generatedIn = now() - t;
+const mb = Buffer.byteLength(text, 'utf8') / 1e6;
+console.log(
+  `method: seeded generator (scripts/bench/corpus.mjs) → ${mb.toFixed(1)} MB of Markdown policy prose in one string (${ms(generatedIn)});` +
+    ` scan(text, format) in this process (scanner bundled to dist/bench/scan.mjs), 1 warm-up pass on 1 MB then median of ${SCAN_PASSES} full passes;` +
+    ' baseline: /\\b(?:ISO|IEC)\\b/g exec loop over the same text (median of 3 passes).',
+);
+
+function regexPass() {
+  const re = /\b(?:ISO|IEC)\b/g;
+  let count = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) count++;
+  return count;
+}
+const regexTimes = [];
+let regexCount = 0;
+for (let i = 0; i < 3; i++) {
+  t = now();
+  regexCount = regexPass();
+  regexTimes.push(now() - t);
+}
+const regexMs = median(regexTimes);
+console.log(`regex baseline: ${regexCount} matches, ${ms(regexMs)} → ${(mb / (regexMs / 1000)).toFixed(0)} MB/s`);
+
+for (const format of ['markdown', 'plaintext']) {
+  scan(text.slice(0, 1e6), format);
+  const times = [];
+  let found = 0;
+  let counts;
+  for (let i = 0; i < SCAN_PASSES; i++) {
+    t = now();
+    const refs = scan(text, format);
+    times.push(now() - t);
+    found = refs.length;
+    if (!counts) {
+      counts = { standard: 0, framework: 0 };
+      for (const r of refs) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+    }
+  }
+  const m = median(times);
+  const rate = mb / (m / 1000);
+  const ratio = m / regexMs;
+  console.log(
+    `${format}: median ${ms(m)} (passes ${times.map((x) => x.toFixed(0)).join(', ')} ms) → ${rate.toFixed(1)} MB/s, ${ratio.toFixed(2)}× the regex pass;` +
+      ` ${found} references (${counts.standard} standards, ${counts.framework} frameworks), one per ${(text.length / found).toFixed(0)} chars`,
+  );
+  record(`scan ${format} throughput`, rate, 'MB/s', '≥ 50 MB/s', rate >= 50);
+  record(`scan ${format} / regex pass`, ratio, '×', '≤ 4×', ratio <= 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Hover and completion latency, 4. memory
+heading(`3. Hover and completion latency on a ${DOC_LINES.toLocaleString('en')}-line document; 4. server memory`);
+const doc = policy(DOC_LINES, 7, 50);
+const docLines = doc.text.split('\n');
+const starts = lineStarts(doc.text);
+const docRefs = scan(doc.text, 'markdown');
+console.log(
+  `method: fresh server over stdio; didOpen of a generated ${docLines.length - 1}-line Markdown policy (${(doc.text.length / 1e6).toFixed(2)} MB, ${docRefs.length} references);` +
+    ` requests sent one at a time, latency = request written → response parsed (client hrtime).` +
+    ` Hover: ${HOVER_WARMUP} warm-up, then ${HOVERS} at the middle of references spread evenly through the document.` +
+    ` Completion: ${COMPLETION_WARMUP} warm-up, then ${COMPLETIONS} at the end of ${doc.completions.length} prepared lines ending in "ISO/IEC 2700", "ISO/IEC 270", "ISO 900", "ISO/IEC 20000-", "IEC 62443-3-", "ISO/IEC 2", "COBIT ", "ISO ".` +
+    ` After edit: didChange (incremental, one character appended at a line end) then the request; latency = didChange written → response (hover includes the rescan of the document; completion includes typing one digit).`,
+);
+
+const uri = 'file:///bench/policy.md';
+const client = startClient(process.execPath, [serverPath, '--stdio']);
+await client.request('initialize', INITIALIZE_PARAMS);
+client.notify('initialized', {});
+let version = 1;
+t = now();
+client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text: doc.text } });
+const hoverPositions = [];
+for (let i = 0; i < HOVERS + HOVER_WARMUP; i++) {
+  const r = docRefs[Math.floor(((i + 0.5) * docRefs.length) / (HOVERS + HOVER_WARMUP))];
+  hoverPositions.push(positionAt(starts, (r.start + r.end) >> 1));
+}
+// Warm-up and ordering: the first hover waits for didOpen's scan.
+const first = await client.request('textDocument/hover', { textDocument: { uri }, position: hoverPositions[0] });
+const openToFirstHover = now() - t;
+const rss = rssOf(client.child.pid);
+console.log(`didOpen → first hover: ${ms(openToFirstHover)} (includes the scan of the document); server RSS after initialize + open: ${rss.toFixed(1)} MB`);
+if (!first) console.log('WARNING: first hover returned null');
+
+async function timed(method, params) {
+  const t0 = now();
+  const result = await client.request(method, params);
+  return [now() - t0, result];
+}
+
+// Steady hovers: interleave positions so the warm-up samples are spread too.
+const order = hoverPositions.map((_, i) => i).sort((a, b) => ((a * 7919) % hoverPositions.length) - ((b * 7919) % hoverPositions.length));
+const hoverTimes = [];
+let hoverNulls = 0;
+for (let k = 0; k < order.length; k++) {
+  const [dt, result] = await timed('textDocument/hover', { textDocument: { uri }, position: hoverPositions[order[k]] });
+  if (!result) hoverNulls++;
+  if (k >= HOVER_WARMUP) hoverTimes.push(dt);
+}
+const hoverP50 = median(hoverTimes);
+const hoverP99 = quantile(hoverTimes, 0.99);
+console.log(
+  `hover steady: p50 ${ms(hoverP50)}, p99 ${ms(hoverP99)}, max ${ms(Math.max(...hoverTimes))} over ${hoverTimes.length} requests (${hoverNulls} null of ${order.length})`,
+);
+
+const completionTimes = [];
+let completionEmpty = 0;
+let completionItems = 0;
+const lineText = new Map(doc.completions.map((c) => [c.line, docLines[c.line]]));
+for (let k = 0; k < COMPLETIONS + COMPLETION_WARMUP; k++) {
+  const c = doc.completions[k % doc.completions.length];
+  const position = { line: c.line, character: lineText.get(c.line).length };
+  const [dt, result] = await timed('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
+  const items = result?.items ?? result ?? [];
+  if (!items.length) completionEmpty++;
+  completionItems += items.length;
+  if (k >= COMPLETION_WARMUP) completionTimes.push(dt);
+}
+const complP50 = median(completionTimes);
+const complP99 = quantile(completionTimes, 0.99);
+console.log(
+  `completion steady: p50 ${ms(complP50)}, p99 ${ms(complP99)}, max ${ms(Math.max(...completionTimes))} over ${completionTimes.length} requests` +
+    ` (${(completionItems / (COMPLETIONS + COMPLETION_WARMUP)).toFixed(0)} items on average, ${completionEmpty} empty)`,
+);
+
+// After an edit. All edits append at a line end, so (line, character) positions elsewhere stay valid.
+function appendAt(line, textToInsert) {
+  const character = lineText.has(line) ? lineText.get(line).length : docLines[line].length;
+  const range = { start: { line, character }, end: { line, character } };
+  const updated = (lineText.get(line) ?? docLines[line]) + textToInsert;
+  if (lineText.has(line)) lineText.set(line, updated);
+  else docLines[line] = updated;
+  client.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: textToInsert }] });
+  return { line, character: character + textToInsert.length };
+}
+
+const editedHoverTimes = [];
+const lastLine = docLines.length - 1; // the empty line after the final newline
+for (let k = 0; k < EDITS; k++) {
+  const t0 = now();
+  appendAt(lastLine, 'x');
+  const result = await client.request('textDocument/hover', { textDocument: { uri }, position: hoverPositions[order[k % order.length]] });
+  editedHoverTimes.push(now() - t0);
+  if (!result) hoverNulls++;
+}
+const editedCompletionTimes = [];
+for (let k = 0; k < EDITS; k++) {
+  const c = doc.completions[k % doc.completions.length];
+  const t0 = now();
+  const position = appendAt(c.line, '1');
+  await client.request('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
+  editedCompletionTimes.push(now() - t0);
+}
+const editHoverP50 = median(editedHoverTimes);
+const editHoverP99 = quantile(editedHoverTimes, 0.99);
+const editComplP50 = median(editedCompletionTimes);
+const editComplP99 = quantile(editedCompletionTimes, 0.99);
+console.log(`hover after edit: p50 ${ms(editHoverP50)}, p99 ${ms(editHoverP99)} over ${EDITS} edits (each includes the rescan of the whole document)`);
+console.log(`completion after edit: p50 ${ms(editComplP50)}, p99 ${ms(editComplP99)} over ${EDITS} edits`);
+const rssEnd = rssOf(client.child.pid);
+console.log(`server RSS at the end of section 3: ${rssEnd.toFixed(1)} MB`);
+await client.stop();
+
+record('hover p50 (steady)', hoverP50, 'ms', 'info', null);
+record('hover p99 (steady)', hoverP99, 'ms', '≤ 5 ms', hoverP99 <= 5);
+record('completion p50 (steady)', complP50, 'ms', 'info', null);
+record('completion p99 (steady)', complP99, 'ms', '≤ 30 ms', complP99 <= 30);
+record('hover p50 after edit (rescan)', editHoverP50, 'ms', 'info', null);
+record('hover p99 after edit (rescan)', editHoverP99, 'ms', 'info', null);
+record('completion p99 after edit', editComplP99, 'ms', '≤ 30 ms', editComplP99 <= 30);
+record('server RSS after open', rss, 'MB', '≤ 150 MB', rss <= 150);
+
+// ---------------------------------------------------------------------------------------------
+heading('Summary');
+const rows = results.map((r) => [
+  r.name,
+  `${r.value.toFixed(r.unit === '×' ? 2 : 1)} ${r.unit}`,
+  r.target,
+  r.ok === null ? '' : r.ok ? 'ok' : 'MISSED',
+]);
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length), ['figure', 'value', 'target', ''][i].length));
+const line = (cells) => cells.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ');
+console.log(line(['figure', 'value', 'target', '']));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of rows) console.log(line(row));
+const missed = results.filter((r) => r.ok === false).length;
+console.log(`\n${missed ? `${missed} target(s) MISSED` : 'all targets met'}; node ${process.version}, ${(await import('node:os')).cpus().length} cores; total ${((now() - started) / 1000).toFixed(0)} s${quick ? ' (--quick)' : ''}`);

@@ -1,0 +1,118 @@
+// The normref command line on real files: what a user sees, and how it fails.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+const cli = path.join(root, 'dist', 'cli.js');
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'normref-cli-'));
+}
+
+test('scan --json prints one array with LSP positions, canonical ids and what each resolved to', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'policy.md');
+  fs.writeFileSync(file, '# Policy\n\nCertified: ISO 27001 and ISO/IEC 27002:2013. 😀 COBIT 2019.\n`ISO 9001`\n');
+  const { code, stdout } = run('scan', '--json', file);
+  assert.equal(code, 0);
+  const refs = JSON.parse(stdout);
+  assert.deepEqual(refs, [
+    {
+      file,
+      range: { start: { line: 2, character: 11 }, end: { line: 2, character: 20 } },
+      text: 'ISO 27001',
+      kind: 'standard',
+      id: 'ISO/IEC 27001',
+      resolved: { reference: 'ISO/IEC 27001:2022', title: 'Information security, cybersecurity and privacy protection - Information security management systems - Requirements', status: 'published', url: 'https://www.iso.org/standard/82875.html' },
+    },
+    {
+      file,
+      range: { start: { line: 2, character: 25 }, end: { line: 2, character: 43 } },
+      text: 'ISO/IEC 27002:2013',
+      kind: 'standard',
+      id: 'ISO/IEC 27002:2013',
+      resolved: { reference: 'ISO/IEC 27002:2013', title: 'Information technology - Security techniques - Code of practice for information security controls', status: 'withdrawn', url: 'https://www.iso.org/standard/54533.html' },
+    },
+    {
+      file,
+      // The emoji is two UTF-16 code units, as LSP counts.
+      range: { start: { line: 2, character: 48 }, end: { line: 2, character: 58 } },
+      text: 'COBIT 2019',
+      kind: 'framework',
+      id: 'COBIT 2019',
+      resolved: { reference: 'COBIT 2019', title: 'Control Objectives for Information and Related Technologies', status: 'published', url: 'https://www.isaca.org/resources/cobit' },
+    },
+  ]);
+});
+
+test('scan of a folder lists the references of its policy documents, file:line:column first', () => {
+  const { code, stdout } = run('scan', 'examples');
+  assert.equal(code, 0);
+  assert.match(stdout, /^examples\/information-security-policy\.md:13:1\tstandard\tISO\/IEC 27001:2022\t→ ISO\/IEC 27001:2022 \(published\)$/m);
+  assert.match(stdout, /^examples\/service-management-plan\.txt:\d+:\d+\tframework\tCOBIT 5\t→ COBIT 5 \(withdrawn\)$/m);
+  assert.doesNotMatch(stdout, /ISO 400|ISO image/);
+});
+
+test('lookup prints what a hover shows, as terminal text', () => {
+  const { code, stdout } = run('lookup', 'ISO/IEC 27001:2013');
+  assert.equal(code, 0);
+  assert.match(stdout, /^ISO\/IEC 27001:2013 · Withdrawn · 2013-10/);
+  assert.match(stdout, /Replaced by: ISO\/IEC 27001:2022 <https:\/\/www\.iso\.org\/standard\/82875\.html>/);
+});
+
+test('lookup of something that is no reference, or of an unknown number, fails with a clear line', () => {
+  const none = run('lookup', 'the ISO team');
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /"the ISO team" is not a reference normref recognises/);
+  const unknown = run('lookup', 'ISO 99999');
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.stdout, /No deliverable with this number/);
+});
+
+test('wrong arguments: exit 2 and a line saying what is wrong', () => {
+  assert.equal(run().code, 2);
+  const bad = run('frobnicate');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown command "frobnicate"/);
+  const option = run('scan', '--colour', 'examples');
+  assert.equal(option.code, 2);
+  assert.match(option.stderr, /Unknown option '--colour'/);
+  const missing = run('scan', 'no/such/place.md');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no\/such\/place\.md: no such file or folder/);
+  assert.equal(run('scan').code, 2);
+});
+
+test('a binary file is skipped with a line naming it; the other files are still scanned', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), 'See ISO 9001.');
+  fs.writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0x49, 0x53, 0x4f, 0x00, 0xff, 0x01]));
+  const { code, stdout, stderr } = run('scan', dir);
+  assert.equal(code, 1);
+  assert.match(stdout, /a\.md:1:5\tstandard\tISO 9001/);
+  assert.match(stderr, /b\.txt: skipped: binary content/);
+});
+
+test('a 20 MB document and a 1 MB line are scanned in bounded time', () => {
+  const dir = tempDir();
+  const line = 'Controls per ISO/IEC 27002:2022 and the ISO team. '.repeat(20_000);
+  fs.writeFileSync(path.join(dir, 'long-line.txt'), line);
+  fs.writeFileSync(path.join(dir, 'big.md'), `${'Prose without references, line after line.\n'.repeat(480_000)}ISO 27001\n`);
+  const started = Date.now();
+  const { code, stdout } = run('scan', '--json', dir);
+  assert.equal(code, 0);
+  const refs = JSON.parse(stdout) as Array<{ file: string; id: string }>;
+  assert.equal(refs.filter((r) => r.file.endsWith('long-line.txt')).length, 20_000);
+  assert.deepEqual(refs.filter((r) => r.file.endsWith('big.md')).map((r) => r.id), ['ISO/IEC 27001']);
+  // Not a speed test (npm run bench measures speed): a guard against a hang.
+  assert.ok(Date.now() - started < 60_000);
+});

@@ -1,0 +1,48 @@
+// What the hover and `normref lookup` say, in words a reader checks.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { bundledService } from '../support/catalog';
+
+function markdown(text: string): string {
+  const found = bundledService().lookup(text);
+  assert.ok(found);
+  return found.markdown;
+}
+
+test('an undated reference says which edition is current, with the summary, committee and family', () => {
+  const md = markdown('ISO 27001');
+  assert.match(md, /^\*\*ISO\/IEC 27001:2022\*\* · Published · 2022-10/);
+  assert.match(md, /No year given: this is the latest edition, in force/);
+  assert.match(md, /Committee: ISO\/IEC JTC 1\/SC 27 \(Information security, cybersecurity and privacy protection\)/);
+  assert.match(md, /Part of: ISO\/IEC 27000 family/);
+  assert.match(md, /Editions: 2005 \(withdrawn\), 2013 \(withdrawn\), 2022/);
+  assert.match(md, /\[ISO\/IEC 27001:2022 on iso\.org\]\(https:\/\/www\.iso\.org\/standard\/82875\.html\)/);
+});
+
+test('a withdrawn edition names its replacement with a link', () => {
+  const md = markdown('ISO/IEC 27002:2013');
+  assert.match(md, /Withdrawn/);
+  assert.match(md, /Replaced by: \[ISO\/IEC 27002:2022\]\(https:\/\/www\.iso\.org\/standard\/75652\.html\)/);
+  assert.match(md, /Current edition: \[ISO\/IEC 27002:2022\]/);
+});
+
+test('an edition that never existed lists the ones that did', () => {
+  const md = markdown('ISO/IEC 27001:2019');
+  assert.match(md, /No edition of ISO\/IEC 27001 is dated 2019/);
+  assert.match(md, /Editions: 2005 \(withdrawn\), 2013 \(withdrawn\), 2022/);
+});
+
+test('a number the catalog lacks is still recognised and says so', () => {
+  assert.match(markdown('ISO 99999'), /No deliverable with this number is in normref's catalog/);
+  assert.match(markdown('IEC 62443-3-3'), /IEC-only standards are recognised but not described/);
+});
+
+test('a former name says what it became', () => {
+  assert.match(markdown('BS 7799-2'), /BS 7799-2 \(BSI\): .* Now: ISO\/IEC 27001/);
+});
+
+test('a superseded framework version names its successor', () => {
+  const md = markdown('COBIT 5');
+  assert.match(md, /\*\*COBIT 5\*\* · Control Objectives for Information and Related Technologies · ISACA/);
+  assert.match(md, /Superseded · released 2012 · superseded by COBIT 2019/);
+});

@@ -1,0 +1,76 @@
+// The resolve stage against the bundled catalog: which edition a reference means, and why.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { summarize } from '../../server/src/service';
+import type { Resolution, StandardResolution } from '../../server/src/service/resolve';
+import { bundledService } from '../support/catalog';
+
+function resolved(text: string): Resolution {
+  const found = bundledService().lookup(text);
+  assert.ok(found, `"${text}" is a reference`);
+  return found.resolution;
+}
+function standard(text: string): StandardResolution {
+  const r = resolved(text);
+  assert.equal(r.kind, 'standard');
+  return r as StandardResolution;
+}
+
+const TABLE: Array<[text: string, match: string, reference: string | null]> = [
+  ['ISO 27001', 'latest', 'ISO/IEC 27001:2022'],
+  ['ISO/IEC 27001', 'latest', 'ISO/IEC 27001:2022'],
+  ['ISO/IEC 27001:2013', 'edition', 'ISO/IEC 27001:2013'],
+  ['ISO 27002 : 2013', 'edition', 'ISO/IEC 27002:2013'],
+  ['ISO/IEC 27001:2019', 'no-such-edition', null],
+  ['ISO 99999', 'unknown', null],
+  ['IEC 62443-3-3', 'unknown', null],
+  ['EN ISO/IEC 27001:2017', 'adopted-edition', 'ISO/IEC 27001:2013'],
+  ['BS 7799-2', 'former-name', 'ISO/IEC 27001:2022'],
+  ['BS 7799-1', 'former-name', 'ISO/IEC 27002:2022'],
+  ['ISO/IEC 17799:2005', 'edition', 'ISO/IEC 17799:2005'],
+  ['ISO/IEC 27001:2022/Amd 1:2024', 'supplement', 'ISO/IEC 27001:2022/Amd 1:2024'],
+  ['ISO/IEC 27001:2022/Amd 2', 'no-such-supplement', 'ISO/IEC 27001:2022'],
+  ['ISO/IEC 27002:2013/Cor 1:2014', 'supplement', 'ISO/IEC 27002:2013/Cor 1:2014'],
+  ['ISO/IEC TR 20000-4:2010', 'edition', 'ISO/IEC TR 20000-4:2010'],
+  ['ISO/IEC 20000-1', 'latest', 'ISO/IEC 20000-1:2018'],
+  ['ISO Guide 73', 'latest', 'ISO Guide 73:2009'],
+  ['ISO/IEC 12207', 'latest', 'ISO/IEC/IEEE 12207:2017'],
+];
+
+for (const [text, match, reference] of TABLE) {
+  test(`${text} resolves (${match}) to ${reference ?? 'nothing'}`, () => {
+    const r = standard(text);
+    assert.equal(r.match, match);
+    assert.equal(r.deliverable?.reference ?? null, reference);
+  });
+}
+
+test('a withdrawn edition knows the current one', () => {
+  const r = standard('ISO/IEC 27001:2013');
+  assert.equal(r.deliverable?.status, 'withdrawn');
+  assert.equal(r.current?.reference, 'ISO/IEC 27001:2022');
+  assert.deepEqual(r.editions.map((e) => e.year), [2005, 2013, 2022]);
+});
+
+test('a former name carries its history', () => {
+  const r = standard('ISO/IEC 17799:2005');
+  assert.equal(r.formerName?.now, 'ISO/IEC 27002');
+});
+
+test('frameworks resolve to their version, superseded or current', () => {
+  assert.deepEqual(summarize(resolved('COBIT 2019')), { reference: 'COBIT 2019', title: 'Control Objectives for Information and Related Technologies', status: 'published', url: 'https://www.isaca.org/resources/cobit' });
+  assert.equal(summarize(resolved('COBIT 5'))?.status, 'withdrawn');
+  assert.equal(summarize(resolved('ITIL v3'))?.status, 'withdrawn');
+  const unknown = resolved('COBIT 4');
+  assert.ok(unknown.kind === 'framework' && unknown.unknownVersion);
+  assert.equal(summarize(unknown), null);
+});
+
+test('summaries in the JSON shape the CLI prints', () => {
+  assert.deepEqual(summarize(resolved('ISO/IEC 27002:2022')), {
+    reference: 'ISO/IEC 27002:2022',
+    title: 'Information security, cybersecurity and privacy protection - Information security controls',
+    status: 'published',
+    url: 'https://www.iso.org/standard/75652.html',
+  });
+});
