@@ -43,6 +43,11 @@ else
   PATH="$NODE_PKG/bin:$PATH" \
   npm_config_nodedir="$NODE_PKG" \
     npm i --prefix "$CS_DIR" --no-save --no-package-lock --loglevel=error "code-server@$CODE_SERVER_VERSION"
+  # The postinstall must have compiled the native modules (a skipped install script leaves them out).
+  if ! find "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog" -name spdlog.node | grep -q .; then
+    echo "install-code-server: native modules were not built (no spdlog.node); is libkrb5-dev installed?" >&2
+    exit 1
+  fi
   # Smoke check: it starts and reports its version (its config file goes to a throwaway folder).
   tmpcfg=$(mktemp -d)
   XDG_CONFIG_HOME="$tmpcfg" XDG_DATA_HOME="$tmpcfg" \

@@ -42,10 +42,12 @@ const OBJECTS = [
   'the configuration baseline of production systems', 'logging and monitoring arrangements',
   'the classification of information', 'cryptographic key management', 'capacity and availability targets',
 ];
-const TAILS = [
+const CITING = [
   'in line with REF', 'as required by REF', 'following the guidance of REF', 'to remain consistent with REF',
   'so that the controls of REF are met', 'using the process described in REF', 'with reference to REF',
-  'and the results are kept for three years', 'before the end of each quarter', 'whenever a significant change occurs',
+];
+const PLAIN = [
+  'and the results are kept for three years', 'with the support of the system owners', 'for every production system', 'before the end of each quarter', 'whenever a significant change occurs',
   'and escalates deviations to the CISO', 'taking legal and contractual requirements into account',
 ];
 const HEADINGS = [
@@ -64,18 +66,17 @@ export function createGenerator(seed = 42) {
   const pick = (list) => list[Math.floor(random() * list.length)];
   let section = 0;
 
+  // About one sentence in five cites something; with tables and links that makes one reference
+  // per ~400 characters of Markdown, as in real policies.
   function sentence() {
-    let tail = pick(TAILS);
+    let tail;
     const r = random();
-    if (tail.includes('REF')) {
-      tail = tail.replace('REF', r < 0.9 ? pick(REFERENCES) : pick(FALSE_FRIENDS));
-    } else if (r < 0.12) {
-      tail += `; see [${pick(REFERENCES)}](https://www.iso.org/standard/${27000 + Math.floor(random() * 999)}.html)`;
-    } else if (r < 0.2) {
-      tail += `, not the \`${pick(REFERENCES)}\` sample`;
-    } else if (r < 0.28) {
-      tail += `, whatever ${pick(FALSE_FRIENDS)} says`;
-    }
+    if (r < 0.17) tail = pick(CITING).replace('REF', pick(REFERENCES));
+    else if (r < 0.19) tail = pick(CITING).replace('REF', pick(FALSE_FRIENDS));
+    else if (r < 0.21) tail = `${pick(PLAIN)}; see [${pick(REFERENCES)}](https://www.iso.org/standard/${27000 + Math.floor(random() * 999)}.html)`;
+    else if (r < 0.23) tail = `${pick(PLAIN)}, not the \`${pick(REFERENCES)}\` sample`;
+    else if (r < 0.25) tail = `${pick(PLAIN)}, whatever ${pick(FALSE_FRIENDS)} says`;
+    else tail = pick(PLAIN);
     return `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${tail}.`;
   }
 
@@ -108,7 +109,7 @@ export function createGenerator(seed = 42) {
     } else if (r < 0.88) {
       lines.push('| Control | Reference | Owner |', '| --- | --- | --- |');
       const n = 2 + Math.floor(random() * 4);
-      for (let i = 0; i < n; i++) lines.push(`| ${pick(OBJECTS)} | ${pick(REFERENCES)} | ${pick(SUBJECTS)} |`);
+      for (let i = 0; i < n; i++) lines.push(`| ${pick(OBJECTS)} | ${random() < 0.3 ? pick(REFERENCES) : 'internal procedure'} | ${pick(SUBJECTS)} |`);
       lines.push('');
     } else if (r < 0.94) {
       lines.push(...pick(CODE), '');

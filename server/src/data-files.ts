@@ -22,7 +22,12 @@ export function findDataDir(from: string = __dirname): string {
 
 export function readCatalogSources(dataDir: string = findDataDir()): CatalogSources {
   const read = (name: string) => fs.readFileSync(path.join(dataDir, name), 'utf8');
+  const controlsDir = path.join(dataDir, 'controls');
+  const controls = fs.existsSync(controlsDir)
+    ? fs.readdirSync(controlsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(path.join('controls', f)))
+    : [];
   return {
+    controls,
     deliverables: read(FILES.deliverables),
     frameworks: read(FILES.frameworks),
     families: read(FILES.families),

@@ -11,6 +11,7 @@ import { createService, DEFAULT_SETTINGS, type CatalogSources, type NormrefServi
 
 interface ClientSettings {
   links?: { template?: string };
+  controls?: { defaultEdition?: string };
 }
 
 export function startServer(connection: Connection, loadCatalog: () => CatalogSources): void {
@@ -85,7 +86,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   );
   documents.onDidOpen(
     guarded('open', undefined, (event, s) => {
-      const skipped = s.analyze(event.document).skipped;
+      const skipped = s.analyze(event.document, settings).skipped;
       if (skipped) connection.console.warn(`normref: ${event.document.uri} not scanned: ${skipped}`);
     }),
   );
@@ -96,5 +97,9 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 }
 
 function toSettings(client: ClientSettings | null | undefined): Settings {
-  return { links: { template: client?.links?.template ?? DEFAULT_SETTINGS.links.template } };
+  const edition = client?.controls?.defaultEdition;
+  return {
+    links: { template: client?.links?.template ?? DEFAULT_SETTINGS.links.template },
+    controls: { defaultEdition: edition && /^(2005|2013|2022)$/.test(edition) ? edition : DEFAULT_SETTINGS.controls.defaultEdition },
+  };
 }

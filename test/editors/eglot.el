@@ -81,14 +81,18 @@
     (normref-note 'stopped (not (jsonrpc-running-p server)))))
 
 (defun normref-write-log ()
-  "Write eglot's events buffer (JSON-RPC traffic, server stderr) to NORMREF_LOG for the test."
-  (let ((buffer (cl-find-if (lambda (b) (string-match-p "EGLOT.*events" (buffer-name b))) (buffer-list))))
+  "Write eglot's events and stderr buffers (JSON-RPC traffic, server stderr) to NORMREF_LOG."
+  (let ((buffers (cl-remove-if-not (lambda (b) (string-match-p "EGLOT" (buffer-name b))) (buffer-list))))
     (with-temp-file (getenv "NORMREF_LOG")
-      (if buffer (insert-buffer-substring buffer) (insert "(no eglot events buffer)\n")))))
+      (dolist (buffer buffers)
+        (insert "=== " (buffer-name buffer) "\n")
+        (insert-buffer-substring buffer))
+      (unless buffers (insert "(no eglot buffers)\n")))))
 
 (let ((ok (condition-case err
               (progn (normref-main) t)
             (error (normref-note 'error (error-message-string err)) nil))))
+  (unless ok (ignore-errors (accept-process-output nil 0.5))) ; let a dead server's stderr arrive
   (ignore-errors (normref-write-log))
   (normref-write-out)
   (kill-emacs (if ok 0 1)))

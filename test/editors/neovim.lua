@@ -44,25 +44,41 @@ local function main()
   vim.lsp.set_log_level('debug') -- <stdpath('cache')>/lsp.log, read by the test on failure
   out.nvim = vim.version()
 
-  -- The setup documented in docs/editors.md (Neovim 0.7+).
-  local client_id = vim.lsp.start_client({
-    name = 'normref',
-    cmd = { 'normref-language-server', '--stdio' },
-    root_dir = vim.fn.fnamemodify(os.getenv('NORMREF_FILE'), ':h'),
+  vim.cmd('filetype on') -- what any user config has; -u NONE leaves it off
+
+  -- >>> The setup documented in docs/editors.md (Neovim 0.7+), verbatim. >>>
+  local normref_client
+  vim.api.nvim_create_autocmd('FileType', {
+    pattern = { 'markdown', 'text' },
+    callback = function(args)
+      if not normref_client or vim.lsp.client_is_stopped(normref_client) then
+        normref_client = vim.lsp.start_client({
+          name = 'normref',
+          cmd = { 'normref-language-server', '--stdio' },
+          root_dir = vim.fn.getcwd(),
+          on_exit = function(code, signal) out.exit = { code = code, signal = signal } end, -- test only
+        })
+      end
+      vim.lsp.buf_attach_client(args.buf, normref_client)
+    end,
   })
-  if not client_id then error('vim.lsp.start_client returned nil') end
-  step('started')
+  -- <<< end of the documented setup <<<
 
   vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('NORMREF_FILE')))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.bo[bufnr].filetype = 'markdown' -- -u NONE has no filetype detection; languageId = filetype
-  if not vim.lsp.buf_attach_client(bufnr, client_id) then error('vim.lsp.buf_attach_client failed') end
+  out.filetype = vim.bo[bufnr].filetype
+  local client_id = normref_client
+  if not client_id then error('the FileType autocmd did not start the client (filetype: ' .. out.filetype .. ')') end
+  if not vim.lsp.buf_is_attached(bufnr, client_id) then error('the buffer is not attached to the normref client') end
+  step('started')
 
-  local ready = vim.wait(TIMEOUT, function()
+  vim.wait(TIMEOUT, function()
     local client = vim.lsp.get_client_by_id(client_id)
-    return client ~= nil and client.initialized == true
+    return out.exit ~= nil or (client ~= nil and client.initialized == true)
   end, 20)
-  if not ready then error('the server did not finish initialize within ' .. TIMEOUT .. ' ms') end
+  if out.exit then error('the server exited during initialize: ' .. vim.inspect(out.exit)) end
+  local client = vim.lsp.get_client_by_id(client_id)
+  if not (client and client.initialized) then error('the server did not finish initialize within ' .. TIMEOUT .. ' ms') end
   step('initialized')
 
   local uri = vim.uri_from_bufnr(bufnr)

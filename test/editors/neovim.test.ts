@@ -22,6 +22,7 @@ interface Result {
   error?: string;
   steps: string[];
   nvim?: { major: number; minor: number; patch: number };
+  filetype?: string;
   hover?: string | null;
   links?: string[];
   completion?: string[];
@@ -129,6 +130,7 @@ test('Neovim: hover, document links and completion from the server over stdio', 
       ].join('\n\n');
 
     assert.ok(parsed && !parsed.error && !result.timedOut && result.code === 0, `the Neovim script failed\n${context()}`);
+    assert.equal(parsed.filetype, 'markdown', `Neovim detects policy.md as markdown (the languageId it sends)\n${context()}`);
     assert.equal(typeof parsed.hover, 'string', `no hover at ${line}:${character}\n${context()}`);
     assert.ok(parsed.hover!.includes('ISO/IEC 27001:2022'), `hover names the edition\n${context()}`);
     assert.ok(

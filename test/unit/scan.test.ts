@@ -7,7 +7,16 @@ function ids(text: string, format: 'markdown' | 'plaintext' = 'plaintext'): stri
   return scan(text, format).map(idOf);
 }
 function idOf(r: Reference): string {
-  return r.kind === 'standard' ? formatStandardId(r.id) : formatFrameworkId(r.id);
+  switch (r.kind) {
+    case 'standard':
+      return formatStandardId(r.id);
+    case 'framework':
+      return formatFrameworkId(r.id);
+    case 'control':
+      return r.id.number;
+    default:
+      return r.id.name;
+  }
 }
 /** The one reference in a sentence, with its exact text. */
 function only(text: string): Reference {

@@ -11,6 +11,8 @@
 //  6. always kills the process group and removes the temporary folders.
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
+// NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, *-failure.png,
+// code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -120,8 +122,10 @@ function ensureVsix(): string {
     encoding: 'utf8',
     timeout: 180_000,
   });
-  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
-  if (out) log(`npm run package:\n${out}`);
+  // eslint-disable-next-line no-control-regex
+  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '').trim();
+  if (r.status !== 0) log(`npm run package:\n${out}`);
+  else for (const line of out.split('\n')) if (/\b(DONE|WARNING|ERROR)\b/.test(line)) log(`vsce: ${line.trim()}`);
   assert.equal(r.status, 0, `npm run package failed (status ${r.status}, signal ${r.signal}, ${r.error ?? ''})`);
   assert.ok(fs.existsSync(VSIX), 'npm run package did not write normref.vsix');
   log(`packaged ${path.relative(REPO, VSIX)} (${Math.round(fs.statSync(VSIX).size / 1024)} KiB) in ${Date.now() - start} ms`);
@@ -353,7 +357,7 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
       fs.rmSync(logsDir, { recursive: true, force: true });
       if (fs.existsSync(path.join(userData, 'logs'))) {
         fs.cpSync(path.join(userData, 'logs'), logsDir, { recursive: true });
-        log(`VS Code logs copied to ${path.relative(REPO, logsDir)} (the normref output channel: */exthost*/output_logging_*/*normref*.log)`);
+        log(`VS Code logs copied to ${path.relative(REPO, logsDir)} (the normref output channel: */exthost*/normref.normref/normref.log)`);
       }
     } catch (err) {
       log(`could not copy VS Code logs: ${String(err)}`);

@@ -2,8 +2,10 @@
 // the features need.
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog';
-import { resolve, type Resolution } from './resolve';
+import { resolve, type EditionContext, type Resolution } from './resolve';
 import { scan, type TextFormat } from './scan';
+import { numbersControls } from './scan/control';
+import { declaredEdition } from './scan/directives';
 import type { Reference } from './scan/reference';
 import { unreadable } from './limits';
 
@@ -19,17 +21,22 @@ export interface PolicyDocument {
 
 export class Analysis {
   readonly resolutions: Resolution[];
+  /** The document's version when analysed: TextDocuments updates the document object in place. */
+  readonly version: number;
   /** Why the document was not scanned (binary, too large), if it was not. */
   readonly skipped?: string;
 
   constructor(
     readonly document: PolicyDocument,
     catalog: Catalog,
+    /** normref.controls.defaultEdition, which the analysis depends on. */
+    readonly defaultEdition: string = '2022',
   ) {
+    this.version = document.version;
     const format: TextFormat = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
     const text = document.getText();
     this.skipped = unreadable(text);
-    this.resolutions = this.skipped ? [] : scan(text, format).map((r) => resolve(r, catalog));
+    this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, declaredEdition(text), defaultEdition);
   }
 
   get references(): Reference[] {
@@ -57,4 +64,17 @@ export class Analysis {
   offsetAt(position: Position): number {
     return this.document.offsetAt(position);
   }
+}
+
+/** Resolves references in document order, carrying what each control needs from those before it. */
+function resolveInOrder(references: Reference[], catalog: Catalog, declared: string | undefined, defaultEdition: string): Resolution[] {
+  const context: EditionContext = { defaultEdition, ...(declared ? { declared } : {}) };
+  return references.map((r) => {
+    const resolution = resolve(r, catalog, { ...context });
+    if (r.kind === 'standard' && numbersControls(r) && r.id.year !== undefined) {
+      if (r.id.number === '20000') context.previousService = r;
+      else context.previousIsms = r;
+    }
+    return resolution;
+  });
 }

@@ -9,8 +9,7 @@ import { describe } from './features/describe';
 import { hover } from './features/hover';
 import type { LinkSettings } from './features/link-target';
 import { documentLinks } from './features/links';
-import { resolve, type Resolution } from './resolve';
-import { scan } from './scan';
+import type { Resolution } from './resolve';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -20,13 +19,17 @@ export { formatFrameworkId, formatStandardId, scan } from './scan';
 
 export interface Settings {
   links: LinkSettings;
+  controls: {
+    /** The ISO/IEC 27001/27002 edition a control number means when the document does not say. */
+    defaultEdition: string;
+  };
 }
 
-export const DEFAULT_SETTINGS: Settings = { links: { template: '' } };
+export const DEFAULT_SETTINGS: Settings = { links: { template: '' }, controls: { defaultEdition: '2022' } };
 
 export interface NormrefService {
   readonly catalog: Catalog;
-  analyze(document: PolicyDocument): Analysis;
+  analyze(document: PolicyDocument, settings?: Settings): Analysis;
   hover(document: PolicyDocument, position: Position, settings?: Settings): Hover | null;
   complete(document: PolicyDocument, position: Position): CompletionList;
   resolveCompletion(item: CompletionItem, settings?: Settings): CompletionItem;
@@ -41,10 +44,11 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
   const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
   const analyses = new Map<string, Analysis>();
 
-  function analyze(document: PolicyDocument): Analysis {
+  function analyze(document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS): Analysis {
     const cached = analyses.get(document.uri);
-    if (cached && cached.document.version === document.version && cached.document === document) return cached;
-    const analysis = new Analysis(document, catalog);
+    const edition = settings.controls.defaultEdition;
+    if (cached && cached.document === document && cached.version === document.version && cached.defaultEdition === edition) return cached;
+    const analysis = new Analysis(document, catalog, edition);
     analyses.set(document.uri, analysis);
     return analysis;
   }
@@ -52,14 +56,16 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
   return {
     catalog,
     analyze,
-    hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document), position, catalog, settings.links),
+    hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document, settings), position, catalog, settings.links),
     complete: (document, position) => complete(document, position, catalog),
     resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
-    documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document), settings.links),
+    documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document, settings), settings.links),
     lookup(reference, settings = DEFAULT_SETTINGS) {
-      const [first] = scan(reference.trim(), 'plaintext');
-      if (!first) return undefined;
-      const resolution = resolve(first, catalog);
+      const text = reference.trim();
+      const resolutions = new Analysis({ uri: 'normref:lookup', languageId: 'plaintext', version: 0, getText: () => text, positionAt: () => ({ line: 0, character: 0 }), offsetAt: () => 0 }, catalog, settings.controls.defaultEdition).resolutions;
+      // "ISO/IEC 27001:2013 A.8.2" asks about the control; "ISO 27001 and 27002" about the first standard.
+      const resolution = [...resolutions].reverse().find((r) => r.kind === 'control' || r.kind === 'control-area') ?? resolutions[0];
+      if (!resolution) return undefined;
       return { resolution, markdown: describe(resolution, catalog, settings.links) };
     },
     forget: (uri) => void analyses.delete(uri),

@@ -5,6 +5,7 @@
 import { isoUrl, type Catalog, type Deliverable, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
+import { resolveControl, type ControlResolution, type EditionContext } from './resolve-control';
 
 /** How a standard reference found its deliverable, or why it did not. */
 export type Match =
@@ -45,7 +46,11 @@ export interface FrameworkResolution {
   unknownVersion?: boolean;
 }
 
-export type Resolution = StandardResolution | FrameworkResolution;
+export type Resolution = StandardResolution | FrameworkResolution | ControlResolution;
+export type { ControlResolution, EditionContext } from './resolve-control';
+
+/** Where a reference stands in its document, for what only the document can tell (control editions). */
+const NO_CONTEXT: EditionContext = { defaultEdition: '2022' };
 
 /** What the CLI and other tools report as "resolved": the deliverable or framework version found. */
 export interface ResolvedSummary {
@@ -55,8 +60,15 @@ export interface ResolvedSummary {
   url: string | null;
 }
 
-export function resolve(reference: Reference, catalog: Catalog): Resolution {
-  return reference.kind === 'standard' ? resolveStandard(reference, catalog) : resolveFramework(reference, catalog);
+export function resolve(reference: Reference, catalog: Catalog, context: EditionContext = NO_CONTEXT): Resolution {
+  switch (reference.kind) {
+    case 'standard':
+      return resolveStandard(reference, catalog);
+    case 'framework':
+      return resolveFramework(reference, catalog);
+    default:
+      return resolveControl(reference, catalog, context);
+  }
 }
 
 export function resolveStandard(reference: StandardReference, catalog: Catalog): StandardResolution {
@@ -168,13 +180,32 @@ export function resolveFramework(reference: FrameworkReference, catalog: Catalog
   return { kind: 'framework', reference, id, framework, ...(version ? { version } : {}), ...(written && !version ? { unknownVersion: true } : {}) };
 }
 
-/** The deliverable or framework version a resolution found, in the shape tools report. */
+/** The deliverable, framework version or control a resolution found, in the shape tools report. */
 export function summarize(resolution: Resolution): ResolvedSummary | null {
-  if (resolution.kind === 'standard') {
-    const d = resolution.deliverable;
-    return d ? { reference: d.reference, title: d.title, status: d.status, url: isoUrl(d.isoId) } : null;
+  switch (resolution.kind) {
+    case 'standard': {
+      const d = resolution.deliverable;
+      return d ? { reference: d.reference, title: d.title, status: d.status, url: isoUrl(d.isoId) } : null;
+    }
+    case 'framework':
+      return summarizeFramework(resolution);
+    default:
+      return summarizeControl(resolution);
   }
-  const { framework, version, unknownVersion } = resolution;
+}
+
+function summarizeControl(r: ControlResolution): ResolvedSummary | null {
+  const found = r.item ?? r.group;
+  if (!found) return null;
+  return {
+    reference: r.id,
+    title: found.title,
+    status: r.standard?.status ?? 'published',
+    url: r.standard ? isoUrl(r.standard.isoId) : (r.frameworkUrl ?? null),
+  };
+}
+
+function summarizeFramework({ framework, version, unknownVersion }: FrameworkResolution): ResolvedSummary | null {
   if (!framework || unknownVersion) return null;
   const shown = version ?? framework.versions.find((v) => v.key === framework.current);
   return {

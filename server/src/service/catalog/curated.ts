@@ -2,6 +2,7 @@
 // summaries and former names. The YAML is validated against data/schema by the tests; here it is
 // only parsed and typed.
 import { parse } from 'yaml';
+import type { ControlSet, Correspondence } from './controls';
 
 export interface FrameworkVersion {
   key: string;
@@ -49,6 +50,8 @@ export interface CuratedSources {
   families: string;
   summaries: string;
   formerNames: string;
+  /** Texts of data/controls/*.yaml: control sets and correspondences. */
+  controls: string[];
 }
 
 export interface Curated {
@@ -56,6 +59,8 @@ export interface Curated {
   families: Family[];
   summaries: Record<string, string>;
   formerNames: FormerName[];
+  controlSets: ControlSet[];
+  correspondences: Correspondence[];
 }
 
 export function parseCurated(sources: CuratedSources): Curated {
@@ -64,5 +69,14 @@ export function parseCurated(sources: CuratedSources): Curated {
     families: (parse(sources.families) as { families: Family[] }).families,
     summaries: (parse(sources.summaries) as { summaries: Record<string, string> }).summaries,
     formerNames: (parse(sources.formerNames) as { formerNames: FormerName[] }).formerNames,
+    ...splitControls(sources.controls.map((text) => parse(text) as ControlSet | Correspondence)),
+  };
+}
+
+function splitControls(documents: Array<ControlSet | Correspondence>): Pick<Curated, 'controlSets' | 'correspondences'> {
+  const isCorrespondence = (d: ControlSet | Correspondence): d is Correspondence => 'pairs' in d;
+  return {
+    controlSets: documents.filter((d): d is ControlSet => !isCorrespondence(d)),
+    correspondences: documents.filter(isCorrespondence),
   };
 }

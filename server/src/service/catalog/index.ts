@@ -4,10 +4,13 @@ import { formatDesignation } from '../scan/format';
 import { parseCurated, type CuratedSources, type Family, type FormerName, type Framework } from './curated';
 import { documentKey, type Deliverable } from './deliverable';
 import { DeliverableTable } from './deliverables';
+import { ControlSets } from './controls';
 
 export type { Deliverable, Status } from './deliverable';
 export { documentKey, isoUrl, STATUS_LABELS, statusOfStage } from './deliverable';
 export type { Family, FormerName, Framework, FrameworkVersion } from './curated';
+export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from './controls';
+export { ControlSets } from './controls';
 
 export interface CatalogSources extends CuratedSources {
   /** Text of data/iso-deliverables.json. */
@@ -31,6 +34,7 @@ export class Catalog {
   private readonly familiesByMember = new Map<string, Family[]>();
   private readonly formerNames = new Map<string, FormerName>();
   readonly families: readonly Family[];
+  readonly controls: ControlSets;
   private sortedKeys?: string[];
   private curated?: Set<string>;
 
@@ -47,6 +51,7 @@ export class Catalog {
       }
     }
     for (const former of curated.formerNames) this.formerNames.set(undatedKey(former.reference), former);
+    this.controls = new ControlSets(curated.controlSets, curated.correspondences);
   }
 
   get size(): number {

@@ -3,9 +3,17 @@
 import { designationOf, STATUS_LABELS, type Catalog, type Deliverable } from '../catalog';
 import type { FrameworkResolution, Resolution, StandardResolution } from '../resolve';
 import { linkFor, type LinkSettings } from './link-target';
+import { describeControl } from './describe-control';
 
 export function describe(resolution: Resolution, catalog: Catalog, settings: LinkSettings): string {
-  return resolution.kind === 'standard' ? describeStandard(resolution, catalog, settings) : describeFramework(resolution);
+  switch (resolution.kind) {
+    case 'standard':
+      return describeStandard(resolution, catalog, settings);
+    case 'framework':
+      return describeFramework(resolution);
+    default:
+      return describeControl(resolution, catalog, settings);
+  }
 }
 
 function describeStandard(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {

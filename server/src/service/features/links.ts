@@ -10,9 +10,13 @@ export function documentLinks(analysis: Analysis, settings: LinkSettings): Docum
     const range = analysis.rangeOf(r.reference);
     if (r.kind === 'standard') {
       if (r.deliverable) links.push({ range, target: linkFor(r.deliverable, settings), tooltip: `${r.deliverable.reference} — ${r.deliverable.title}` });
-    } else {
+    } else if (r.kind === 'framework') {
       const url = r.version?.url ?? r.framework?.url;
       if (url) links.push({ range, target: url, tooltip: r.framework!.fullName });
+    } else {
+      const title = (r.item ?? r.group)?.title;
+      const target = r.standard ? linkFor(r.standard, settings) : r.frameworkUrl;
+      if (target) links.push({ range, target, tooltip: title ? `${r.id} ${title}` : r.id });
     }
   }
   return links;

@@ -10,7 +10,7 @@ export function formatDesignation(id: Pick<StandardId, 'publishers' | 'type' | '
   // A staged type word (DTR, DPAS) already says the type.
   if (id.type && !(id.stage && id.stage.endsWith(id.type))) words.push(id.type);
   const number = [id.number, ...id.parts].join('-');
-  if (words.length === 0) return `${publishers} ${number}`;
+  if (words.length === 0) return publishers ? `${publishers} ${number}` : number;
   if (!publishers) return `${words.join(' ')} ${number}`;
   // ISO writes a lone publisher's type after a slash (ISO/TR 10013), a joint one after a space
   // (ISO/IEC TR 20000-4), and a Guide always after a space (ISO Guide 73).

@@ -3,38 +3,160 @@
 //
 // One regular expression finds anchors (the words a reference can start with); a reader for the
 // anchor's kind then reads the reference in bounded steps, and the search resumes after it.
+// Controls and names that depend on what the document cites are read with what came before.
 import { readBritishStandard } from './british';
+import { isIsmsStandard, readAfterStandard, readAnnexA, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { readFramework } from './framework';
 import { readContinuation } from './list';
-import { markdownMask, plainTextMask } from './prose';
-import type { Reference } from './reference';
+import {
+  findProcessAreas,
+  findStandaloneAreas,
+  isFramework,
+  readAreaAfter,
+  readNumberedArea,
+  readPractice,
+  readProcessAreaAcronym,
+  type ControlVocabulary,
+} from './names';
+import { markdownMask, plainTextMask, type ProseMask } from './prose';
+import type { ControlReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
 
-export type { FrameworkId, Reference, ReferenceKind, StandardId, StandardReference, Supplement } from './reference';
+export type {
+  ControlAreaReference,
+  ControlForm,
+  ControlId,
+  ControlReference,
+  FrameworkId,
+  FrameworkReference,
+  Reference,
+  ReferenceKind,
+  StandardId,
+  StandardReference,
+  Supplement,
+} from './reference';
+export type { ControlVocabulary } from './names';
 export { formatDesignation, formatFrameworkId, formatStandardId } from './format';
 
 /** How to read the text: Markdown skips code, links and comments; anything else is plain text. */
 export type TextFormat = 'markdown' | 'plaintext';
 
-const ANCHOR = /ISO|IEC|IWA|COBIT|Cobit|ITIL|CMM[Ii]|MOF|Microsoft[ \u00A0]Operations|Run[ \u00A0]SAP|BS(?=[ \u00A0]?\d)/g;
+const ANCHOR = new RegExp(
+  [
+    'ISO|IEC|IWA|COBIT|Cobit|ITIL|CMM[Ii]|MOF|Microsoft[ \\u00A0]Operations|Run[ \\u00A0]SAP|BS(?=[ \\u00A0]?\\d)',
+    'Annex|A(?=\\.?[ \\u00A0]?\\d)|[Cc]ontrol|[Cc]lause|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1',
+  ].join('|'),
+  'g',
+);
+const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
 
-function read(text: string, at: number, word: string): Reference | undefined {
-  switch (word) {
-    case 'ISO':
-    case 'IEC':
-    case 'IWA':
-      return readStandard(text, at);
-    case 'BS':
-      return readBritishStandard(text, at);
-    default:
-      return readFramework(text, at);
+const NO_VOCABULARY: ControlVocabulary = { areas: [], practices: [], processAreas: [] };
+
+class Scanner {
+  readonly references: Reference[] = [];
+  /** Clause numbers still waiting for the standard they belong to ("clause 6.1.2 of ISO/IEC 27001"). */
+  private pending: ControlReference[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly vocabulary: ControlVocabulary,
+  ) {}
+
+  get end(): number {
+    return this.references.length ? this.references[this.references.length - 1].end : 0;
+  }
+
+  /** Reads what starts at an anchor; returns whether anything was added. */
+  read(at: number, word: string): boolean {
+    const { text, references, vocabulary } = this;
+    switch (word) {
+      case 'ISO':
+      case 'IEC':
+      case 'IWA':
+        return this.addStandard(readStandard(text, at));
+      case 'BS':
+        return this.addStandard(readBritishStandard(text, at));
+      case '27001':
+      case '27002':
+      case '17799':
+      case '20000-1':
+        return this.addStandard(readBareNumber(text, at));
+      case 'A':
+      case 'Annex':
+        return this.add(...readAnnexA(text, at, references)) || this.add(readNumberedArea(text, at, vocabulary, this.lastIsms()));
+      case 'Control':
+      case 'control':
+        return this.add(...readControlWord(text, at, references));
+      case 'Clause':
+      case 'clause':
+      case '§': {
+        if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms()))) return true;
+        const clause = readClause(text, at, references);
+        if (clause && !clause.id.context) this.pending.push(clause);
+        return this.add(clause);
+      }
+      case 'EDM':
+      case 'APO':
+      case 'BAI':
+      case 'DSS':
+      case 'MEA':
+        return this.add(readCobit(text, at, references));
+      default: {
+        const framework = readFramework(text, at);
+        if (!framework || !this.add(framework)) return false;
+        if (framework.id.framework === 'itil') this.add(readPractice(text, framework, vocabulary));
+        if (framework.id.framework === 'cmmi-svc') this.add(readProcessAreaAcronym(text, framework, vocabulary));
+        return true;
+      }
+    }
+  }
+
+  private addStandard(standard: StandardReference | undefined): boolean {
+    if (!standard || !this.add(standard)) return false;
+    this.settlePending(standard);
+    const members = readContinuation(this.text, standard);
+    this.add(...members);
+    const last = members[members.length - 1] ?? standard;
+    this.add(...readAfterStandard(this.text, last));
+    if (isIsmsStandard(last)) this.add(readAreaAfter(this.text, last, this.vocabulary));
+    return true;
+  }
+
+  /** Adds references in order; one that starts inside the last one is dropped. */
+  private add(...found: Array<Reference | undefined>): boolean {
+    let added = false;
+    for (const r of found) {
+      if (!r || r.start < this.end) continue;
+      this.references.push(r);
+      added = true;
+    }
+    return added;
+  }
+
+  private settlePending(standard: StandardReference): void {
+    for (const clause of this.pending) {
+      if (OF_STANDARD.test(this.text.slice(clause.end, standard.start))) clause.id.context = standard;
+    }
+    this.pending = [];
+  }
+
+  private lastIsms(): StandardReference | undefined {
+    for (let i = this.references.length - 1; i >= 0; i--) {
+      const r = this.references[i];
+      if (isIsmsStandard(r)) return r;
+    }
+    return undefined;
+  }
+
+  /** Clause numbers that found no standard are the policy's own numbering: not references. */
+  result(): Reference[] {
+    return this.references.filter((r) => !(r.kind === 'control' && r.id.form === 'clause' && !r.id.context));
   }
 }
 
-export function scan(text: string, format: TextFormat = 'plaintext'): Reference[] {
-  const mask = format === 'markdown' ? markdownMask(text) : plainTextMask(text);
-  const references: Reference[] = [];
-  let lastEnd = 0;
+export function scan(text: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): Reference[] {
+  const mask = maskFor(text, format);
+  const scanner = new Scanner(text, vocabulary);
   const anchors = new RegExp(ANCHOR.source, 'g');
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
     const prose = mask.skip(m.index);
@@ -42,17 +164,27 @@ export function scan(text: string, format: TextFormat = 'plaintext'): Reference[
       anchors.lastIndex = prose;
       continue;
     }
-    const reference = read(text, m.index, m[0]);
-    if (!reference || reference.start < lastEnd) continue;
-    references.push(reference);
-    lastEnd = reference.end;
-    if (reference.kind === 'standard') {
-      for (const member of readContinuation(text, reference)) {
-        references.push(member);
-        lastEnd = member.end;
-      }
-    }
-    anchors.lastIndex = lastEnd;
+    if (scanner.read(m.index, m[0])) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
   }
-  return references;
+  return withNames(text, format, scanner.result(), vocabulary);
+}
+
+function maskFor(text: string, format: TextFormat): ProseMask {
+  return format === 'markdown' ? markdownMask(text) : plainTextMask(text);
+}
+
+/** Adds the names that only count in a document citing their standard or framework. */
+function withNames(text: string, format: TextFormat, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
+  const extra: Reference[] = [];
+  const isms = references.find(isIsmsStandard);
+  if (isms && vocabulary.areas.length) extra.push(...findStandaloneAreas(text, isms, vocabulary, maskFor(text, format)));
+  const cmmi = references.find(isFramework('cmmi-svc'));
+  if (cmmi && vocabulary.processAreas.length) extra.push(...findProcessAreas(text, cmmi, vocabulary, maskFor(text, format)));
+  if (extra.length === 0) return references;
+  const merged: Reference[] = [];
+  for (const r of [...references, ...extra].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (!last || r.start >= last.end) merged.push(r);
+  }
+  return merged;
 }

@@ -58,5 +58,40 @@ export interface FrameworkReference extends ReferenceBase {
   id: FrameworkId;
 }
 
-export type Reference = StandardReference | FrameworkReference;
+/** How a control or clause number was written, which tells which numbering it belongs to. */
+export type ControlForm =
+  | 'annex-a' // A.5.15, A 5.15, Annex A 5.15, Annex A.5.15
+  | 'control' // control 8.24, controls 5.15–5.18
+  | 'clause' // clause 6.1.2, § 8.6.1
+  | 'after-standard' // ISO/IEC 27002 5.15, 27001 9.2
+  | 'cobit' // APO13, DSS05.04
+  | 'itil' // ITIL 4 incident management
+  | 'cmmi'; // Incident Resolution and Prevention, CMMI-SVC IRP
+
+export interface ControlId {
+  form: ControlForm;
+  /** The number or name as the numbering writes it: '5.15', '9.2.3', 'APO13', 'DSS05.04', 'Incident management', 'IRP'. */
+  number: string;
+  /** The standard or framework reference it is written with or belongs to ("clause 6.1.2 of ISO/IEC 27001"). */
+  context?: StandardReference | FrameworkReference;
+}
+
+export interface ControlReference extends ReferenceBase {
+  kind: 'control';
+  id: ControlId;
+}
+
+/** A control area named as such: "Access control" after A.9, in a heading or a table cell. */
+export interface ControlAreaReference extends ReferenceBase {
+  kind: 'control-area';
+  id: {
+    /** The name as the data spells it. */
+    name: string;
+    /** The area number written with it (A.9 → '9', clause 11 → '11'). */
+    number?: string;
+    context?: StandardReference;
+  };
+}
+
+export type Reference = StandardReference | FrameworkReference | ControlReference | ControlAreaReference;
 export type ReferenceKind = Reference['kind'];

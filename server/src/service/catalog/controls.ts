@@ -1,0 +1,141 @@
+// Control sets (data/controls/*.yaml): the controls of ISO/IEC 27002 in its three editions, the
+// clauses of ISO/IEC 27001 and 20000-1, COBIT 2019 objectives, ITIL 4 practices, CMMI-SVC process
+// areas, and the 2013 → 2022 correspondence of ISO/IEC 27002.
+import type { ControlVocabulary } from '../scan/names';
+
+export interface ControlGroup {
+  id: string;
+  title: string;
+  /** theme, clause, objective, domain, category, section. */
+  kind: string;
+  parent?: string;
+  description?: string;
+}
+
+export interface ControlItem {
+  id: string;
+  title: string;
+  group?: string;
+  /** New in ISO/IEC 27002:2022. */
+  new?: boolean;
+  /** CMMI maturity level. */
+  level?: number;
+  description?: string;
+}
+
+export interface ControlSet {
+  key: string;
+  name: string;
+  /** Undated designation ("ISO/IEC 27002") or framework key ("cobit"). */
+  document: string;
+  edition: string;
+  /** The standard whose Annex A lists these controls: "ISO/IEC 27001:2022". */
+  annexA?: string;
+  /** What an item is: control, clause, section, objective, practice, process-area. */
+  kind: string;
+  groups: ControlGroup[];
+  items: ControlItem[];
+}
+
+export interface Correspondence {
+  from: string;
+  to: string;
+  pairs: Array<{ from: string; to: string[] }>;
+}
+
+/** One set with its items and groups indexed by id. */
+export class IndexedControlSet {
+  private readonly items: Map<string, ControlItem>;
+  private readonly groups: Map<string, ControlGroup>;
+
+  constructor(readonly set: ControlSet) {
+    this.items = new Map(set.items.map((i) => [i.id, i]));
+    this.groups = new Map(set.groups.map((g) => [g.id, g]));
+  }
+
+  get key(): string {
+    return this.set.key;
+  }
+
+  item(id: string): ControlItem | undefined {
+    return this.items.get(id);
+  }
+
+  group(id: string | undefined): ControlGroup | undefined {
+    return id === undefined ? undefined : this.groups.get(id);
+  }
+
+  /** An item's group and that group's parents, innermost first: objective 9.2, clause 9. */
+  ancestry(item: ControlItem): ControlGroup[] {
+    const chain: ControlGroup[] = [];
+    for (let g = this.group(item.group); g && chain.length < 4; g = this.group(g.parent)) chain.push(g);
+    return chain;
+  }
+
+  allItems(): readonly ControlItem[] {
+    return this.set.items;
+  }
+
+  allGroups(): readonly ControlGroup[] {
+    return this.set.groups;
+  }
+}
+
+export class ControlSets {
+  private readonly byKey = new Map<string, IndexedControlSet>();
+  private readonly successors = new Map<string, string[]>();
+  private readonly predecessors = new Map<string, string[]>();
+  readonly vocabulary: ControlVocabulary;
+
+  constructor(sets: ControlSet[], correspondences: Correspondence[]) {
+    for (const set of sets) this.byKey.set(set.key, new IndexedControlSet(set));
+    for (const c of correspondences) {
+      for (const pair of c.pairs) {
+        this.successors.set(pair.from, pair.to);
+        for (const to of pair.to) this.predecessors.set(to, [...(this.predecessors.get(to) ?? []), pair.from]);
+      }
+    }
+    this.vocabulary = {
+      areas: [...new Set(this.areas().map((a) => a.title))],
+      practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
+      processAreas: this.get('cmmi-svc-1.3')?.allItems().map((i) => ({ acronym: i.id, name: i.title })) ?? [],
+    };
+  }
+
+  get(key: string): IndexedControlSet | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** The set of a document ("ISO/IEC 27002", "cobit") in an edition, if normref has it. */
+  find(document: string, edition: string): IndexedControlSet | undefined {
+    for (const s of this.byKey.values()) if (s.set.document === document && s.set.edition === edition) return s;
+    return undefined;
+  }
+
+  /** Editions normref has of a document's numbering, newest first. */
+  editionsOf(document: string): string[] {
+    return [...this.byKey.values()].filter((s) => s.set.document === document).map((s) => s.set.edition).sort().reverse();
+  }
+
+  /** 2022 controls a 2013 control became. */
+  successorsOf(id2013: string): string[] {
+    return this.successors.get(id2013) ?? [];
+  }
+
+  /** 2013 controls a 2022 control came from. */
+  predecessorsOf(id2022: string): string[] {
+    return this.predecessors.get(id2022) ?? [];
+  }
+
+  /** Control areas of ISO/IEC 27002: the 2005 areas, the 2013 clauses, the 2022 themes. */
+  areas(): Array<{ set: IndexedControlSet; id: string; title: string }> {
+    const found: Array<{ set: IndexedControlSet; id: string; title: string }> = [];
+    const s2005 = this.find('ISO/IEC 27002', '2005');
+    if (s2005) for (const i of s2005.allItems()) found.push({ set: s2005, id: i.id, title: i.title });
+    for (const edition of ['2013', '2022']) {
+      const s = this.find('ISO/IEC 27002', edition);
+      if (s) for (const g of s.allGroups()) if (g.kind === 'clause' || g.kind === 'theme') found.push({ set: s, id: g.id, title: g.title });
+    }
+    return found;
+  }
+}

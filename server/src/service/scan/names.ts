@@ -1,0 +1,174 @@
+// References by name rather than number: control areas ("Access control" after A.9, in a heading
+// or table cell of a document that cites ISO/IEC 27002), ITIL 4 practices after ITIL, and CMMI-SVC
+// process areas in a document that cites CMMI. The names come from the data, handed to the
+// scanner as a vocabulary, so the scanner itself stays free of the catalog.
+import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import type { ProseMask } from './prose';
+
+export interface ControlVocabulary {
+  /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
+  areas: readonly string[];
+  /** ITIL 4 practice names. */
+  practices: readonly string[];
+  /** CMMI-SVC process areas. */
+  processAreas: ReadonlyArray<{ acronym: string; name: string }>;
+}
+
+const SP = '[ \\u00A0]';
+const END = '(?![\\p{L}\\p{N}])';
+
+/** Regular expressions built once per vocabulary. */
+interface Compiled {
+  areaAfter: RegExp;
+  numberedArea: RegExp;
+  wholeArea: RegExp;
+  areaNames: Map<string, string>;
+  practiceAfter: RegExp;
+  practices: Map<string, string>;
+  acronymAfter: RegExp;
+  processAreaNames: RegExp;
+  processAreas: Map<string, string>;
+}
+
+const compiledCache = new WeakMap<ControlVocabulary, Compiled>();
+
+function alternation(names: readonly string[]): string {
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) =>
+      n
+        .split(/\s+/)
+        .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join(`${SP}+`),
+    )
+    .join('|');
+}
+
+/** Lower case with spaces and "&" normalised, for looking a written name up in the data. */
+export function nameKey(written: string): string {
+  return written.toLowerCase().replace(/\s+&\s+/g, ' and ').replace(/\s+/g, ' ').trim();
+}
+
+function compile(v: ControlVocabulary): Compiled {
+  const cached = compiledCache.get(v);
+  if (cached) return cached;
+  const areas = alternation(v.areas) || '(?!)';
+  const practices = alternation(v.practices) || '(?!)';
+  const compiled: Compiled = {
+    areaAfter: new RegExp(`${SP}+(${areas})${END}`, 'iuy'),
+    numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${SP}+(${areas})${END}`, 'iuy'),
+    wholeArea: new RegExp(`^(?:(?:A\\.?)?(\\d{1,2})\\.?${SP}+)?(${areas})[ \\t]*$`, 'iu'),
+    areaNames: new Map(v.areas.map((n) => [nameKey(n), n])),
+    practiceAfter: new RegExp(`${SP}+(?:the${SP}+)?(${practices})${END}`, 'iuy'),
+    practices: new Map(v.practices.map((n) => [nameKey(n), n])),
+    acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
+    processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
+    processAreas: new Map(v.processAreas.map((p) => [nameKey(p.name), p.acronym])),
+  };
+  compiledCache.set(v, compiled);
+  return compiled;
+}
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+function area(text: string, start: number, end: number, name: string, number?: string, context?: StandardReference): ControlAreaReference {
+  return { kind: 'control-area', start, end, text: text.slice(start, end), id: { name, ...(number ? { number } : {}), ...(context ? { context } : {}) } };
+}
+
+/** "A.9 Access control", "Annex A 9 Access control", "clause 11 Access control". */
+export function readNumberedArea(text: string, anchor: number, v: ControlVocabulary, context?: StandardReference): ControlAreaReference | undefined {
+  const c = compile(v);
+  const m = at(c.numberedArea, text, anchor);
+  if (!m) return undefined;
+  return area(text, anchor, anchor + m[0].length, c.areaNames.get(nameKey(m[2])) ?? m[2], m[1], context);
+}
+
+/** "ISO/IEC 27002 Access Control": an area name right after the standard. */
+export function readAreaAfter(text: string, standard: StandardReference, v: ControlVocabulary): ControlAreaReference | undefined {
+  const c = compile(v);
+  const m = at(c.areaAfter, text, standard.end);
+  if (!m) return undefined;
+  const end = standard.end + m[0].length;
+  return area(text, end - m[1].length, end, c.areaNames.get(nameKey(m[1])) ?? m[1], undefined, standard);
+}
+
+/** "ITIL 4 incident management", "the ITIL change enablement practice". */
+export function readPractice(text: string, itil: FrameworkReference, v: ControlVocabulary): ControlReference | undefined {
+  const c = compile(v);
+  const m = at(c.practiceAfter, text, itil.end);
+  if (!m) return undefined;
+  const end = itil.end + m[0].length;
+  const start = end - m[1].length;
+  return { kind: 'control', start, end, text: m[1], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil } };
+}
+
+/** "CMMI-SVC IRP": a process area's acronym right after CMMI. */
+export function readProcessAreaAcronym(text: string, cmmi: FrameworkReference, v: ControlVocabulary): ControlReference | undefined {
+  const m = at(compile(v).acronymAfter, text, cmmi.end);
+  if (!m) return undefined;
+  const end = cmmi.end + m[0].length;
+  return { kind: 'control', start: end - m[1].length, end, text: m[1], id: { form: 'cmmi', number: m[1], context: cmmi } };
+}
+
+/** Process areas named in full anywhere after the document first cites CMMI-SVC. */
+export function findProcessAreas(text: string, from: FrameworkReference, v: ControlVocabulary, mask: ProseMask): ControlReference[] {
+  const c = compile(v);
+  const found: ControlReference[] = [];
+  c.processAreaNames.lastIndex = from.end;
+  for (let m = c.processAreaNames.exec(text); m; m = c.processAreaNames.exec(text)) {
+    const prose = mask.skip(m.index);
+    if (prose !== m.index) {
+      c.processAreaNames.lastIndex = Math.max(prose, m.index + 1);
+      continue;
+    }
+    const acronym = c.processAreas.get(nameKey(m[1]));
+    if (acronym) found.push({ kind: 'control', start: m.index, end: m.index + m[0].length, text: m[0], id: { form: 'cmmi', number: acronym, context: from } });
+  }
+  return found;
+}
+
+/** Lines a Markdown or text document uses as headings, list items or table rows. */
+const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*)|[ \t]*\|)(.*)$/gm;
+
+/**
+ * Control area names standing alone in a heading, list item or table cell, in a document that
+ * cites ISO/IEC 27001, 27002 or 17799 (`context`, the first such citation).
+ */
+export function findStandaloneAreas(text: string, context: StandardReference, v: ControlVocabulary, mask: ProseMask): ControlAreaReference[] {
+  const c = compile(v);
+  const found: ControlAreaReference[] = [];
+  STRUCTURE_LINE.lastIndex = 0;
+  for (let m = STRUCTURE_LINE.exec(text); m; m = STRUCTURE_LINE.exec(text)) {
+    const lineStart = m.index;
+    if (mask.skip(lineStart) !== lineStart) continue;
+    const contentStart = lineStart + m[1].length;
+    const cells = m[1].trimStart().startsWith('|') ? splitCells(m[2], contentStart) : [[m[2], contentStart] as const];
+    for (const [cell, cellStart] of cells) {
+      const trimmed = cell.trim();
+      const whole = c.wholeArea.exec(trimmed);
+      if (!whole) continue;
+      const start = cellStart + cell.indexOf(trimmed);
+      found.push(area(text, start, start + trimmed.length, c.areaNames.get(nameKey(whole[2])) ?? whole[2], whole[1], context));
+    }
+  }
+  return found;
+}
+
+function splitCells(row: string, rowStart: number): Array<readonly [string, number]> {
+  const cells: Array<readonly [string, number]> = [];
+  let start = 0;
+  for (let i = 0; i <= row.length; i++) {
+    if (i === row.length || row[i] === '|') {
+      cells.push([row.slice(start, i), rowStart + start]);
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+export function isFramework(key: string) {
+  return (r: Reference): r is FrameworkReference => r.kind === 'framework' && r.id.framework === key;
+}
