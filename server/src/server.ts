@@ -12,6 +12,7 @@ import { createService, DEFAULT_SETTINGS, type CatalogSources, type NormrefServi
 interface ClientSettings {
   links?: { template?: string };
   controls?: { defaultEdition?: string };
+  completion?: { controlFormat?: string };
 }
 
 export function startServer(connection: Connection, loadCatalog: () => CatalogSources): void {
@@ -30,7 +31,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-'] },
+        completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
         documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'normref', version: '0.1.0' },
@@ -74,7 +75,8 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   connection.onCompletion(
     guarded('completion', null, (params, s) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.complete(document, params.position) : null;
+      // triggerKind 1: invoked by the user (Ctrl+Space), not by typing.
+      return document ? s.complete(document, params.position, settings, params.context?.triggerKind === 1) : null;
     }),
   );
   connection.onCompletionResolve(guarded('completion resolve', null as never, (item, s) => s.resolveCompletion(item, settings)));
@@ -100,6 +102,9 @@ function toSettings(client: ClientSettings | null | undefined): Settings {
   const edition = client?.controls?.defaultEdition;
   return {
     links: { template: client?.links?.template ?? DEFAULT_SETTINGS.links.template },
-    controls: { defaultEdition: edition && /^(2005|2013|2022)$/.test(edition) ? edition : DEFAULT_SETTINGS.controls.defaultEdition },
+    controls: {
+      defaultEdition: edition && /^(2005|2013|2022)$/.test(edition) ? edition : DEFAULT_SETTINGS.controls.defaultEdition,
+      format: client?.completion?.controlFormat === 'number' ? 'number' : DEFAULT_SETTINGS.controls.format,
+    },
   };
 }

@@ -25,6 +25,8 @@ export class Analysis {
   readonly version: number;
   /** Why the document was not scanned (binary, too large), if it was not. */
   readonly skipped?: string;
+  /** The ISO/IEC 27001/27002 edition the document declares for its control numbers. */
+  readonly declaredEdition?: string;
 
   constructor(
     readonly document: PolicyDocument,
@@ -36,7 +38,8 @@ export class Analysis {
     const format: TextFormat = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
     const text = document.getText();
     this.skipped = unreadable(text);
-    this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, declaredEdition(text), defaultEdition);
+    this.declaredEdition = this.skipped ? undefined : declaredEdition(text);
+    this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, this.declaredEdition, defaultEdition);
   }
 
   get references(): Reference[] {

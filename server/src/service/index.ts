@@ -5,6 +5,7 @@ import type { CompletionItem, CompletionList, DocumentLink, Hover, Position } fr
 import { Analysis, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
 import { complete, resolveCompletion } from './features/completion';
+import type { ControlFormat } from './features/complete-controls';
 import { describe } from './features/describe';
 import { hover } from './features/hover';
 import type { LinkSettings } from './features/link-target';
@@ -22,16 +23,19 @@ export interface Settings {
   controls: {
     /** The ISO/IEC 27001/27002 edition a control number means when the document does not say. */
     defaultEdition: string;
+    /** How a completed control is written. */
+    format: ControlFormat;
   };
 }
 
-export const DEFAULT_SETTINGS: Settings = { links: { template: '' }, controls: { defaultEdition: '2022' } };
+export const DEFAULT_SETTINGS: Settings = { links: { template: '' }, controls: { defaultEdition: '2022', format: 'numberAndTitle' } };
 
 export interface NormrefService {
   readonly catalog: Catalog;
   analyze(document: PolicyDocument, settings?: Settings): Analysis;
   hover(document: PolicyDocument, position: Position, settings?: Settings): Hover | null;
-  complete(document: PolicyDocument, position: Position): CompletionList;
+  /** `invoked`: the user asked for completion (Ctrl+Space) rather than typing a trigger character. */
+  complete(document: PolicyDocument, position: Position, settings?: Settings, invoked?: boolean): CompletionList;
   resolveCompletion(item: CompletionItem, settings?: Settings): CompletionItem;
   documentLinks(document: PolicyDocument, settings?: Settings): DocumentLink[];
   /** What a hover on `reference` (e.g. "ISO 27001", "COBIT 2019") shows, or undefined if it is none. */
@@ -57,7 +61,8 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
     catalog,
     analyze,
     hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document, settings), position, catalog, settings.links),
-    complete: (document, position) => complete(document, position, catalog),
+    complete: (document, position, settings = DEFAULT_SETTINGS, invoked = false) =>
+      complete(analyze(document, settings), position, catalog, settings.controls, invoked),
     resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
     documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document, settings), settings.links),
     lookup(reference, settings = DEFAULT_SETTINGS) {

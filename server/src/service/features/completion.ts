@@ -12,7 +12,8 @@ import type { Catalog, Deliverable } from '../catalog';
 import { formatFrameworkId } from '../scan/format';
 import { deliverableCard } from './describe';
 import type { LinkSettings } from './link-target';
-import type { PolicyDocument } from '../analysis';
+import type { Analysis } from '../analysis';
+import { completeControls, type ControlCompletionSettings } from './complete-controls';
 
 const MAX_ITEMS = 100;
 /** "ISO/IEC 2700", "ISO 9", "IEC 62443-3-", "ISO/IEC TR 20000-" at the end of the text before the cursor. */
@@ -25,13 +26,22 @@ export interface CompletionData {
   isoId?: number;
 }
 
-export function complete(document: PolicyDocument, position: Position, catalog: Catalog): CompletionList {
+export function complete(
+  analysis: Analysis,
+  position: Position,
+  catalog: Catalog,
+  settings: ControlCompletionSettings,
+  invoked: boolean,
+): CompletionList {
+  const document = analysis.document;
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const cursor = document.offsetAt(position);
   const before = document.getText().slice(Math.max(lineStart, cursor - 80), cursor);
 
   const standard = STANDARD_PREFIX.exec(before);
   if (standard) return standardItems(catalog, standard[1].split('/'), standard[2], position);
+  const controls = completeControls(analysis, before, position, catalog, settings, invoked);
+  if (controls) return controls;
   const framework = FRAMEWORK_PREFIX.exec(before);
   if (framework) return versionItems(catalog, FRAMEWORK_KEYS[framework[1]]);
   const word = WORD_PREFIX.exec(before);
