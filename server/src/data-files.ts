@@ -1,37 +1,25 @@
-// Reads the bundled dataset (data/ beside dist/) for the Node adapters: the server and the CLI.
+// Reads the bundled dataset for the Node adapters (the server and the CLI): ISO's catalog from
+// data/, and the curated data that the build compiles from data/*.yaml into dist/curated.json.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CatalogSources } from './service';
 
-const FILES = {
-  deliverables: 'iso-deliverables.json',
-  frameworks: 'frameworks.yaml',
-  families: 'families.yaml',
-  summaries: 'summaries.yaml',
-  formerNames: 'former-names.yaml',
-} as const;
+const DELIVERABLES = 'iso-deliverables.json';
+const CURATED = path.join('dist', 'curated.json');
 
-/** The data/ folder: beside dist/ in the package, or found walking up from the compiled sources in tests. */
-export function findDataDir(from: string = __dirname): string {
+/** The package root: the folder holding data/ (beside dist/ in the package; found walking up in tests). */
+export function findPackageRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'data');
-    if (fs.existsSync(path.join(candidate, FILES.deliverables))) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`normref: data/${FILES.deliverables} not found above ${from}`);
+    if (fs.existsSync(path.join(dir, 'data', DELIVERABLES))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`normref: data/${DELIVERABLES} not found above ${from}`);
   }
 }
 
-export function readCatalogSources(dataDir: string = findDataDir()): CatalogSources {
-  const read = (name: string) => fs.readFileSync(path.join(dataDir, name), 'utf8');
-  const controlsDir = path.join(dataDir, 'controls');
-  const controls = fs.existsSync(controlsDir)
-    ? fs.readdirSync(controlsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(path.join('controls', f)))
-    : [];
+export function readCatalogSources(root: string = findPackageRoot()): CatalogSources {
+  const curated = path.join(root, CURATED);
+  if (!fs.existsSync(curated)) throw new Error(`normref: ${curated} is missing: run npm run build`);
   return {
-    controls,
-    deliverables: read(FILES.deliverables),
-    frameworks: read(FILES.frameworks),
-    families: read(FILES.families),
-    summaries: read(FILES.summaries),
-    formerNames: read(FILES.formerNames),
+    deliverables: fs.readFileSync(path.join(root, 'data', DELIVERABLES), 'utf8'),
+    curated: JSON.parse(fs.readFileSync(curated, 'utf8')),
   };
 }

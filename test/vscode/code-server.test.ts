@@ -3,15 +3,16 @@
 //  1. packages the extension (npm run package -> normref.vsix) unless a fresh normref.vsix exists;
 //  2. installs the .vsix into a temporary extensions dir (code-server --install-extension);
 //  3. starts code-server on a free 127.0.0.1 port, in its own process group, on a temporary
-//     workspace folder holding a copy of test/fixtures/policy.md;
+//     workspace folder holding copies of test/fixtures/policy.md and soa.md;
 //  4. runs the mocha suite test/vscode/suite inside the extension host, with the INSTALLED
 //     extension folder as extensionDevelopmentPath, so the packaged content is what runs;
 //  5. opens policy.md in the workbench, hovers ISO/IEC 27002:2022 with the mouse and saves a
-//     screenshot to test-output/hover.png;
+//     screenshot to test-output/hover.png; then the same on A.8.2 under ISO/IEC 27001:2022 in soa.md
+//     (test-output/hover-control.png);
 //  6. always kills the process group and removes the temporary folders.
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
-// NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, *-failure.png,
+// NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png, *-failure.png,
 // code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -34,8 +35,33 @@ const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
 const OUTPUT = path.join(REPO, 'test-output');
 const VSIX = path.join(REPO, 'normref.vsix');
 const EXTENSION_ID = 'normref.normref';
-const REFERENCE = 'ISO/IEC 27002:2022';
-const HOVER_EXPECTED = 'Information security controls';
+/** What the workbench hover tests open, point the mouse at, expect and save. */
+interface HoverCase {
+  file: string; // opened with Ctrl+P
+  heading: string; // text of a line that shows the file is open
+  anchor: string; // text within one visual line of the editor…
+  word: string; // …at or after which this word is hovered (its middle character)
+  expected: string; // the hover must contain this
+  screenshot: string; // in test-output/
+}
+const HOVER_POLICY: HoverCase = {
+  file: 'policy.md',
+  heading: 'Information Security Policy',
+  anchor: 'ISO/IEC 27002:2022',
+  word: '27002',
+  expected: 'Information security controls',
+  screenshot: 'hover.png',
+};
+// The second A.8.2 of soa.md: under ISO/IEC 27001:2022 it is "Privileged access rights" (under 2013
+// it was "Information classification").
+const HOVER_CONTROL: HoverCase = {
+  file: 'soa.md',
+  heading: 'Statement of Applicability',
+  anchor: 'In this edition, A.8.2',
+  word: 'A.8.2',
+  expected: 'Privileged access rights',
+  screenshot: 'hover-control.png',
+};
 
 const SUITE_TIMEOUT_MS = 120_000;
 const HOVER_TIMEOUT_MS = 60_000;
@@ -209,7 +235,7 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
   const xdg = path.join(tmp, 'xdg');
   const browserProfile = path.join(tmp, 'chromium');
   for (const d of [userData, extensionsDir, workspace, xdg, browserProfile]) fs.mkdirSync(d, { recursive: true });
-  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'policy.md'), path.join(workspace, 'policy.md'));
+  for (const fixture of ['policy.md', 'soa.md']) fs.copyFileSync(path.join(REPO, 'test', 'fixtures', fixture), path.join(workspace, fixture));
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(OUTPUT, { recursive: true });
@@ -327,19 +353,22 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
       }
     });
 
-    // 5. A person's view: open policy.md, hover the reference with the mouse, screenshot.
-    await t.test('hover in the workbench (screenshot test-output/hover.png)', async () => {
-      const page = await context!.newPage();
-      try {
-        await hoverInWorkbench(page, `${base}/?folder=${encodeURIComponent(workspace)}`);
-      } catch (err) {
-        await page.screenshot({ path: path.join(OUTPUT, 'hover-failure.png') }).catch(() => {});
-        log(`hover: failed, screenshot in test-output/hover-failure.png`);
-        throw err;
-      } finally {
-        await page.close().catch(() => {});
-      }
-    });
+    // 5. A person's view: open a file, hover a reference with the mouse, screenshot.
+    for (const c of [HOVER_POLICY, HOVER_CONTROL]) {
+      const failure = c.screenshot.replace(/\.png$/, '-failure.png');
+      await t.test(`hover in the workbench: "${c.word}" in ${c.file} (screenshot test-output/${c.screenshot})`, async () => {
+        const page = await context!.newPage();
+        try {
+          await hoverInWorkbench(page, `${base}/?folder=${encodeURIComponent(workspace)}`, c);
+        } catch (err) {
+          await page.screenshot({ path: path.join(OUTPUT, failure) }).catch(() => {});
+          log(`hover: failed, screenshot in test-output/${failure}`);
+          throw err;
+        } finally {
+          await page.close().catch(() => {});
+        }
+      });
+    }
   } finally {
     // 6. Clean up, whatever happened.
     await context?.close().catch(() => {});
@@ -366,7 +395,7 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
   }
 });
 
-async function hoverInWorkbench(page: Page, url: string): Promise<void> {
+async function hoverInWorkbench(page: Page, url: string, c: HoverCase): Promise<void> {
   let start = Date.now();
   log(`hover: opening ${url}`);
   await page.goto(url, { timeout: 60_000 });
@@ -383,31 +412,31 @@ async function hoverInWorkbench(page: Page, url: string): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     try {
       await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill('policy.md');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'policy.md' }).first().waitFor({ timeout: 10_000 });
+      await input.fill(c.file);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: c.file }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
-      await editorLines.filter({ hasText: 'Information Security Policy' }).first().waitFor({ timeout: 10_000 });
+      await editorLines.filter({ hasText: c.heading }).first().waitFor({ timeout: 10_000 });
       break;
     } catch (err) {
-      if (attempt >= 4) throw new Error(`could not open policy.md with Ctrl+P: ${String(err)}`);
+      if (attempt >= 4) throw new Error(`could not open ${c.file} with Ctrl+P: ${String(err)}`);
       await page.keyboard.press('Escape');
       await sleep(1000);
     }
   }
-  log(`hover: policy.md open after ${Date.now() - start} ms`);
+  log(`hover: ${c.file} open after ${Date.now() - start} ms`);
 
-  // Hover the middle of "27002" inside "ISO/IEC 27002:2022"; retry until the server answers.
+  // Hover the middle of c.word at or after c.anchor; retry until the server answers.
   start = Date.now();
-  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: HOVER_EXPECTED });
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: c.expected });
   let text = '';
   for (let attempt = 1; ; attempt++) {
-    const box = await page.evaluate(({ reference, showText }) => {
+    const box = await page.evaluate(({ anchor, word, showText }) => {
       const norm = (s: string) => s.replace(/\u00a0/g, ' ');
       for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
         const lineText = norm(line.textContent ?? '');
-        const at = lineText.indexOf(reference);
+        const at = lineText.indexOf(anchor);
         if (at < 0) continue;
-        const target = at + reference.indexOf('27002') + 2; // a character inside "27002"
+        const target = lineText.indexOf(word, at) + Math.floor(word.length / 2); // a character inside word
         const walker = document.createTreeWalker(line, showText);
         let offset = 0;
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -423,8 +452,8 @@ async function hoverInWorkbench(page: Page, url: string): Promise<void> {
         }
       }
       return null;
-    }, { reference: REFERENCE, showText: SHOW_TEXT });
-    assert.ok(box, `"${REFERENCE}" is not visible in the editor`);
+    }, { anchor: c.anchor, word: c.word, showText: SHOW_TEXT });
+    assert.ok(box, `"${c.anchor}" is not visible in the editor`);
     await page.mouse.move(box.x + 200, box.y + 150);
     await sleep(200);
     await page.mouse.move(box.x, box.y, { steps: 3 });
@@ -436,14 +465,14 @@ async function hoverInWorkbench(page: Page, url: string): Promise<void> {
     } catch {
       if (Date.now() - start > HOVER_TIMEOUT_MS) {
         const shown = await page.locator('.monaco-hover').allInnerTexts().catch(() => []);
-        throw new Error(`no hover with "${HOVER_EXPECTED}" within ${HOVER_TIMEOUT_MS / 1000} s (attempt ${attempt}; hovers seen: ${JSON.stringify(shown)})`);
+        throw new Error(`no hover with "${c.expected}" within ${HOVER_TIMEOUT_MS / 1000} s (attempt ${attempt}; hovers seen: ${JSON.stringify(shown)})`);
       }
     }
   }
   await sleep(300); // let the hover finish rendering before the screenshot
-  const shot = path.join(OUTPUT, 'hover.png');
+  const shot = path.join(OUTPUT, c.screenshot);
   await page.screenshot({ path: shot });
   log(`hover: shown after ${Date.now() - start} ms; text: ${JSON.stringify(text)}`);
   log(`hover: screenshot ${path.relative(REPO, shot)}`);
-  assert.ok(text.includes(HOVER_EXPECTED), `hover text lacks "${HOVER_EXPECTED}": ${text}`);
+  assert.ok(text.includes(c.expected), `hover text lacks "${c.expected}": ${text}`);
 }

@@ -3,7 +3,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog';
 import { resolve, type EditionContext, type Resolution } from './resolve';
-import { scan, type TextFormat } from './scan';
+import { formatFrameworkId, formatStandardId, scan, type TextFormat } from './scan';
 import { numbersControls } from './scan/control';
 import { declaredEdition } from './scan/directives';
 import type { Reference } from './scan/reference';
@@ -72,8 +72,13 @@ export class Analysis {
 /** Resolves references in document order, carrying what each control needs from those before it. */
 function resolveInOrder(references: Reference[], catalog: Catalog, declared: string | undefined, defaultEdition: string): Resolution[] {
   const context: EditionContext = { defaultEdition, ...(declared ? { declared } : {}) };
+  // A policy cites the same few standards again and again: resolve each identifier once.
+  const seen = new Map<string, Resolution>();
   return references.map((r) => {
-    const resolution = resolve(r, catalog, { ...context });
+    const key = r.kind === 'standard' ? `s ${formatStandardId(r.id)}` : r.kind === 'framework' ? `f ${formatFrameworkId(r.id)}` : undefined;
+    const known = key === undefined ? undefined : seen.get(key);
+    const resolution = known ? ({ ...known, reference: r } as Resolution) : resolve(r, catalog, { ...context });
+    if (key !== undefined && !known) seen.set(key, resolution);
     if (r.kind === 'standard' && numbersControls(r) && r.id.year !== undefined) {
       if (r.id.number === '20000') context.previousService = r;
       else context.previousIsms = r;

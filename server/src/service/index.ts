@@ -62,7 +62,7 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
     analyze,
     hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document, settings), position, catalog, settings.links),
     complete: (document, position, settings = DEFAULT_SETTINGS, invoked = false) =>
-      complete(analyze(document, settings), position, catalog, settings.controls, invoked),
+      complete(document, position, catalog, settings.controls, invoked, () => analyze(document, settings)),
     resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
     documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document, settings), settings.links),
     lookup(reference, settings = DEFAULT_SETTINGS) {

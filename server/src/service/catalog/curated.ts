@@ -1,7 +1,7 @@
 // What normref adds to ISO's catalog, written by hand in data/*.yaml: frameworks, families,
-// summaries and former names. The YAML is validated against data/schema by the tests; here it is
-// only parsed and typed.
-import { parse } from 'yaml';
+// summaries, former names and control sets. The YAML is validated against data/schema by the
+// tests and compiled to one JSON document by the build (scripts/build.mjs → dist/curated.json),
+// because parsing YAML at start-up costs more than the rest of the start-up together.
 import type { ControlSet, Correspondence } from './controls';
 
 export interface FrameworkVersion {
@@ -45,15 +45,6 @@ export interface FormerName {
   note: string;
 }
 
-export interface CuratedSources {
-  frameworks: string;
-  families: string;
-  summaries: string;
-  formerNames: string;
-  /** Texts of data/controls/*.yaml: control sets and correspondences. */
-  controls: string[];
-}
-
 export interface Curated {
   frameworks: Framework[];
   families: Family[];
@@ -61,22 +52,4 @@ export interface Curated {
   formerNames: FormerName[];
   controlSets: ControlSet[];
   correspondences: Correspondence[];
-}
-
-export function parseCurated(sources: CuratedSources): Curated {
-  return {
-    frameworks: (parse(sources.frameworks) as { frameworks: Framework[] }).frameworks,
-    families: (parse(sources.families) as { families: Family[] }).families,
-    summaries: (parse(sources.summaries) as { summaries: Record<string, string> }).summaries,
-    formerNames: (parse(sources.formerNames) as { formerNames: FormerName[] }).formerNames,
-    ...splitControls(sources.controls.map((text) => parse(text) as ControlSet | Correspondence)),
-  };
-}
-
-function splitControls(documents: Array<ControlSet | Correspondence>): Pick<Curated, 'controlSets' | 'correspondences'> {
-  const isCorrespondence = (d: ControlSet | Correspondence): d is Correspondence => 'pairs' in d;
-  return {
-    controlSets: documents.filter((d): d is ControlSet => !isCorrespondence(d)),
-    correspondences: documents.filter(isCorrespondence),
-  };
 }

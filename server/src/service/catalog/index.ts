@@ -1,7 +1,7 @@
 // The catalog: ISO's deliverables and normref's curated data in one immutable model, built once
 // per process from the texts of data/, with the lookups the resolve stage and the features need.
 import { formatDesignation } from '../scan/format';
-import { parseCurated, type CuratedSources, type Family, type FormerName, type Framework } from './curated';
+import type { Curated, Family, FormerName, Framework } from './curated';
 import { documentKey, type Deliverable } from './deliverable';
 import { DeliverableTable } from './deliverables';
 import { ControlSets } from './controls';
@@ -12,10 +12,13 @@ export type { Family, FormerName, Framework, FrameworkVersion } from './curated'
 export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from './controls';
 export { ControlSets } from './controls';
 
-export interface CatalogSources extends CuratedSources {
+export interface CatalogSources {
   /** Text of data/iso-deliverables.json. */
   deliverables: string;
+  /** The curated data of data/*.yaml, as the build compiles it (dist/curated.json). */
+  curated: Curated;
 }
+export type { Curated } from './curated';
 
 /** The undated designation of a deliverable, as summaries and families are keyed: "ISO/IEC TR 20000-4". */
 export function designationOf(d: Deliverable): string {
@@ -40,7 +43,7 @@ export class Catalog {
 
   constructor(sources: CatalogSources) {
     this.table = new DeliverableTable(sources.deliverables);
-    const curated = parseCurated(sources);
+    const curated = sources.curated;
     for (const f of curated.frameworks) this.frameworks.set(f.key, f);
     this.summaries = new Map(Object.entries(curated.summaries));
     this.families = curated.families;

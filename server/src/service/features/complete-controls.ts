@@ -32,33 +32,34 @@ const WORD = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L} -]{0,40})$/u;
 
 /** Control completions for the text before the cursor, or undefined when none applies. */
 export function completeControls(
-  analysis: Analysis,
+  lazyAnalysis: () => Analysis,
   before: string,
   position: Position,
   catalog: Catalog,
   settings: ControlCompletionSettings,
   invoked: boolean,
 ): CompletionList | undefined {
-  const cursor = analysis.offsetAt(position);
-  const edition = editionAt(analysis, cursor, settings.defaultEdition);
   const standard = STANDARD_PREFIX.exec(before);
+  const annex = ANNEX_PREFIX.exec(before);
+  const control = CONTROL_PREFIX.exec(before);
+  const cobit = COBIT_PREFIX.exec(before);
+  if (cobit) return cobitItems(catalog, cobit[1], cobit[1] + cobit[2], position);
+  if (!standard && !annex && !control && !invoked) return undefined;
+  const analysis = lazyAnalysis();
+  const edition = editionAt(analysis, analysis.offsetAt(position), settings.defaultEdition);
   if (standard) {
     const ed = standard[2] ? editionOfYear(standard[2]) : edition;
     const annex = !!standard[3] || standard[1] === '27002';
     return numbered(catalog, ed, standard[1] === '27001' && !standard[3] ? 'clauses' : 'controls', annex && standard[1] === '27001' ? 'A.' : '', standard[3] + standard[4], position, settings.format);
   }
-  const annex = ANNEX_PREFIX.exec(before);
   if (annex) {
     // "A.5.1" is replaced whole; after "Annex A " only the number is.
     const words = annex[1].startsWith('Annex');
     return numbered(catalog, edition, 'controls', words ? '' : 'A.', words ? annex[2] : annex[1] + annex[2], position, settings.format);
   }
-  const control = CONTROL_PREFIX.exec(before);
   if (control && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
     return numbered(catalog, edition, 'controls', control[1] ? 'A.' : '', control[1] + control[2], position, settings.format);
   }
-  const cobit = COBIT_PREFIX.exec(before);
-  if (cobit) return cobitItems(catalog, cobit[1], cobit[1] + cobit[2], position);
   if (invoked && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
     const word = WORD.exec(before)?.[1].trimStart() ?? '';
     return namedItems(catalog, edition, word, position, settings.format);

@@ -12,7 +12,7 @@ import type { Catalog, Deliverable } from '../catalog';
 import { formatFrameworkId } from '../scan/format';
 import { deliverableCard } from './describe';
 import type { LinkSettings } from './link-target';
-import type { Analysis } from '../analysis';
+import type { Analysis, PolicyDocument } from '../analysis';
 import { completeControls, type ControlCompletionSettings } from './complete-controls';
 
 const MAX_ITEMS = 100;
@@ -27,13 +27,14 @@ export interface CompletionData {
 }
 
 export function complete(
-  analysis: Analysis,
+  document: PolicyDocument,
   position: Position,
   catalog: Catalog,
   settings: ControlCompletionSettings,
   invoked: boolean,
+  /** The document's analysis, computed only when a control completion needs what the document cites. */
+  analysis: () => Analysis,
 ): CompletionList {
-  const document = analysis.document;
   const lineStart = document.offsetAt({ line: position.line, character: 0 });
   const cursor = document.offsetAt(position);
   const before = document.getText().slice(Math.max(lineStart, cursor - 80), cursor);

@@ -130,6 +130,8 @@ export function findProcessAreas(text: string, from: FrameworkReference, v: Cont
   return found;
 }
 
+const CONTROL_CELL = /^\s*(?:A\.?\s?)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s*$/;
+
 /** Lines a Markdown or text document uses as headings, list items or table rows. */
 const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*)|[ \t]*\|)(.*)$/gm;
 
@@ -146,6 +148,8 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     if (mask.skip(lineStart) !== lineStart) continue;
     const contentStart = lineStart + m[1].length;
     const cells = m[1].trimStart().startsWith('|') ? splitCells(m[2], contentStart) : [[m[2], contentStart] as const];
+    // In a row that holds a control number (a Statement of Applicability), the words are that control's title.
+    if (cells.length > 1 && cells.some(([cell]) => CONTROL_CELL.test(cell))) continue;
     for (const [cell, cellStart] of cells) {
       const trimmed = cell.trim();
       const whole = c.wholeArea.exec(trimmed);

@@ -113,54 +113,81 @@ function closingRuns(runs: Span[]): number[] {
 /** Block-level spans that are not prose: front matter, fenced and indented code, HTML comments. */
 function markdownBlocks(text: string): Span[] {
   const spans: Span[] = [];
-  let pos = 0;
-  if (/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text)) {
-    const fence = text.slice(0, 3);
-    const close = new RegExp(`\\n(?:${fence === '---' ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
-    const m = close.exec(text);
-    if (m) {
-      spans.push([0, m.index + m[0].length]);
-      pos = m.index + m[0].length;
-    }
-  }
+  let pos = frontMatterEnd(text);
+  if (pos > 0) spans.push([0, pos]);
   let previousBlank = true;
   let inList = false;
+  // Line by line on character codes: most lines are prose and need no slice and no regex.
   while (pos < text.length) {
     const eol = lineEnd(text, pos);
-    const line = text.slice(pos, eol).replace(/\r$/, '');
-    const fence = FENCE_OPEN.exec(line);
-    if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
-      const end = fenceEnd(text, eol, fence[2]);
-      spans.push([pos, end]);
-      pos = end + 1;
-      previousBlank = false;
-      continue;
-    }
-    const blank = line.trim() === '';
-    const indented = /^(?: {4}|\t)/.test(line);
-    if (indented && !blank && previousBlank && !inList) {
-      let end = eol;
-      let next = eol + 1;
-      while (next < text.length) {
-        const nextEol = lineEnd(text, next);
-        const nextLine = text.slice(next, nextEol);
-        if (!/^(?: {4}|\t)/.test(nextLine) && nextLine.trim() !== '') break;
-        if (nextLine.trim() !== '') end = nextEol;
-        next = nextEol + 1;
+    const indent = leadingSpaces(text, pos, eol);
+    const first = text.charCodeAt(pos + indent);
+    const blank = pos + indent >= eol || first === CR;
+    const indented = !blank && (indent >= 4 || text.charCodeAt(pos) === TAB);
+    if (!indented && (first === BACKTICK || first === TILDE)) {
+      const fence = FENCE_OPEN.exec(text.slice(pos, eol).replace(/\r$/, ''));
+      if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
+        const end = fenceEnd(text, eol, fence[2]);
+        spans.push([pos, end]);
+        pos = end + 1;
+        previousBlank = false;
+        continue;
       }
+    }
+    if (indented && previousBlank && !inList) {
+      const end = indentedCodeEnd(text, eol);
       spans.push([pos, end]);
       pos = end + 1;
       previousBlank = false;
       continue;
     }
     if (!blank) {
-      if (LIST_ITEM.test(line)) inList = true;
+      if (isListMarker(first) && LIST_ITEM.test(text.slice(pos, Math.min(eol, pos + indent + 12)))) inList = true;
       else if (previousBlank && !indented) inList = false;
     }
     previousBlank = blank;
     pos = eol + 1;
   }
   return mergeComments(text, spans);
+}
+
+const TAB = 9;
+const CR = 13;
+const SPACE_CODE = 32;
+const BACKTICK = 96;
+const TILDE = 126;
+
+function leadingSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === SPACE_CODE) i++;
+  return i - from;
+}
+
+function isListMarker(code: number): boolean {
+  return code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57); // - * + digit
+}
+
+/** The end of front matter (--- or +++ fenced YAML/TOML at the very start), or 0. */
+function frontMatterEnd(text: string): number {
+  if (!/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text)) return 0;
+  const close = new RegExp(`\\n(?:${text.startsWith('---') ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
+  const m = close.exec(text);
+  return m ? m.index + m[0].length : 0;
+}
+
+/** Where an indented code block that starts on the line ending at `eol` ends: its last indented line. */
+function indentedCodeEnd(text: string, eol: number): number {
+  let end = eol;
+  let next = eol + 1;
+  while (next < text.length) {
+    const nextEol = lineEnd(text, next);
+    const indent = leadingSpaces(text, next, nextEol);
+    const blank = next + indent >= nextEol || text.charCodeAt(next + indent) === CR;
+    if (!blank && indent < 4 && text.charCodeAt(next) !== TAB) break;
+    if (!blank) end = nextEol;
+    next = nextEol + 1;
+  }
+  return end;
 }
 
 function lineEnd(text: string, pos: number): number {

@@ -53,6 +53,12 @@ function readPrefix(text: string, anchor: number): { start: number; adoption?: s
     if (text.startsWith('Fpr', anchor - 3)) return { start: anchor - 3, stage: 'FDIS' };
     return undefined;
   }
+  // Only a space, a no-break space or a hyphen can join a prefix word to the publisher.
+  const joiner = text.charCodeAt(anchor - 1);
+  if (joiner !== 32 && joiner !== 0xa0 && joiner !== 45) return { start: anchor };
+  // ...and every prefix word ends in a capital, a full stop (I.S.) or the e of Guide.
+  const last = text.charCodeAt(anchor - 2);
+  if (!((last >= 65 && last <= 90) || last === 46 || last === 101)) return { start: anchor };
   const window = text.slice(Math.max(0, anchor - LOOKBEHIND), anchor);
   const groups = BEFORE.exec(window)?.groups;
   if (!groups) return { start: anchor };
