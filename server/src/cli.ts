@@ -158,7 +158,9 @@ function toLines(s: ScannedFile): string[] {
     const at = s.document.positionAt(r.reference.start);
     const resolved = summarize(r);
     const found = resolved ? `${resolved.reference} (${resolved.status})` : 'not in catalog';
-    return `${s.file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${r.reference.text}\t→ ${found}`;
+    // A name may wrap across lines; the listing keeps one reference to a line.
+    const text = r.reference.text.replace(/\s*\n\s*/g, ' ');
+    return `${s.file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${text}\t→ ${found}`;
   });
 }
 

@@ -1,7 +1,7 @@
 // Control sets (data/controls/*.yaml): the controls of ISO/IEC 27002 in its three editions, the
 // clauses of ISO/IEC 27001 and 20000-1, COBIT 2019 objectives, ITIL 4 practices, CMMI-SVC process
 // areas, and the 2013 → 2022 correspondence of ISO/IEC 27002.
-import type { ControlVocabulary } from '../scan/names';
+import { nameKey, type ControlVocabulary } from '../scan/names';
 
 export interface ControlGroup {
   id: string;
@@ -95,8 +95,11 @@ export class ControlSets {
         for (const to of pair.to) this.predecessors.set(to, [...(this.predecessors.get(to) ?? []), pair.from]);
       }
     }
+    const areaNumbers = new Map<string, string[]>();
+    for (const a of this.areas()) areaNumbers.set(nameKey(a.title), [...(areaNumbers.get(nameKey(a.title)) ?? []), a.id]);
     this.vocabulary = {
       areas: [...new Set(this.areas().map((a) => a.title))],
+      areaNumbers,
       practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
       processAreas: this.get('cmmi-svc-1.3')?.allItems().map((i) => ({ acronym: i.id, name: i.title })) ?? [],
     };

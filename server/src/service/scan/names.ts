@@ -8,6 +8,8 @@ import type { ProseMask } from './prose';
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
   areas: readonly string[];
+  /** The numbers each area has had (by nameKey): "access control" → 11 (2005), 9 (2013). */
+  areaNumbers?: ReadonlyMap<string, readonly string[]>;
   /** ITIL 4 practice names. */
   practices: readonly string[];
   /** CMMI-SVC process areas. */
@@ -15,6 +17,8 @@ export interface ControlVocabulary {
 }
 
 const SP = '[ \\u00A0]';
+/** Between words of a name: spaces, or one line break of hard-wrapped prose. */
+const GAP = '(?:[ \\u00A0]*\\r?\\n[ \\u00A0]*|[ \\u00A0]+)';
 const END = '(?![\\p{L}\\p{N}])';
 
 /** Regular expressions built once per vocabulary. */
@@ -39,7 +43,7 @@ function alternation(names: readonly string[]): string {
       n
         .split(/\s+/)
         .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-        .join(`${SP}+`),
+        .join(GAP),
     )
     .join('|');
 }
@@ -55,11 +59,11 @@ function compile(v: ControlVocabulary): Compiled {
   const areas = alternation(v.areas) || '(?!)';
   const practices = alternation(v.practices) || '(?!)';
   const compiled: Compiled = {
-    areaAfter: new RegExp(`${SP}+(${areas})${END}`, 'iuy'),
-    numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${SP}+(${areas})${END}`, 'iuy'),
+    areaAfter: new RegExp(`${GAP}(${areas})${END}`, 'iuy'),
+    numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${GAP}(${areas})${END}`, 'iuy'),
     wholeArea: new RegExp(`^(?:(?:A\\.?)?(\\d{1,2})\\.?${SP}+)?(${areas})[ \\t]*$`, 'iu'),
     areaNames: new Map(v.areas.map((n) => [nameKey(n), n])),
-    practiceAfter: new RegExp(`${SP}+(?:the${SP}+)?(${practices})${END}`, 'iuy'),
+    practiceAfter: new RegExp(`${GAP}(?:the${GAP})?(${practices})${END}`, 'iuy'),
     practices: new Map(v.practices.map((n) => [nameKey(n), n])),
     acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
     processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
@@ -82,7 +86,7 @@ function area(text: string, start: number, end: number, name: string, number?: s
 export function readNumberedArea(text: string, anchor: number, v: ControlVocabulary, context?: StandardReference): ControlAreaReference | undefined {
   const c = compile(v);
   const m = at(c.numberedArea, text, anchor);
-  if (!m) return undefined;
+  if (!m || !numberFits(v, m[2], m[1])) return undefined;
   return area(text, anchor, anchor + m[0].length, c.areaNames.get(nameKey(m[2])) ?? m[2], m[1], context);
 }
 
@@ -153,12 +157,17 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     for (const [cell, cellStart] of cells) {
       const trimmed = cell.trim();
       const whole = c.wholeArea.exec(trimmed);
-      if (!whole) continue;
+      // "## 5. Compliance" numbers the policy's own sections unless 5 is that area's number.
+      if (!whole || !numberFits(v, whole[2], whole[1])) continue;
       const start = cellStart + cell.indexOf(trimmed);
       found.push(area(text, start, start + trimmed.length, c.areaNames.get(nameKey(whole[2])) ?? whole[2], whole[1], context));
     }
   }
   return found;
+}
+
+function numberFits(v: ControlVocabulary, name: string, number: string | undefined): boolean {
+  return number === undefined || !v.areaNumbers || (v.areaNumbers.get(nameKey(name)) ?? []).includes(number);
 }
 
 function splitCells(row: string, rowStart: number): Array<readonly [string, number]> {
