@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { readCatalogSources } from './data-files';
+import { packageVersion, readCatalogSources } from './data-files';
 import { createService, summarize, type NormrefService, type Resolution, type ResolvedSummary } from './service';
 
 const USAGE = `Usage:
@@ -48,7 +48,7 @@ function main(argv: string[]): number {
     return command ? 0 : 2;
   }
   if (command === '--version') {
-    process.stdout.write('0.1.0\n');
+    process.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
   switch (command) {

@@ -23,3 +23,8 @@ export function readCatalogSources(root: string = findPackageRoot()): CatalogSou
     curated: JSON.parse(fs.readFileSync(curated, 'utf8')),
   };
 }
+
+/** The version in the package's package.json, for --version and the server's info. */
+export function packageVersion(root: string = findPackageRoot()): string {
+  return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,7 +1,7 @@
 // Entry of the language server in Node: `normref-language-server --stdio` for any LSP client;
 // VS Code starts it over IPC. The transport is chosen from the command line.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { readCatalogSources } from './data-files';
+import { packageVersion, readCatalogSources } from './data-files';
 import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -13,10 +13,10 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 if (args.includes('--version')) {
-  process.stdout.write('0.1.0\n');
+  process.stdout.write(`${packageVersion()}\n`);
   process.exit(0);
 }
 if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
 
 const connection = createConnection(ProposedFeatures.all);
-startServer(connection, () => readCatalogSources());
+startServer(connection, () => readCatalogSources(), packageVersion());

@@ -15,7 +15,7 @@ interface ClientSettings {
   completion?: { controlFormat?: string };
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources): void {
+export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): void {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -34,7 +34,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
         documentLinkProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'normref', version: '0.1.0' },
+      serverInfo: { name: 'normref', version },
     };
   });
 
