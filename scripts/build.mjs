@@ -41,7 +41,40 @@ function compileCurated() {
   fs.renameSync(temp, 'dist/curated.json');
 }
 
+/**
+ * An index of data/iso-deliverables.json (one record per line): byte range, ISO id and document
+ * key of each record, and the records of each key. The server reads it instead of the catalog's
+ * 12 MB of JSON, and decodes a record only when a feature needs it.
+ */
+function indexCatalog() {
+  const bytes = fs.readFileSync('data/iso-deliverables.json');
+  const header = bytes.toString('utf8', 0, bytes.indexOf('"deliverables"'));
+  const committees = JSON.parse(`${header.replace(/,\s*$/, '')}}`).committees ?? {};
+  const starts = [];
+  const ends = [];
+  const isoIds = [];
+  const byKey = new Map();
+  for (let start = bytes.indexOf(10) + 1; start > 0 && start < bytes.length; ) {
+    const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
+    const line = bytes.toString('utf8', start, end).trim();
+    if (line.startsWith('[')) {
+      const [isoId, , , , , number, parts] = JSON.parse(line.replace(/,$/, ''));
+      const key = parts ? `${number}-${parts}` : number;
+      byKey.set(key, [...(byKey.get(key) ?? []), starts.length]);
+      starts.push(start);
+      ends.push(end);
+      isoIds.push(isoId);
+    }
+    start = end + 1;
+  }
+  const keys = [...byKey.keys()].sort();
+  const index = { bytes: bytes.length, committees, starts, ends, isoIds, keys, records: keys.map((k) => byKey.get(k)) };
+  fs.writeFileSync('dist/catalog-index.json.tmp', JSON.stringify(index));
+  fs.renameSync('dist/catalog-index.json.tmp', 'dist/catalog-index.json');
+}
+
 compileCurated();
+indexCatalog();
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),

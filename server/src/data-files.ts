@@ -1,11 +1,13 @@
 // Reads the bundled dataset for the Node adapters (the server and the CLI): ISO's catalog from
-// data/, and the curated data that the build compiles from data/*.yaml into dist/curated.json.
+// data/ with the index the build makes of it (dist/catalog-index.json), and the curated data the
+// build compiles from data/*.yaml (dist/curated.json).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CatalogSources } from './service';
 
 const DELIVERABLES = 'iso-deliverables.json';
 const CURATED = path.join('dist', 'curated.json');
+const INDEX = path.join('dist', 'catalog-index.json');
 
 /** The package root: the folder holding data/ (beside dist/ in the package; found walking up in tests). */
 export function findPackageRoot(from: string = __dirname): string {
@@ -16,11 +18,15 @@ export function findPackageRoot(from: string = __dirname): string {
 }
 
 export function readCatalogSources(root: string = findPackageRoot()): CatalogSources {
-  const curated = path.join(root, CURATED);
-  if (!fs.existsSync(curated)) throw new Error(`normref: ${curated} is missing: run npm run build`);
+  const built = (file: string) => {
+    const full = path.join(root, file);
+    if (!fs.existsSync(full)) throw new Error(`normref: ${full} is missing: run npm run build`);
+    return JSON.parse(fs.readFileSync(full, 'utf8'));
+  };
   return {
-    deliverables: fs.readFileSync(path.join(root, 'data', DELIVERABLES), 'utf8'),
-    curated: JSON.parse(fs.readFileSync(curated, 'utf8')),
+    deliverables: fs.readFileSync(path.join(root, 'data', DELIVERABLES)),
+    index: built(INDEX),
+    curated: built(CURATED),
   };
 }
 

@@ -73,6 +73,7 @@ test('other numberings: 17799:2005, 20000-1, COBIT, ITIL, CMMI', () => {
     ['incident management', 'ITIL 4 Incident management'],
     ['change enablement', 'ITIL 4 Change enablement'],
   ]);
+  assert.deepEqual(controls('Our ITIL change control board meets weekly.'), [['change control', 'ITIL 4 Change enablement']]);
   assert.deepEqual(controls('Appraised against CMMI-SVC IRP. Incident Resolution and Prevention and Service Delivery are strong.'), [
     ['IRP', 'CMMI-SVC v1.3 IRP'],
     ['Incident Resolution and Prevention', 'CMMI-SVC v1.3 IRP'],

@@ -20,6 +20,8 @@ export interface ControlItem {
   new?: boolean;
   /** CMMI maturity level. */
   level?: number;
+  /** Former or other names ("Change control" for ITIL 4's Change enablement). */
+  aliases?: string[];
   description?: string;
 }
 
@@ -101,6 +103,7 @@ export class ControlSets {
       areas: [...new Set(this.areas().map((a) => a.title))],
       areaNumbers,
       practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
+      practiceAliases: new Map(this.get('itil4')?.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)) ?? []),
       processAreas: this.get('cmmi-svc-1.3')?.allItems().map((i) => ({ acronym: i.id, name: i.title })) ?? [],
     };
   }

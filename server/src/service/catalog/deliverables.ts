@@ -1,11 +1,23 @@
-// The generated ISO catalog (data/iso-deliverables.json), indexed without decoding it. The file
-// holds one record per line; start-up only finds each line and its key, and a record is decoded
-// the first time a feature asks for it. That keeps start-up to a few tens of milliseconds for
-// 55,000 records, where parsing the whole file as one JSON value takes several hundred.
-import { documentKey, statusOfStage, type Deliverable } from './deliverable';
+// The generated ISO catalog (data/iso-deliverables.json: one record per line), read through an
+// index the build makes (dist/catalog-index.json: where each record starts, its ISO id and its
+// document key). Start-up reads the bytes and the index and decodes nothing else; a record is
+// decoded the first time a feature asks for it. Parsing the whole 12 MB file as JSON, or even
+// scanning its lines for keys, would cost several times the rest of the server's start-up.
+import { statusOfStage, type Deliverable } from './deliverable';
 
-/** isoId, then the reference, type and supplement fields, then publishers, number and parts. */
-const RECORD_HEAD = /^\s*\[(\d+),"(?:[^"\\]|\\.)*","\w*",(?:null|\[[^\]]*\]),"[^"]*","([^"]*)","([^"]*)"/gm;
+/** What scripts/build.mjs writes to dist/catalog-index.json. */
+export interface CatalogIndex {
+  /** Byte length of the catalog file the index was made from, to catch a stale index. */
+  bytes: number;
+  committees: Record<string, string>;
+  /** Per record, in file order: byte offset of its line, byte offset of its line's end, its ISO id. */
+  starts: number[];
+  ends: number[];
+  isoIds: number[];
+  /** Document keys ("27001", "20000-1") in string order, and the records of each. */
+  keys: string[];
+  records: number[][];
+}
 
 type Row = [
   isoId: number, reference: string, type: string, supplement: [string, string, number | null] | null,
@@ -14,53 +26,53 @@ type Row = [
   replaces: number[], replacedBy: number[],
 ];
 
-export class DeliverableTable {
-  private readonly lineByIsoId = new Map<number, number>();
-  private readonly linesByKey = new Map<string, number[]>();
-  private readonly decoded = new Map<number, Deliverable>();
-  readonly committees: Readonly<Record<string, string>>;
-  readonly size: number;
+const decoder = new TextDecoder();
 
-  constructor(private readonly text: string) {
-    const start = text.indexOf('"deliverables"');
-    if (start < 0) throw new Error('not a normref catalog: no "deliverables" field');
-    const header = JSON.parse(`${text.slice(0, start).replace(/,\s*$/, '')}}`) as { committees?: Record<string, string> };
-    this.committees = header.committees ?? {};
-    RECORD_HEAD.lastIndex = start;
-    let count = 0;
-    for (let m = RECORD_HEAD.exec(text); m; m = RECORD_HEAD.exec(text)) {
-      this.lineByIsoId.set(Number(m[1]), m.index);
-      const key = documentKey(m[2], m[3] ? m[3].split('-') : []);
-      const lines = this.linesByKey.get(key);
-      if (lines) lines.push(m.index);
-      else this.linesByKey.set(key, [m.index]);
-      count++;
+export class DeliverableTable {
+  private readonly recordByIsoId = new Map<number, number>();
+  private readonly recordsByKey = new Map<string, number[]>();
+  private readonly decoded = new Map<number, Deliverable>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly index: CatalogIndex,
+  ) {
+    if (bytes.length !== index.bytes) {
+      throw new Error(`normref: the catalog index was made for ${index.bytes} bytes, the catalog has ${bytes.length}: run npm run build`);
     }
-    this.size = count;
+    index.isoIds.forEach((id, record) => this.recordByIsoId.set(id, record));
+    index.keys.forEach((key, i) => this.recordsByKey.set(key, index.records[i]));
+  }
+
+  get size(): number {
+    return this.index.starts.length;
+  }
+
+  get committees(): Readonly<Record<string, string>> {
+    return this.index.committees;
   }
 
   byIsoId(isoId: number): Deliverable | undefined {
-    const line = this.lineByIsoId.get(isoId);
-    return line === undefined ? undefined : this.decode(line);
+    const record = this.recordByIsoId.get(isoId);
+    return record === undefined ? undefined : this.decode(record);
   }
 
-  /** Every deliverable (editions and supplements, any publisher) with this number and parts. */
+  /** Every deliverable (editions and supplements, any publisher) with this document key. */
   byKey(key: string): Deliverable[] {
-    return (this.linesByKey.get(key) ?? []).map((line) => this.decode(line));
+    return (this.recordsByKey.get(key) ?? []).map((record) => this.decode(record));
   }
 
-  keys(): IterableIterator<string> {
-    return this.linesByKey.keys();
+  /** Document keys in string order. */
+  sortedKeys(): readonly string[] {
+    return this.index.keys;
   }
 
-  private decode(line: number): Deliverable {
-    const cached = this.decoded.get(line);
+  private decode(record: number): Deliverable {
+    const cached = this.decoded.get(record);
     if (cached) return cached;
-    const end = this.text.indexOf('\n', line);
-    const json = this.text.slice(line, end < 0 ? undefined : end).trim().replace(/,$/, '');
-    const row = JSON.parse(json) as Row;
-    const deliverable = fromRow(row);
-    this.decoded.set(line, deliverable);
+    const line = decoder.decode(this.bytes.subarray(this.index.starts[record], this.index.ends[record]));
+    const deliverable = fromRow(JSON.parse(line.trim().replace(/,$/, '')) as Row);
+    this.decoded.set(record, deliverable);
     return deliverable;
   }
 }

@@ -3,7 +3,7 @@
 import { formatDesignation } from '../scan/format';
 import type { Curated, Family, FormerName, Framework } from './curated';
 import { documentKey, type Deliverable } from './deliverable';
-import { DeliverableTable } from './deliverables';
+import { DeliverableTable, type CatalogIndex } from './deliverables';
 import { ControlSets } from './controls';
 
 export type { Deliverable, Status } from './deliverable';
@@ -13,12 +13,15 @@ export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from '.
 export { ControlSets } from './controls';
 
 export interface CatalogSources {
-  /** Text of data/iso-deliverables.json. */
-  deliverables: string;
+  /** Bytes of data/iso-deliverables.json. */
+  deliverables: Uint8Array;
+  /** Its index, as the build makes it (dist/catalog-index.json). */
+  index: CatalogIndex;
   /** The curated data of data/*.yaml, as the build compiles it (dist/curated.json). */
   curated: Curated;
 }
 export type { Curated } from './curated';
+export type { CatalogIndex } from './deliverables';
 
 /** The undated designation of a deliverable, as summaries and families are keyed: "ISO/IEC TR 20000-4". */
 export function designationOf(d: Deliverable): string {
@@ -38,11 +41,10 @@ export class Catalog {
   private readonly formerNames = new Map<string, FormerName>();
   readonly families: readonly Family[];
   readonly controls: ControlSets;
-  private sortedKeys?: string[];
   private curated?: Set<string>;
 
   constructor(sources: CatalogSources) {
-    this.table = new DeliverableTable(sources.deliverables);
+    this.table = new DeliverableTable(sources.deliverables, sources.index);
     const curated = sources.curated;
     for (const f of curated.frameworks) this.frameworks.set(f.key, f);
     this.summaries = new Map(Object.entries(curated.summaries));
@@ -83,8 +85,7 @@ export class Catalog {
 
   /** Document keys ("27001", "20000-1") that start with `prefix`, in string order. */
   keysWithPrefix(prefix: string): string[] {
-    this.sortedKeys ??= [...this.table.keys()].sort();
-    const keys = this.sortedKeys;
+    const keys = this.table.sortedKeys();
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {

@@ -12,6 +12,8 @@ export interface ControlVocabulary {
   areaNumbers?: ReadonlyMap<string, readonly string[]>;
   /** ITIL 4 practice names. */
   practices: readonly string[];
+  /** Other names of practices (by nameKey) → the practice's name: "change control" → "Change enablement". */
+  practiceAliases?: ReadonlyMap<string, string>;
   /** CMMI-SVC process areas. */
   processAreas: ReadonlyArray<{ acronym: string; name: string }>;
 }
@@ -57,14 +59,14 @@ function compile(v: ControlVocabulary): Compiled {
   const cached = compiledCache.get(v);
   if (cached) return cached;
   const areas = alternation(v.areas) || '(?!)';
-  const practices = alternation(v.practices) || '(?!)';
+  const practices = alternation([...v.practices, ...(v.practiceAliases ? [...v.practiceAliases.keys()] : [])]) || '(?!)';
   const compiled: Compiled = {
     areaAfter: new RegExp(`${GAP}(${areas})${END}`, 'iuy'),
     numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${GAP}(${areas})${END}`, 'iuy'),
     wholeArea: new RegExp(`^(?:(?:A\\.?)?(\\d{1,2})\\.?${SP}+)?(${areas})[ \\t]*$`, 'iu'),
     areaNames: new Map(v.areas.map((n) => [nameKey(n), n])),
     practiceAfter: new RegExp(`${GAP}(?:the${GAP})?(${practices})${END}`, 'iuy'),
-    practices: new Map(v.practices.map((n) => [nameKey(n), n])),
+    practices: new Map([...v.practices.map((n) => [nameKey(n), n] as const), ...(v.practiceAliases ?? new Map<string, string>())]),
     acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
     processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
     processAreas: new Map(v.processAreas.map((p) => [nameKey(p.name), p.acronym])),
