@@ -40,35 +40,50 @@ const LOOKBEHIND = 24;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+
 function match(re: RegExp, text: string, at: number): RegExpExecArray | null {
   re.lastIndex = at;
   return re.exec(text);
 }
 
-/** The start of a reference anchored at `anchor`, with what stands before the publisher. */
-function readPrefix(text: string, anchor: number): { start: number; adoption?: string; type?: string; stage?: string } | undefined {
-  const before = anchor > 0 ? text[anchor - 1] : '';
-  if (before && LETTER_OR_DIGIT.test(before)) {
+interface Prefix {
+  start: number;
+  adoption?: string;
+  type?: string;
+  stage?: string;
+}
+
+/** Most references have nothing before the publisher: one shared answer, nothing allocated. */
+const NO_PREFIX = -1;
+
+/** What stands before the publisher anchored at `anchor`: NO_PREFIX, a prefix, or undefined when the anchor is inside a word. */
+function readPrefix(text: string, anchor: number): Prefix | typeof NO_PREFIX | undefined {
+  if (anchor === 0) return NO_PREFIX;
+  const joiner = text.charCodeAt(anchor - 1);
+  if (isLetterOrDigit(joiner, text[anchor - 1])) {
     // "FprISO 10993-1": a final draft written in CEN's style.
     if (text.startsWith('Fpr', anchor - 3)) return { start: anchor - 3, stage: 'FDIS' };
     return undefined;
   }
-  // Only a space, a no-break space or a hyphen can join a prefix word to the publisher.
-  const joiner = text.charCodeAt(anchor - 1);
-  if (joiner !== 32 && joiner !== 0xa0 && joiner !== 45) return { start: anchor };
-  // ...and every prefix word ends in a capital, a full stop (I.S.) or the e of Guide.
+  // Only a space, a no-break space or a hyphen joins a prefix word to the publisher, and every
+  // prefix word ends in a capital, a full stop (I.S.) or the e of Guide.
+  if (joiner !== 32 && joiner !== 0xa0 && joiner !== 45) return NO_PREFIX;
   const last = text.charCodeAt(anchor - 2);
-  if (!((last >= 65 && last <= 90) || last === 46 || last === 101)) return { start: anchor };
-  const window = text.slice(Math.max(0, anchor - LOOKBEHIND), anchor);
-  const groups = BEFORE.exec(window)?.groups;
-  if (!groups) return { start: anchor };
+  if (!((last >= 65 && last <= 90) || last === 46 || last === 101)) return NO_PREFIX;
+  const groups = BEFORE.exec(text.slice(Math.max(0, anchor - LOOKBEHIND), anchor))?.groups;
+  if (!groups) return NO_PREFIX;
   const { adoption, type, stage } = groups;
   // The word and the one separator before the anchor.
   const start = anchor - 1 - (adoption ?? type ?? stage ?? '').length;
   if (adoption) return { start, adoption: adoption.replace(/-EN$/, ' EN').replace(/^OENORM/, 'ÖNORM') };
   if (type) return { start, type: 'Guide' };
   if (stage && text.startsWith('IWA', anchor)) return { start, stage: STAGES.get(stage) };
-  return { start: anchor };
+  return NO_PREFIX;
+}
+
+function isLetterOrDigit(code: number, char: string): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+  return LETTER_OR_DIGIT.test(char);
 }
 
 interface Draft {
@@ -126,8 +141,9 @@ function readSupplements(text: string, pos: number, supplements: Supplement[]): 
  * Returns undefined when what follows is not an identifier ("ISO image", "ISO 400" film speed).
  */
 export function readStandard(text: string, anchor: number): StandardReference | undefined {
-  const prefix = readPrefix(text, anchor);
-  if (!prefix) return undefined;
+  const found = readPrefix(text, anchor);
+  if (found === undefined) return undefined;
+  const prefix: Prefix = found === NO_PREFIX ? { start: anchor } : found;
   const first = match(PUBLISHER_AT, text, anchor);
   if (!first) return undefined;
   const draft: Draft = { publishers: first[0] === 'IWA' ? [] : [first[0]], type: prefix.type, stage: prefix.stage };
