@@ -70,7 +70,7 @@ function numberingOf(r: ControlReference): Numbering {
   const number = standard?.number;
   if (number === '17799') return '17799';
   if (number === '20000') return '20000-1';
-  if (form === 'annex-a') return number === '27002' && r.id.context && adjacent(r) ? '27002' : 'annex-a';
+  if (form === 'annex-a') return number === '27002' ? '27002' : 'annex-a';
   if (number === '27002') return '27002';
   return form === 'control' ? 'annex-a' : '27001-clause';
 }
