@@ -6,14 +6,18 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion, readCatalogSources } from './data-files';
-import { createService, summarize, type NormrefService, type Resolution, type ResolvedSummary } from './service';
+import { createService, DEFAULT_SETTINGS, summarize, type NormrefService, type Resolution, type ResolvedSummary, type Settings } from './service';
 
 const USAGE = `Usage:
-  normref scan [--json] <file or folder>…   list the references to standards in policy documents
-  normref lookup <reference>                 describe one reference, e.g. "ISO/IEC 27001:2022"
+  normref scan [--json] [--edition 2022|2013|2005] <file or folder>…
+                                list the references to standards in policy documents
+  normref lookup [--edition 2022|2013|2005] <reference>
+                                describe one reference, e.g. "ISO/IEC 27001:2022" or "A.8.2"
   normref --help | --version
 
-Folders are searched for Markdown (.md, .markdown) and text (.txt) files.`;
+Folders are searched for Markdown (.md, .markdown) and text (.txt) files.
+--edition: the ISO/IEC 27001/27002 edition of a control number that nothing in the document
+dates (the setting normref.controls.defaultEdition; default 2022).`;
 
 const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
 const TEXT = new Set(['.txt', '.text']);
@@ -61,37 +65,47 @@ function main(argv: string[]): number {
   }
 }
 
-function parse(args: string[], options: Record<string, { type: 'boolean' }>) {
+const OPTIONS = { json: { type: 'boolean' }, edition: { type: 'string' } } as const;
+
+function parse(args: string[]): { json: boolean; settings: Settings; positionals: string[] } {
+  let parsed;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw new CliError(`normref: ${(error as Error).message} (try: normref --help)`, 2);
   }
+  const edition = parsed.values.edition ?? DEFAULT_SETTINGS.controls.defaultEdition;
+  if (!/^(2022|2013|2005)$/.test(edition)) throw new CliError(`normref: --edition ${edition}: expected 2022, 2013 or 2005`, 2);
+  return {
+    json: !!parsed.values.json,
+    settings: { ...DEFAULT_SETTINGS, controls: { ...DEFAULT_SETTINGS.controls, defaultEdition: edition } },
+    positionals: parsed.positionals,
+  };
 }
 
 function scanCommand(args: string[]): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' } });
+  const { json, settings, positionals } = parse(args);
   if (positionals.length === 0) throw new CliError('normref scan: give at least one file or folder (try: normref --help)', 2);
   const files = positionals.flatMap((p) => expand(p));
   const service = createService(readCatalogSources());
   const problems: string[] = [];
   const scanned: ScannedFile[] = [];
   for (const file of files) {
-    const result = scanFile(service, file);
+    const result = scanFile(service, file, settings);
     if (typeof result === 'string') problems.push(result);
     else scanned.push(result);
   }
-  if (values.json) process.stdout.write(`${JSON.stringify(scanned.flatMap(toJson), null, 2)}\n`);
+  if (json) process.stdout.write(`${JSON.stringify(scanned.flatMap(toJson), null, 2)}\n`);
   else for (const s of scanned) for (const line of toLines(s)) process.stdout.write(`${line}\n`);
   for (const p of problems) process.stderr.write(`${p}\n`);
   return problems.length ? 1 : 0;
 }
 
 function lookupCommand(args: string[]): number {
-  const { positionals } = parse(args, {});
+  const { settings, positionals } = parse(args);
   const reference = positionals.join(' ');
   if (!reference) throw new CliError('normref lookup: give a reference, e.g. normref lookup "ISO/IEC 27001:2022"', 2);
-  const found = createService(readCatalogSources()).lookup(reference);
+  const found = createService(readCatalogSources()).lookup(reference, settings);
   if (!found) throw new CliError(`normref lookup: "${reference}" is not a reference normref recognises`, 1);
   process.stdout.write(`${toPlainText(found.markdown)}\n`);
   return found.resolution.kind === 'standard' && !found.resolution.deliverable ? 1 : 0;
@@ -124,7 +138,7 @@ function isPolicyFile(name: string): boolean {
 }
 
 /** Scans one file, or says in one line why it could not. */
-function scanFile(service: NormrefService, file: string): ScannedFile | string {
+function scanFile(service: NormrefService, file: string, settings: Settings): ScannedFile | string {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -133,7 +147,7 @@ function scanFile(service: NormrefService, file: string): ScannedFile | string {
   }
   const languageId = MARKDOWN.has(path.extname(file).toLowerCase()) ? 'markdown' : 'plaintext';
   const document = TextDocument.create(fileUri(file), languageId, 1, text);
-  const analysis = service.analyze(document);
+  const analysis = service.analyze(document, settings);
   if (analysis.skipped) return `normref: ${file}: skipped: ${analysis.skipped}`;
   return { file, document, resolutions: analysis.resolutions };
 }

@@ -116,3 +116,16 @@ test('a 20 MB document and a 1 MB line are scanned in bounded time', () => {
   // Not a speed test (npm run bench measures speed): a guard against a hang.
   assert.ok(Date.now() - started < 60_000);
 });
+
+test('--edition sets the edition of undated control numbers, as the setting does in the editor', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'soa.md');
+  fs.writeFileSync(file, '| Control | Applicable |\n| --- | --- |\n| A.8.2 | Yes |\n');
+  const current = JSON.parse(run('scan', '--json', file).stdout);
+  const older = JSON.parse(run('scan', '--json', '--edition', '2013', file).stdout);
+  assert.deepEqual([current[0].id, current[0].resolved.title], ['ISO/IEC 27001:2022 A.8.2', 'Privileged access rights']);
+  assert.deepEqual([older[0].id, older[0].resolved.title], ['ISO/IEC 27001:2013 A.8.2', 'Information classification']);
+  const wrong = run('scan', '--edition', '2019', file);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /--edition 2019: expected 2022, 2013 or 2005/);
+});
