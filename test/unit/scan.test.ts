@@ -55,6 +55,8 @@ const FORMS: Array<[written: string, canonical: string]> = [
   ['ISO/IEC 27001:2022 (E)'.replace(' (E)', '(E)'), 'ISO/IEC 27001:2022'],
   ['ISO/CEI 27000:2016', 'ISO/IEC 27000:2016'],
   ['IWA 14-1:2013', 'IWA 14-1:2013'],
+  ['ISO 9001-2015', 'ISO 9001:2015'],
+  ['ISO/IEC 20000-1-2018', 'ISO/IEC 20000-1:2018'],
 ];
 
 for (const [written, canonical] of FORMS) {

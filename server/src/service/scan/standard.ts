@@ -177,7 +177,12 @@ export function readStandard(text: string, anchor: number): StandardReference | 
 
   let year: number | undefined;
   const dated = match(YEAR, text, pos);
-  if (dated) {
+  // "ISO 9001-2015": a year after a hyphen. No ISO deliverable has a part numbered 1980 to 2039.
+  const hyphenYear = parts.length > 0 && !dated ? /^(?:198\d|199\d|20[0-3]\d)$/.exec(parts[parts.length - 1]) : null;
+  if (hyphenYear) {
+    parts.pop();
+    year = Number(hyphenYear[0]);
+  } else if (dated) {
     const y = dated[1] ? Number(dated[1]) : undefined;
     if (y === undefined || (y >= 1900 && y <= 2099)) {
       year = y;
