@@ -153,3 +153,29 @@ test('hover text names the rule, the theme, and predecessors or "new in 2022"', 
   assert.match(md, /New in 2022: no 2013 predecessor/);
   assert.match(bundledService().lookup('ISO/IEC 27001:2022 A.5.15')!.markdown, /From 2013: A\.9\.1\.1 Access control policy; A\.9\.1\.2 Access to networks and network services/);
 });
+
+test('bare numbers in the control columns of SoA and crosswalk tables, in the edition each column names', () => {
+  const md = [
+    'Our move from ISO/IEC 27001:2013 to the 2022 edition.',
+    '',
+    '| ISO/IEC 27002:2013 | ISO/IEC 27002:2022 | Owner |',
+    '| --- | --- | --- |',
+    '| 9.2.3 | 8.2 | IT ops 1.2 |',
+    '',
+    '| 2013 | 2022 | Note |',
+    '|:---:|:---:|---|',
+    '| 8.2 | 5.12 | split |',
+    '',
+    '| Version | Date |',
+    '|---|---|',
+    '| 1.2 | 2024 |',
+  ].join('\n');
+  assert.deepEqual(controls(md), [
+    ['9.2.3', 'ISO/IEC 27002:2013 9.2.3'],
+    ['8.2', 'ISO/IEC 27002:2022 8.2'],
+    ['8.2', 'ISO/IEC 27002:2013 8.2'],
+    ['5.12', 'ISO/IEC 27002:2022 5.12'],
+  ]);
+  assert.equal(titleOf(md, '9.2.3'), 'Management of privileged access rights');
+  assert.deepEqual(controls('| Control | Status |\n|---|---|\n| 5.15 | done |'), [], 'no table controls where no ISMS standard is cited');
+});

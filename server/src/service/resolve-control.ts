@@ -82,6 +82,7 @@ function adjacent(r: ControlReference): boolean {
 
 /** The edition of ISO/IEC 27001/27002 a number means, and the rule that chose it. */
 function ismsEdition(r: ControlReference | ControlAreaReference, context: EditionContext): { edition: string; rule: EditionRule } {
+  if (r.kind === 'control' && r.id.edition) return { edition: r.id.edition, rule: 'written' };
   const written = r.id.context?.kind === 'standard' ? r.id.context.id.year : undefined;
   if (written !== undefined && (r.kind === 'control-area' || adjacent(r))) return { edition: ismsEditionOf(written), rule: 'written' };
   if (context.previousIsms?.id.year !== undefined) return { edition: ismsEditionOf(context.previousIsms.id.year), rule: 'nearest-reference' };

@@ -21,6 +21,7 @@ import {
 import { markdownMask, plainTextMask, type ProseMask } from './prose';
 import type { ControlReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
+import { findTableControls } from './tables';
 
 export type {
   ControlAreaReference,
@@ -177,6 +178,7 @@ function maskFor(text: string, format: TextFormat): ProseMask {
 function withNames(text: string, format: TextFormat, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
   const extra: Reference[] = [];
   const isms = references.find(isIsmsStandard);
+  if (isms) extra.push(...findTableControls(text, references, maskFor(text, format)));
   if (isms && vocabulary.areas.length) extra.push(...findStandaloneAreas(text, isms, vocabulary, maskFor(text, format)));
   const cmmi = references.find(isFramework('cmmi-svc'));
   if (cmmi && vocabulary.processAreas.length) extra.push(...findProcessAreas(text, cmmi, vocabulary, maskFor(text, format)));

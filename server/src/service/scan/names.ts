@@ -4,6 +4,7 @@
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import type { ProseMask } from './prose';
+import { splitCells } from './tables';
 
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
@@ -172,17 +173,6 @@ function numberFits(v: ControlVocabulary, name: string, number: string | undefin
   return number === undefined || !v.areaNumbers || (v.areaNumbers.get(nameKey(name)) ?? []).includes(number);
 }
 
-function splitCells(row: string, rowStart: number): Array<readonly [string, number]> {
-  const cells: Array<readonly [string, number]> = [];
-  let start = 0;
-  for (let i = 0; i <= row.length; i++) {
-    if (i === row.length || row[i] === '|') {
-      cells.push([row.slice(start, i), rowStart + start]);
-      start = i + 1;
-    }
-  }
-  return cells;
-}
 
 export function isFramework(key: string) {
   return (r: Reference): r is FrameworkReference => r.kind === 'framework' && r.id.framework === key;

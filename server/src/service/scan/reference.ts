@@ -74,6 +74,8 @@ export interface ControlId {
   number: string;
   /** The standard or framework reference it is written with or belongs to ("clause 6.1.2 of ISO/IEC 27001"). */
   context?: StandardReference | FrameworkReference;
+  /** The edition a table column names for it ("2013" heading a crosswalk column). */
+  edition?: string;
 }
 
 export interface ControlReference extends ReferenceBase {

@@ -1,0 +1,108 @@
+// Control numbers in the columns of Statements of Applicability and crosswalk tables. In a
+// column headed "Control", "Annex A", "ISO/IEC 27002:2013" or "2022", a cell holding just 5.15 or
+// 9.2.3 is a control of that standard and edition, though the same bare number in prose is not.
+import { isIsmsStandard } from './control';
+import type { ProseMask } from './prose';
+import type { ControlReference, Reference, StandardReference } from './reference';
+
+/** A table's delimiter row (| --- | :-: |); the line before it is the header, the lines after it the body. */
+const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/gm;
+const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
+const CONTROL_HEADER = /\b(?:controls?|annex[ ]?a|clauses?|ref(?:erence)?|id|no\.?|number)\b|#|§/i;
+const EDITION_HEADER = /\b(2005|2013|2022)\b/;
+
+type Cell = readonly [text: string, start: number];
+
+interface Column {
+  /** The standard named in the header, if any. */
+  standard?: StandardReference;
+  /** The edition the header names ("2013", "ISO/IEC 27002:2013"). */
+  edition?: string;
+}
+
+/** Splits a table row into cells with their offsets; the outer pipes are optional. */
+export function splitCells(row: string, rowStart: number): Cell[] {
+  const cells: Cell[] = [];
+  let start = 0;
+  for (let i = 0; i <= row.length; i++) {
+    if (i === row.length || row[i] === '|') {
+      cells.push([row.slice(start, i), rowStart + start]);
+      start = i + 1;
+    }
+  }
+  // "| a | b |" has an empty cell before the first pipe and after the last.
+  if (cells.length > 1 && cells[0][0].trim() === '') cells.shift();
+  if (cells.length > 1 && cells[cells.length - 1][0].trim() === '') cells.pop();
+  return cells;
+}
+
+/**
+ * Bare control numbers in the control columns of tables, in a document that cites ISO/IEC
+ * 27001/27002/17799 (`references` are the references found so far, in order).
+ */
+export function findTableControls(text: string, references: readonly Reference[], mask: ProseMask): ControlReference[] {
+  const found: ControlReference[] = [];
+  DELIMITER.lastIndex = 0;
+  for (let m = DELIMITER.exec(text); m; m = DELIMITER.exec(text)) {
+    if (m.index === 0 || !m[0].includes('-')) continue;
+    const headerStart = text.lastIndexOf('\n', m.index - 2) + 1;
+    const header = text.slice(headerStart, m.index - 1).replace(/\r$/, '');
+    if (!header.includes('|') || mask.skip(headerStart) !== headerStart) continue;
+    const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, references));
+    const nearest = lastBefore(references, headerStart);
+    if (!nearest && !columns.some((c) => c.standard)) continue;
+    let pos = m.index + m[0].length + 1;
+    while (pos < text.length) {
+      const eol = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
+      const row = text.slice(pos, eol).replace(/\r$/, '');
+      if (!row.includes('|')) break;
+      const trimmed = row.trimStart();
+      splitCells(trimmed, pos + row.length - trimmed.length).forEach(([cell, start], i) => {
+        const column = columns[i];
+        const number = CONTROL_CELL.exec(cell.trim());
+        if (!column || !number || !(column.standard || column.edition || isControlHeader(column))) return;
+        const cellStart = start + cell.indexOf(cell.trim());
+        found.push({
+          kind: 'control',
+          start: cellStart,
+          end: cellStart + cell.trim().length,
+          text: cell.trim(),
+          id: {
+            form: number[1] ? 'annex-a' : 'control',
+            number: number[2],
+            ...((column.standard ?? nearest) ? { context: column.standard ?? nearest } : {}),
+            ...(column.edition ? { edition: column.edition } : {}),
+          },
+        });
+      });
+      pos = eol + 1;
+    }
+  }
+  return found;
+}
+
+/** What a header cell says about its column. */
+function columnOf(header: string, start: number, references: readonly Reference[]): Column & { header: string } {
+  const end = start + header.length;
+  const standard = references.find((r): r is StandardReference => r.start >= start && r.end <= end && isIsmsStandard(r));
+  const year = standard?.id.year ?? Number(EDITION_HEADER.exec(header)?.[1] ?? NaN);
+  return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: editionOf(year) }) };
+}
+
+function isControlHeader(column: Column & { header?: string }): boolean {
+  return CONTROL_HEADER.test(column.header ?? '');
+}
+
+function editionOf(year: number): string {
+  return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
+}
+
+/** The nearest ISO/IEC 27001/27002/17799 reference before an offset. */
+function lastBefore(references: readonly Reference[], offset: number): StandardReference | undefined {
+  let found: StandardReference | undefined;
+  for (const r of references) {
+    if (r.start >= offset) break;
+    if (isIsmsStandard(r)) found = r;
+  }
+  return found;
+}
