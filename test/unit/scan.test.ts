@@ -57,6 +57,8 @@ const FORMS: Array<[written: string, canonical: string]> = [
   ['IWA 14-1:2013', 'IWA 14-1:2013'],
   ['ISO 9001-2015', 'ISO 9001:2015'],
   ['ISO/IEC 20000-1-2018', 'ISO/IEC 20000-1:2018'],
+  ['ISO/IEC 27001 (2013)', 'ISO/IEC 27001:2013'],
+  ['ISO 9001 (2015 edition)', 'ISO 9001:2015'],
 ];
 
 for (const [written, canonical] of FORMS) {

@@ -28,6 +28,8 @@ const DIRECTIVE_SUFFIX = new RegExp(
 );
 const LANGUAGES = /\((?:[a-z]{2}|[A-Z])(?:[,/](?:[a-z]{2}|[A-Z]|other))*\)/y;
 const ALL_PARTS = new RegExp(`${SPACE}?\\(all parts\\)`, 'y');
+/** "ISO/IEC 27001 (2013)", "ISO 9001 (2015 edition)": the year in brackets, as people write it. */
+const BRACKETED_YEAR = new RegExp(`${SPACE}?\\((?:(?:edition|version)${SPACE})?((?:19|20)\\d\\d)(?:${SPACE}(?:edition|version))?\\)`, 'y');
 
 /** What may stand right before the publisher: a national adoption, a type or a stage written first. */
 const BEFORE = new RegExp(
@@ -204,6 +206,11 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   if (languages) pos += languages[0].length;
   const allParts = match(ALL_PARTS, text, pos);
   if (allParts) pos += allParts[0].length;
+  const bracketed = year === undefined && supplements.length === 0 ? match(BRACKETED_YEAR, text, pos) : null;
+  if (bracketed) {
+    year = Number(bracketed[1]);
+    pos += bracketed[0].length;
+  }
 
   const id: StandardId = {
     publishers: draft.publishers,
