@@ -6,17 +6,14 @@
 // Everything is read and checked before anything is written, so a bad row leaves the outputs untouched.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Document, isScalar, isSeq, parse, visit } from 'yaml';
+import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, writeAtomically } from './lib/cli.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run data:controls -- [<tsv folder>] [--out <dir>] [--descriptions <dir>]\n'
   + '  <tsv folder>     folder with the source TSVs; default: ../shared/data next to the repository\n'
   + '  --out            output folder; default: data/controls\n'
   + '  --descriptions   folder with <key>.yaml maps of id to description; default: data/controls/descriptions';
 const MAX_DESCRIPTION = 140;
-
-class InputError extends Error {}
 
 function parseArgs(argv) {
   const args = {
@@ -24,24 +21,7 @@ function parseArgs(argv) {
     out: path.join(repoRoot, 'data', 'controls'),
     descriptions: path.join(repoRoot, 'data', 'controls', 'descriptions'),
   };
-  let sourceGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--out' || arg === '--descriptions') {
-      const value = argv[++i];
-      if (!value) throw new InputError(`${arg} needs a folder name`);
-      args[arg.slice(2)] = path.resolve(value);
-    } else if (arg === '-h' || arg === '--help') {
-      throw new InputError('');
-    } else if (arg.startsWith('-')) {
-      throw new InputError(`unknown option ${arg}`);
-    } else if (sourceGiven) {
-      throw new InputError(`more than one source folder: ${args.source}, ${arg}`);
-    } else {
-      args.source = path.resolve(arg);
-      sourceGiven = true;
-    }
-  }
+  readArgs(argv, args, { options: ['--out', '--descriptions'], value: 'folder name', positional: 'source', positionalName: 'source folder' });
   if (!fs.existsSync(args.source)) throw new InputError(`source folder not found: ${args.source}`);
   return args;
 }
@@ -55,7 +35,7 @@ function parseArgs(argv) {
 function readTsv(folder, file, columns) {
   const full = path.join(folder, file);
   if (!fs.existsSync(full)) throw new InputError(`${full}: file not found`);
-  const name = path.relative(process.cwd(), full) || full;
+  const name = shown(full);
   const lines = fs.readFileSync(full, 'utf8').split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   const header = lines[0]?.split('\t') ?? [];
@@ -286,7 +266,7 @@ function correspondence(folder, from, to) {
 
 function addDescriptions(set, folder) {
   const file = path.join(folder, `${set.key}.yaml`);
-  const name = path.relative(process.cwd(), file) || file;
+  const name = shown(file);
   if (!fs.existsSync(file)) throw new InputError(`${name}: file not found`);
   let descriptions;
   try {
@@ -321,18 +301,6 @@ function render(body, source) {
   return header + document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-function writeAtomically(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
-}
-
 const SOURCES = {
   'iso27002-2022': ['iso27002-2022-controls.tsv', iso27002of2022],
   'iso27002-2013': ['iso27002-2013-controls.tsv', iso27002of2013],
@@ -355,28 +323,19 @@ export function buildControls(sourceFolder, descriptionsFolder) {
 }
 
 function main(argv) {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`${e.message ? `import-controls: ${e.message}\n` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine('import-controls', USAGE, parseArgs, argv);
+  if (!args) return 2;
   let outputs;
   try {
     outputs = buildControls(args.source, args.descriptions);
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    return 1;
+    return failed(e);
   }
   for (const [file, text] of outputs) writeAtomically(path.join(args.out, file), text);
-  const shown = path.relative(process.cwd(), args.out) || args.out;
-  process.stdout.write(`import-controls: wrote ${[...outputs.keys()].join(', ')} to ${shown}\n`);
+  process.stdout.write(`import-controls: wrote ${[...outputs.keys()].join(', ')} to ${shown(args.out)}\n`);
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

@@ -7,9 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, writeAtomically } from './lib/cli.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'ISO Open Data (deliverables), licensed under ODC-By 1.0';
 const FIELDS = ['isoId', 'reference', 'type', 'supplement', 'publishers', 'number', 'parts', 'year', 'title',
   'published', 'edition', 'stage', 'committee', 'replaces', 'replacedBy'];
@@ -75,26 +74,9 @@ export function parseReference(reference) {
   };
 }
 
-class InputError extends Error {}
-
 function parseArgs(argv) {
   const args = { input: null, committees: null, out: path.join(repoRoot, 'data', 'iso-deliverables.json') };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--committees' || arg === '--out') {
-      const value = argv[++i];
-      if (!value) throw new InputError(`${arg} needs a file name`);
-      args[arg.slice(2)] = path.resolve(value);
-    } else if (arg === '-h' || arg === '--help') {
-      throw new InputError('');
-    } else if (arg.startsWith('-')) {
-      throw new InputError(`unknown option ${arg}`);
-    } else if (args.input) {
-      throw new InputError(`more than one input file: ${args.input}, ${arg}`);
-    } else {
-      args.input = path.resolve(arg);
-    }
-  }
+  readArgs(argv, args, { options: ['--committees', '--out'], value: 'file name', positional: 'input', positionalName: 'input file' });
   if (!args.input) throw new InputError('no input file given');
   if (!fs.existsSync(args.input)) throw new InputError(`input file not found: ${args.input}`);
   if (args.committees === null) {
@@ -161,7 +143,7 @@ function toRow(record, parsed) {
 }
 
 async function readDeliverables(file) {
-  const name = path.relative(process.cwd(), file) || file;
+  const name = shown(file);
   const rows = [];
   const unparsed = [];
   const seen = new Set();
@@ -213,44 +195,20 @@ function render(input, rows, committeeTitles) {
   ].join('\n');
 }
 
-function writeAtomically(file, text) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temp, text);
-    fs.renameSync(temp, file);
-  } catch (e) {
-    fs.rmSync(temp, { force: true });
-    throw e;
-  }
-}
-
 async function main(argv) {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    process.stderr.write(`${e.message ? `import-iso: ${e.message}\n` : ''}${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine('import-iso', USAGE, parseArgs, argv);
+  if (!args) return 2;
   try {
     const { rows, read } = await readDeliverables(args.input);
     rows.sort((a, b) => a[0] - b[0]);
     writeAtomically(args.out, render(args.input, rows, readCommittees(args.committees)));
-    const shown = path.relative(process.cwd(), args.out) || args.out;
-    process.stdout.write(`import-iso: read ${read} records, wrote ${rows.length} deliverables to ${shown}\n`);
+    process.stdout.write(`import-iso: read ${read} records, wrote ${rows.length} deliverables to ${shown(args.out)}\n`);
     return 0;
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`${e.message}\n`);
-      return 1;
-    }
-    process.stderr.write(`${args.input}: ${e.message}\n`);
-    return 1;
+    return failed(e, (error) => `${args.input}: ${error.message}`);
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -2,68 +2,10 @@
 // the packaged extension (see index.ts). The workspace folder holds a copy of test/fixtures/soa.md.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activated, hoverAt, insertedText, labelOf, logger, normrefExtension, openWorkspaceFile, pollCompletion, pollLinks, poller, replacedRange } from './helpers';
 
-const EXTENSION_ID = 'normref.normref';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function log(...args: unknown[]): void {
-  console.log('[normref controls]', ...args);
-}
-
-/** Polls fn until it returns a value accepted by ok, or throws after timeoutMs with the last value. */
-async function poll<T>(what: string, fn: () => Thenable<T> | Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const start = Date.now();
-  let last: T | undefined;
-  let lastErr: unknown;
-  while (Date.now() - start < timeoutMs) {
-    try {
-      last = await fn();
-      if (ok(last)) {
-        log(`${what}: ok after ${Date.now() - start} ms`);
-        return last;
-      }
-    } catch (err) {
-      lastErr = err;
-    }
-    await sleep(250);
-  }
-  throw new Error(`${what}: no answer within ${timeoutMs} ms (last: ${JSON.stringify(last)}${lastErr ? `, error: ${String(lastErr)}` : ''})`);
-}
-
-function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
-    .join('\n');
-}
-
-async function hoverAt(uri: vscode.Uri, pos: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, pos);
-  return hoverText(hovers);
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-/** The text that accepting the item would insert (the API gives insertText, or a textEdit, or neither). */
-function insertedText(item: vscode.CompletionItem): string {
-  const legacy = item as vscode.CompletionItem & { textEdit?: vscode.TextEdit };
-  if (legacy.textEdit) return legacy.textEdit.newText;
-  if (typeof item.insertText === 'string') return item.insertText;
-  if (item.insertText instanceof vscode.SnippetString) return item.insertText.value;
-  return labelOf(item);
-}
-
-/** The range that accepting the item would replace, as the API returns it (Range or {inserting, replacing}). */
-function replacedRange(item: vscode.CompletionItem): vscode.Range | undefined {
-  const legacy = item as vscode.CompletionItem & { textEdit?: vscode.TextEdit };
-  if (legacy.textEdit) return legacy.textEdit.range;
-  const r = item.range;
-  if (!r) return undefined;
-  return r instanceof vscode.Range ? r : r.replacing;
-}
+const log = logger('[normref controls]');
+const poll = poller(log);
 
 /** The position of the middle character of the first occurrence of text at or after the first occurrence of after. */
 function positionOf(doc: vscode.TextDocument, text: string, after = ''): vscode.Position {
@@ -80,14 +22,8 @@ suite('normref controls in VS Code (soa.md)', () => {
 
   suiteSetup(async function () {
     this.timeout(90_000);
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'no workspace folder is open');
-    doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'soa.md'));
-    await vscode.window.showTextDocument(doc);
-    assert.equal(doc.languageId, 'markdown');
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
-    await poll('extension active', async () => ext.isActive || (await ext.activate(), ext.isActive), (v) => v, 30_000);
+    doc = await openWorkspaceFile('soa.md');
+    await activated(poll, normrefExtension());
     await poll('first hover in soa.md', () => hoverAt(doc.uri, positionOf(doc, 'ISO/IEC 27001:2013')), (t) => t.length > 0, 30_000);
   });
 
@@ -122,19 +58,7 @@ suite('normref controls in VS Code (soa.md)', () => {
       const pos = draft.lineAt(draft.lineCount - 1).range.end;
       assert.equal(draft.lineAt(pos.line).text, line);
       const want = 'A.5.15 Access control';
-      let list: vscode.CompletionList;
-      try {
-        list = await poll(
-          'completion with A.5.15',
-          () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, pos),
-          (l) => !!l && l.items.some((i) => labelOf(i) === want),
-          15_000,
-        );
-      } catch (err) {
-        const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', draft.uri, pos);
-        log('completion labels:', JSON.stringify(l?.items.slice(0, 30).map(labelOf)));
-        throw err;
-      }
+      const list = await pollCompletion(poll, log, 'completion with A.5.15', draft.uri, pos, (i) => labelOf(i) === want);
       const item = list.items.find((i) => labelOf(i) === want)!;
       const range = replacedRange(item);
       log(`completion: ${list.items.length} items; ${want}: insert ${JSON.stringify(insertedText(item))} over ${range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : 'the word'}`);
@@ -153,12 +77,7 @@ suite('normref controls in VS Code (soa.md)', () => {
   });
 
   test('document links cover the controls of soa.md', async () => {
-    const links = await poll(
-      'document links in soa.md',
-      () => vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', doc.uri, 100),
-      (l) => !!l && l.length > 0,
-      15_000,
-    );
+    const links = await pollLinks(poll, 'document links in soa.md', doc.uri);
     const pos = positionOf(doc, 'ISO/IEC 27001:2022');
     const link = links.find((l) => l.range.contains(pos));
     log(`document links: ${links.length}; ISO/IEC 27001:2022 -> ${link?.target?.toString(true)}`);
