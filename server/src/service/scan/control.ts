@@ -62,31 +62,28 @@ function boundaryBefore(text: string, anchor: number): boolean {
 }
 
 /** The standard reference written right before `start`, with only spaces between. */
-function adjacentStandard(text: string, references: readonly Reference[], start: number): StandardReference | undefined {
-  const last = references[references.length - 1];
+function adjacentStandard(text: string, last: Reference | undefined, start: number): StandardReference | undefined {
   if (!last || !isIsmsStandard(last)) return undefined;
   return /^[ \u00A0,]*$/.test(text.slice(last.end, start)) ? last : undefined;
 }
 
 /** A.5.15, A 5.15, Annex A 5.15, Annex A.5.15, and the list or range that may follow. */
-export function readAnnexA(text: string, anchor: number, references: readonly Reference[]): ControlReference[] {
+export function readAnnexA(text: string, anchor: number, previous: Reference | undefined): ControlReference[] {
   if (!boundaryBefore(text, anchor)) return [];
   const m = at(ANNEX, text, anchor);
   if (!m) return [];
-  const first = control(text, anchor, anchor + m[0].length, 'annex-a', m[1], adjacentStandard(text, references, anchor));
+  const first = control(text, anchor, anchor + m[0].length, 'annex-a', m[1], adjacentStandard(text, previous, anchor));
   return [first, ...members(text, first)];
 }
 
 /**
  * control 8.24, controls 5.15–5.18: only in a document that cites ISO/IEC 27001, 27002 or 17799,
- * the nearest of which gives the context.
+ * the nearest of which (`context`) gives the context.
  */
-export function readControlWord(text: string, anchor: number, references: readonly Reference[]): ControlReference[] {
-  if (!boundaryBefore(text, anchor)) return [];
+export function readControlWord(text: string, anchor: number, context: StandardReference | undefined): ControlReference[] {
+  if (!context || !boundaryBefore(text, anchor)) return [];
   const m = at(CONTROL_WORD, text, anchor);
   if (!m) return [];
-  const context = findLast(references, isIsmsStandard);
-  if (!context) return [];
   const first = control(text, anchor, anchor + m[0].length, m[1] ? 'annex-a' : 'control', m[2], context);
   return [first, ...members(text, first)];
 }
@@ -96,14 +93,13 @@ export function readControlWord(text: string, anchor: number, references: readon
  * named right after ("clause 6.1.2 of ISO/IEC 27001", settled by the scanner when it reads it).
  * Without either it is the policy's own numbering, and no reference.
  */
-export function readClause(text: string, anchor: number, references: readonly Reference[]): ControlReference | undefined {
+export function readClause(text: string, anchor: number, nearest: StandardReference | undefined): ControlReference | undefined {
   if (text[anchor] !== '§' && !boundaryBefore(text, anchor)) return undefined;
   const m = at(CLAUSE_WORD, text, anchor);
   if (!m) return undefined;
   const end = anchor + m[0].length;
   if (at(OF_THIS, text, end)) return undefined;
   // The nearest standard, if it numbers clauses normref knows ("ISO 9001 clause 4.1" is not 27001's).
-  const nearest = findLast(references, (r): r is StandardReference => r.kind === 'standard');
   const context = nearest && numbersControls(nearest) && !/\n[ \t]*\r?\n/.test(text.slice(nearest.end, anchor)) ? nearest : undefined;
   return control(text, anchor, end, 'clause', m[1], context);
 }
@@ -134,18 +130,9 @@ export function readBareNumber(text: string, anchor: number): StandardReference 
 }
 
 /** COBIT 2019 objectives and practices: APO13, DSS05.04. */
-export function readCobit(text: string, anchor: number, references: readonly Reference[]): ControlReference | undefined {
+export function readCobit(text: string, anchor: number, cobit: FrameworkReference | undefined): ControlReference | undefined {
   if (!boundaryBefore(text, anchor)) return undefined;
   const m = at(COBIT, text, anchor);
   if (!m) return undefined;
-  const context = findLast(references, (r): r is FrameworkReference => r.kind === 'framework' && r.id.framework === 'cobit');
-  return control(text, anchor, anchor + m[0].length, 'cobit', m[0], context);
-}
-
-export function findLast<T extends Reference>(references: readonly Reference[], test: (r: Reference) => r is T): T | undefined {
-  for (let i = references.length - 1; i >= 0; i--) {
-    const r = references[i];
-    if (test(r)) return r;
-  }
-  return undefined;
+  return control(text, anchor, anchor + m[0].length, 'cobit', m[0], cobit);
 }

@@ -19,7 +19,7 @@ import {
   type ControlVocabulary,
 } from './names';
 import { markdownMask, plainTextMask, type ProseMask } from './prose';
-import type { ControlReference, Reference, StandardReference } from './reference';
+import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
 import { findTableControls } from './tables';
 
@@ -57,6 +57,10 @@ class Scanner {
   readonly references: Reference[] = [];
   /** Clause numbers still waiting for the standard they belong to ("clause 6.1.2 of ISO/IEC 27001"). */
   private pending: ControlReference[] = [];
+  /** The latest references of the kinds controls take their context from, kept as they are added. */
+  private lastStandard?: StandardReference;
+  private lastIsms?: StandardReference;
+  private lastCobit?: FrameworkReference;
 
   constructor(
     private readonly text: string,
@@ -84,15 +88,15 @@ class Scanner {
         return this.addStandard(readBareNumber(text, at));
       case 'A':
       case 'Annex':
-        return this.add(...readAnnexA(text, at, references)) || this.add(readNumberedArea(text, at, vocabulary, this.lastIsms()));
+        return this.add(...readAnnexA(text, at, references[references.length - 1])) || this.add(readNumberedArea(text, at, vocabulary, this.lastIsms));
       case 'Control':
       case 'control':
-        return this.add(...readControlWord(text, at, references));
+        return this.add(...readControlWord(text, at, this.lastIsms));
       case 'Clause':
       case 'clause':
       case '§': {
-        if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms()))) return true;
-        const clause = readClause(text, at, references);
+        if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
+        const clause = readClause(text, at, this.lastStandard);
         if (clause && !clause.id.context) this.pending.push(clause);
         return this.add(clause);
       }
@@ -101,7 +105,7 @@ class Scanner {
       case 'BAI':
       case 'DSS':
       case 'MEA':
-        return this.add(readCobit(text, at, references));
+        return this.add(readCobit(text, at, this.lastCobit));
       default: {
         const framework = readFramework(text, at);
         if (!framework || !this.add(framework)) return false;
@@ -129,6 +133,12 @@ class Scanner {
     for (const r of found) {
       if (!r || r.start < this.end) continue;
       this.references.push(r);
+      if (r.kind === 'standard') {
+        this.lastStandard = r;
+        if (isIsmsStandard(r)) this.lastIsms = r;
+      } else if (r.kind === 'framework' && r.id.framework === 'cobit') {
+        this.lastCobit = r;
+      }
       added = true;
     }
     return added;
@@ -139,14 +149,6 @@ class Scanner {
       if (OF_STANDARD.test(this.text.slice(clause.end, standard.start))) clause.id.context = standard;
     }
     this.pending = [];
-  }
-
-  private lastIsms(): StandardReference | undefined {
-    for (let i = this.references.length - 1; i >= 0; i--) {
-      const r = this.references[i];
-      if (isIsmsStandard(r)) return r;
-    }
-    return undefined;
   }
 
   /** Clause numbers that found no standard are the policy's own numbering: not references. */

@@ -67,6 +67,8 @@ function markdownInlineSpans(line: string, base: number): Span[] {
     const colon = line.indexOf(']:');
     return [[base + colon + 2, base + line.length]];
   }
+  // A link destination needs a closing bracket; past the last one, none can close.
+  const lastParen = line.lastIndexOf(')');
   const runs = backtickRuns(line);
   const closer = closingRuns(runs);
   let run = 0;
@@ -80,6 +82,7 @@ function markdownInlineSpans(line: string, base: number): Span[] {
       INLINE.lastIndex = runs[close][0] + runs[close][1];
       run = close + 1;
     } else if (m[0] === '](') {
+      if (m.index + 2 > lastParen) continue;
       const end = line.indexOf(')', m.index + 2);
       if (end < 0) continue;
       spans.push([base + m.index + 2, base + end]);

@@ -42,14 +42,17 @@ export function splitCells(row: string, rowStart: number): Cell[] {
  */
 export function findTableControls(text: string, references: readonly Reference[], mask: ProseMask): ControlReference[] {
   const found: ControlReference[] = [];
+  // Tables come in document order, so one cursor walks the references once for all of them.
+  const cursor = new ReferenceCursor(references);
   DELIMITER.lastIndex = 0;
   for (let m = DELIMITER.exec(text); m; m = DELIMITER.exec(text)) {
     if (m.index === 0 || !m[0].includes('-')) continue;
     const headerStart = text.lastIndexOf('\n', m.index - 2) + 1;
     const header = text.slice(headerStart, m.index - 1).replace(/\r$/, '');
     if (!header.includes('|') || mask.skip(headerStart) !== headerStart) continue;
-    const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, references));
-    const nearest = lastBefore(references, headerStart);
+    const nearest = cursor.lastIsmsBefore(headerStart);
+    const inHeader = cursor.within(headerStart, headerStart + header.length);
+    const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, inHeader));
     if (!nearest && !columns.some((c) => c.standard)) continue;
     let pos = m.index + m[0].length + 1;
     while (pos < text.length) {
@@ -77,14 +80,16 @@ export function findTableControls(text: string, references: readonly Reference[]
       });
       pos = eol + 1;
     }
+    // The body is read once: the next table starts after it.
+    DELIMITER.lastIndex = Math.max(DELIMITER.lastIndex, pos);
   }
   return found;
 }
 
-/** What a header cell says about its column. */
-function columnOf(header: string, start: number, references: readonly Reference[]): Column & { header: string } {
+/** What a header cell says about its column (`inHeader`: the references of the header row). */
+function columnOf(header: string, start: number, inHeader: readonly Reference[]): Column & { header: string } {
   const end = start + header.length;
-  const standard = references.find((r): r is StandardReference => r.start >= start && r.end <= end && isIsmsStandard(r));
+  const standard = inHeader.find((r): r is StandardReference => r.start >= start && r.end <= end && isIsmsStandard(r));
   const year = standard?.id.year ?? Number(EDITION_HEADER.exec(header)?.[1] ?? NaN);
   return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: editionOf(year) }) };
 }
@@ -97,12 +102,28 @@ function editionOf(year: number): string {
   return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
 }
 
-/** The nearest ISO/IEC 27001/27002/17799 reference before an offset. */
-function lastBefore(references: readonly Reference[], offset: number): StandardReference | undefined {
-  let found: StandardReference | undefined;
-  for (const r of references) {
-    if (r.start >= offset) break;
-    if (isIsmsStandard(r)) found = r;
+/** Walks references in order, for queries whose offsets never decrease. */
+class ReferenceCursor {
+  private next = 0;
+  private lastIsms: StandardReference | undefined;
+
+  constructor(private readonly references: readonly Reference[]) {}
+
+  /** The nearest ISO/IEC 27001/27002/17799 reference that starts before `offset`. */
+  lastIsmsBefore(offset: number): StandardReference | undefined {
+    while (this.next < this.references.length && this.references[this.next].start < offset) {
+      const r = this.references[this.next++];
+      if (isIsmsStandard(r)) this.lastIsms = r;
+    }
+    return this.lastIsms;
   }
-  return found;
+
+  /** The references inside [start, end), from the cursor on (call lastIsmsBefore(start) first). */
+  within(start: number, end: number): Reference[] {
+    const found: Reference[] = [];
+    for (let i = this.next; i < this.references.length && this.references[i].start < end; i++) {
+      if (this.references[i].start >= start) found.push(this.references[i]);
+    }
+    return found;
+  }
 }
