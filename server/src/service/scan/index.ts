@@ -18,7 +18,7 @@ import {
   readProcessAreaAcronym,
   type ControlVocabulary,
 } from './names';
-import { markdownMask, plainTextMask, type ProseMask } from './prose';
+import { proseMasks, type ProseMask } from './prose';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
 import { findTableControls } from './tables';
@@ -158,7 +158,8 @@ class Scanner {
 }
 
 export function scan(text: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): Reference[] {
-  const mask = maskFor(text, format);
+  const masks = proseMasks(text, format);
+  const mask = masks();
   const scanner = new Scanner(text, vocabulary);
   const anchors = new RegExp(ANCHOR.source, 'g');
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
@@ -169,21 +170,17 @@ export function scan(text: string, format: TextFormat = 'plaintext', vocabulary:
     }
     if (scanner.read(m.index, m[0])) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
   }
-  return withNames(text, format, scanner.result(), vocabulary);
-}
-
-function maskFor(text: string, format: TextFormat): ProseMask {
-  return format === 'markdown' ? markdownMask(text) : plainTextMask(text);
+  return withNames(text, masks, scanner.result(), vocabulary);
 }
 
 /** Adds the names that only count in a document citing their standard or framework. */
-function withNames(text: string, format: TextFormat, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
+function withNames(text: string, masks: () => ProseMask, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
   const extra: Reference[] = [];
   const isms = references.find(isIsmsStandard);
-  if (isms) extra.push(...findTableControls(text, references, maskFor(text, format)));
-  if (isms && vocabulary.areas.length) extra.push(...findStandaloneAreas(text, isms, vocabulary, maskFor(text, format)));
+  if (isms) extra.push(...findTableControls(text, references, masks()));
+  if (isms && vocabulary.areas.length) extra.push(...findStandaloneAreas(text, isms, vocabulary, masks()));
   const cmmi = references.find(isFramework('cmmi-svc'));
-  if (cmmi && vocabulary.processAreas.length) extra.push(...findProcessAreas(text, cmmi, vocabulary, maskFor(text, format)));
+  if (cmmi && vocabulary.processAreas.length) extra.push(...findProcessAreas(text, cmmi, vocabulary, masks()));
   if (extra.length === 0) return references;
   const merged: Reference[] = [];
   for (const r of [...references, ...extra].sort((a, b) => a.start - b.start)) {

@@ -234,17 +234,22 @@ function mergeComments(text: string, blocks: Span[]): Span[] {
   }, []);
 }
 
-export function markdownMask(text: string): ProseMask {
-  const blocks = new SpanCursor(markdownBlocks(text));
-  const inline = new LineSpans(text, markdownInlineSpans);
-  return {
-    skip(offset) {
-      const afterBlock = blocks.skip(offset);
-      return afterBlock !== offset ? afterBlock : inline.skip(offset);
-    },
+/**
+ * Masks for one text: each pass over the text (the scan, then the passes for tables and names)
+ * takes a fresh mask, since a mask's queries must not go backwards; the Markdown block structure
+ * behind them is worked out once.
+ */
+export function proseMasks(text: string, format: 'markdown' | 'plaintext'): () => ProseMask {
+  if (format !== 'markdown') return () => new LineSpans(text, urlSpans);
+  const spans = markdownBlocks(text);
+  return () => {
+    const blocks = new SpanCursor(spans);
+    const inline = new LineSpans(text, markdownInlineSpans);
+    return {
+      skip(offset) {
+        const afterBlock = blocks.skip(offset);
+        return afterBlock !== offset ? afterBlock : inline.skip(offset);
+      },
+    };
   };
-}
-
-export function plainTextMask(text: string): ProseMask {
-  return new LineSpans(text, urlSpans);
 }

@@ -6,7 +6,7 @@ import type { ProseMask } from './prose';
 import type { ControlReference, Reference, StandardReference } from './reference';
 
 /** A table's delimiter row (| --- | :-: |); the line before it is the header, the lines after it the body. */
-const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/gm;
+const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
 const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
 const CONTROL_HEADER = /\b(?:controls?|annex[ ]?a|clauses?|ref(?:erence)?|id|no\.?|number)\b|#|§/i;
 const EDITION_HEADER = /\b(2005|2013|2022)\b/;
@@ -44,46 +44,56 @@ export function findTableControls(text: string, references: readonly Reference[]
   const found: ControlReference[] = [];
   // Tables come in document order, so one cursor walks the references once for all of them.
   const cursor = new ReferenceCursor(references);
-  DELIMITER.lastIndex = 0;
-  for (let m = DELIMITER.exec(text); m; m = DELIMITER.exec(text)) {
-    if (m.index === 0 || !m[0].includes('-')) continue;
-    const headerStart = text.lastIndexOf('\n', m.index - 2) + 1;
-    const header = text.slice(headerStart, m.index - 1).replace(/\r$/, '');
+  // A delimiter row holds "---": a native search finds the candidates, the regex confirms the line.
+  for (let dash = text.indexOf('---'); dash >= 0; dash = text.indexOf('---', dash + 3)) {
+    const lineStart = text.lastIndexOf('\n', dash) + 1;
+    const lineEnd = endOfLine(text, dash);
+    if (lineStart === 0 || !DELIMITER.test(text.slice(lineStart, lineEnd))) {
+      dash = lineEnd;
+      continue;
+    }
+    const headerStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const header = text.slice(headerStart, lineStart - 1).replace(/\r$/, '');
+    dash = lineEnd;
     if (!header.includes('|') || mask.skip(headerStart) !== headerStart) continue;
     const nearest = cursor.lastIsmsBefore(headerStart);
     const inHeader = cursor.within(headerStart, headerStart + header.length);
     const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, inHeader));
-    if (!nearest && !columns.some((c) => c.standard)) continue;
-    let pos = m.index + m[0].length + 1;
-    while (pos < text.length) {
-      const eol = text.indexOf('\n', pos) < 0 ? text.length : text.indexOf('\n', pos);
-      const row = text.slice(pos, eol).replace(/\r$/, '');
+    // Only columns whose header names a standard, an edition or a control hold controls.
+    const holdsControls = columns.map((c) => !!(c.standard || c.edition || CONTROL_HEADER.test(c.header)));
+    if (!holdsControls.includes(true) || (!nearest && !columns.some((c) => c.standard))) continue;
+    let pos = lineEnd + 1;
+    for (let eol = endOfLine(text, pos); pos < text.length; pos = eol + 1, eol = endOfLine(text, pos)) {
+      const row = text.slice(pos, eol);
       if (!row.includes('|')) break;
-      const trimmed = row.trimStart();
-      splitCells(trimmed, pos + row.length - trimmed.length).forEach(([cell, start], i) => {
+      const cells = splitCells(row, pos);
+      for (let i = 0; i < cells.length && i < columns.length; i++) {
+        if (!holdsControls[i]) continue;
+        const [cell, start] = cells[i];
+        const value = cell.trim();
+        const number = CONTROL_CELL.exec(value);
+        if (!number) continue;
         const column = columns[i];
-        const number = CONTROL_CELL.exec(cell.trim());
-        if (!column || !number || !(column.standard || column.edition || isControlHeader(column))) return;
-        const cellStart = start + cell.indexOf(cell.trim());
+        const cellStart = start + cell.indexOf(value);
+        const context = column.standard ?? nearest;
         found.push({
           kind: 'control',
           start: cellStart,
-          end: cellStart + cell.trim().length,
-          text: cell.trim(),
-          id: {
-            form: number[1] ? 'annex-a' : 'control',
-            number: number[2],
-            ...((column.standard ?? nearest) ? { context: column.standard ?? nearest } : {}),
-            ...(column.edition ? { edition: column.edition } : {}),
-          },
+          end: cellStart + value.length,
+          text: value,
+          id: { form: number[1] ? 'annex-a' : 'control', number: number[2], ...(context ? { context } : {}), ...(column.edition ? { edition: column.edition } : {}) },
         });
-      });
-      pos = eol + 1;
+      }
     }
     // The body is read once: the next table starts after it.
-    DELIMITER.lastIndex = Math.max(DELIMITER.lastIndex, pos);
+    dash = Math.max(dash, pos);
   }
   return found;
+}
+
+function endOfLine(text: string, pos: number): number {
+  const eol = text.indexOf('\n', pos);
+  return eol < 0 ? text.length : eol;
 }
 
 /** What a header cell says about its column (`inHeader`: the references of the header row). */
@@ -94,9 +104,6 @@ function columnOf(header: string, start: number, inHeader: readonly Reference[])
   return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: editionOf(year) }) };
 }
 
-function isControlHeader(column: Column & { header?: string }): boolean {
-  return CONTROL_HEADER.test(column.header ?? '');
-}
 
 function editionOf(year: number): string {
   return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
