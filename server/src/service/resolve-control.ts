@@ -224,9 +224,7 @@ function resolveArea(r: ControlAreaReference, catalog: Catalog, context: Edition
 
 /** The catalog deliverable of a document in an edition year, for links. */
 function deliverableOf(catalog: Catalog, designation: string, edition: string): Deliverable | undefined {
-  const m = /(\d+)(?:-(\d+))?$/.exec(designation);
-  if (!m) return undefined;
-  return catalog.editions(m[1], m[2] ? [m[2]] : []).find((d) => String(d.year) === edition);
+  return catalog.editionsOf(designation).find((d) => String(d.year) === edition);
 }
 
 function frameworkLink(catalog: Catalog, key: string): { frameworkUrl?: string } {

@@ -2,7 +2,7 @@
 // edition, an undated one the latest; a short form (ISO 27001) means the document the number
 // belongs to (ISO/IEC 27001); a national adoption with a year (EN ISO/IEC 27001:2017) means the
 // ISO edition in force in that year; a former name (BS 7799-2) means what it became.
-import { isoUrl, type Catalog, type Deliverable, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
+import { designationOf, isoUrl, type Catalog, type Deliverable, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
 import { resolveControl, type ControlResolution, type EditionContext } from './resolve-control';
@@ -99,7 +99,7 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
     ...base,
     // The catalog's spelling of what the text says: ISO 27001 is ISO/IEC 27001.
     id: formatStandardId({ ...id, publishers: named.publishers, type: named.type === 'IS' ? undefined : named.type }),
-    designation: designationOfEditions(latest),
+    designation: designationOf(latest),
     editions,
     ...(current ? { current } : {}),
     ...(former ? { formerName: former } : {}),
@@ -157,15 +157,9 @@ function latestOf(deliverables: Deliverable[]): Deliverable | undefined {
   return deliverables.length ? deliverables[deliverables.length - 1] : undefined;
 }
 
-function designationOfEditions(d: Deliverable): string {
-  return formatDesignation({ publishers: d.publishers, type: d.type === 'IS' ? undefined : d.type, number: d.number, parts: d.parts });
-}
-
 /** The editions of a designation written in the data ("ISO/IEC 27002"), with its current one. */
 export function resolveDesignation(designation: string, catalog: Catalog): { current?: Deliverable; latest: Deliverable } | undefined {
-  const m = /(\d+)((?:-[0-9A-Z]+)*)$/.exec(designation);
-  if (!m) return undefined;
-  const editions = catalog.editions(m[1], m[2] ? m[2].slice(1).split('-') : []);
+  const editions = catalog.editionsOf(designation);
   if (editions.length === 0) return undefined;
   const current = latestOf(editions.filter((d) => d.status === 'published'));
   return { ...(current ? { current } : {}), latest: current ?? editions[editions.length - 1] };

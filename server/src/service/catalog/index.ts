@@ -75,6 +75,14 @@ export class Catalog {
       .sort(byAge);
   }
 
+  /** Editions of the document a designation ("ISO/IEC 27002", "ISO/IEC 20000-1") or key ("20000-1") names. */
+  editionsOf(designationOrKey: string): Deliverable[] {
+    const key = keyOf(designationOrKey);
+    if (!key) return [];
+    const [number, ...parts] = key.split('-');
+    return this.editions(number, parts);
+  }
+
   /** Amendments and corrigenda to one edition, oldest first. */
   supplementsOf(edition: Deliverable): Deliverable[] {
     return this.table
@@ -102,7 +110,7 @@ export class Catalog {
   curatedKeys(): ReadonlySet<string> {
     this.curated ??= new Set(
       [...this.summaries.keys(), ...this.families.flatMap((f) => f.members)]
-        .map((designation) => /(\d+(?:-[0-9A-Z]+)*)$/.exec(designation)?.[1])
+        .map(keyOf)
         .filter((key): key is string => !!key),
     );
     return this.curated;
@@ -141,6 +149,11 @@ function byAge(a: Deliverable, b: Deliverable): number {
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The document key at the end of a designation: "ISO/IEC TR 20000-4" → "20000-4". */
+function keyOf(designation: string): string | undefined {
+  return /(\d+(?:-[0-9A-Z]+)*)$/.exec(designation)?.[1];
 }
 
 function undatedKey(designation: string): string {

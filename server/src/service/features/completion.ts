@@ -82,9 +82,7 @@ function standardItems(catalog: Catalog, publishers: string[], typed: string, po
 
 /** The latest edition (published first) of a document whose publishers include those typed. */
 function latestFor(catalog: Catalog, key: string, publishers: string[]): Deliverable | undefined {
-  const m = /^(\d+)((?:-[0-9A-Z]+)*)$/.exec(key);
-  if (!m) return undefined;
-  const editions = catalog.editions(m[1], m[2] ? m[2].slice(1).split('-') : []).filter((d) => publishers.every((p) => d.publishers.includes(p)));
+  const editions = catalog.editionsOf(key).filter((d) => publishers.every((p) => d.publishers.includes(p)));
   const published = editions.filter((d) => d.status === 'published');
   return published[published.length - 1] ?? editions[editions.length - 1];
 }
