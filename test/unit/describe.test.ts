@@ -23,7 +23,18 @@ test('a withdrawn edition names its replacement with a link', () => {
   const md = markdown('ISO/IEC 27002:2013');
   assert.match(md, /Withdrawn/);
   assert.match(md, /Replaced by: \[ISO\/IEC 27002:2022\]\(https:\/\/www\.iso\.org\/standard\/75652\.html\)/);
-  assert.match(md, /Current edition: \[ISO\/IEC 27002:2022\]/);
+  assert.doesNotMatch(md, /Current edition/, 'the replacement is the current edition: said once');
+});
+
+test('a withdrawn edition whose successor is not its direct replacement names both', () => {
+  const md = markdown('ISO/IEC 27001:2005');
+  assert.match(md, /Replaced by: \[ISO\/IEC 27001:2013\]/);
+  assert.match(md, /Current edition: \[ISO\/IEC 27001:2022\]/);
+});
+
+test('a draft stage that is over, and a withdrawn document without successor, say so', () => {
+  assert.match(markdown('ISO/IEC DIS 27002'), /No DIS of ISO\/IEC 27002 is under development: that stage is over/);
+  assert.match(markdown('ISO Guide 73'), /Withdrawn; the catalog names no successor/);
 });
 
 test('an edition that never existed lists the ones that did', () => {

@@ -33,11 +33,12 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   const summary = catalog.summary(designationOf(d)) ?? catalog.summary(r.designation);
   if (summary) lines.push('', summary);
   const facts: string[] = [];
-  if (d.status !== 'published' || r.match !== 'latest') {
-    if (r.current && r.current !== d && r.current.isoId !== d.isoId) facts.push(`Current edition: ${linked(r.current, settings)}`);
-  }
   const replacements = d.replacedBy.map((id) => catalog.byIsoId(id)).filter((x): x is Deliverable => !!x);
   if (replacements.length) facts.push(`Replaced by: ${replacements.map((x) => linked(x, settings)).join(', ')}`);
+  else if (d.status === 'withdrawn' && !r.current) facts.push('Withdrawn; the catalog names no successor.');
+  if (r.current && r.current.isoId !== d.isoId && !replacements.some((x) => x.isoId === r.current!.isoId)) {
+    facts.push(`Current edition: ${linked(r.current, settings)}`);
+  }
   if (r.editions.length > 1) facts.push(`Editions: ${editionList(r.editions)}`);
   if (d.committee) {
     const title = catalog.committeeTitle(d.committee);
@@ -90,6 +91,9 @@ function statusLine(d: Deliverable): string {
 function matchNotes(r: StandardResolution, d: Deliverable): string[] {
   switch (r.match) {
     case 'latest':
+      if (r.reference.id.stage) {
+        return [`*No ${r.reference.id.stage} of ${r.designation} is under development: that stage is over, and this is the latest edition.*`];
+      }
       return r.editions.length > 1 || d.status !== 'published'
         ? [`*No year given: this is the latest edition${d.status === 'published' ? ', in force' : ''}.*`]
         : [];
