@@ -74,3 +74,23 @@ test('summaries in the JSON shape the CLI prints', () => {
     url: 'https://www.iso.org/standard/75652.html',
   });
 });
+
+test('a series, a family or a number of many parts resolves to its parts, with the family where there is one', () => {
+  for (const text of ['ISO/IEC 20000', 'ISO 20000', 'ISO/IEC 20000 series']) {
+    const r = standard(text);
+    assert.equal(r.match, 'series', text);
+    assert.equal(r.id, 'ISO/IEC 20000 series');
+    assert.equal(r.family?.name, 'ISO/IEC 20000 series');
+    assert.deepEqual(r.parts!.slice(0, 3).map((p) => p.reference), ['ISO/IEC 20000-1:2018', 'ISO/IEC 20000-2:2019', 'ISO/IEC 20000-3:2019']);
+  }
+  const family = standard('ISO27k');
+  assert.equal(family.family?.name, 'ISO/IEC 27000 family');
+  assert.ok(family.parts!.some((p) => p.reference === 'ISO/IEC 27001:2022'));
+  const multipart = standard('ISO 27033');
+  assert.equal(multipart.id, 'ISO/IEC 27033 series');
+  assert.equal(multipart.family, undefined);
+  assert.ok(multipart.parts!.length >= 7);
+  assert.deepEqual(summarize(resolved('ISO 27033'))?.reference, 'ISO/IEC 27033 series');
+  // The document itself, when the text does not say series.
+  assert.equal(standard('ISO/IEC 27000').deliverable?.reference, 'ISO/IEC 27000:2018');
+});

@@ -2,7 +2,7 @@
 // edition, an undated one the latest; a short form (ISO 27001) means the document the number
 // belongs to (ISO/IEC 27001); a national adoption with a year (EN ISO/IEC 27001:2017) means the
 // ISO edition in force in that year; a former name (BS 7799-2) means what it became.
-import { designationOf, isoUrl, type Catalog, type Deliverable, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
+import { designationOf, isoUrl, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
 import { resolveControl, type ControlResolution, type EditionContext } from './resolve-control';
@@ -17,6 +17,7 @@ export type Match =
   | 'no-such-supplement' // the edition exists, the supplement does not
   | 'no-such-edition' // the document exists, not in that year
   | 'former-name' // a former name, resolved to what it became
+  | 'series' // a whole series or family ("ISO/IEC 27000 series", "ISO 20000" of many parts)
   | 'unknown'; // the catalog has no such number
 
 export interface StandardResolution {
@@ -33,6 +34,11 @@ export interface StandardResolution {
   /** The latest published edition, if there is one. */
   current?: Deliverable;
   formerName?: FormerName;
+  /** For a series: the latest edition of each part (or member of its family), and the family. */
+  parts?: Deliverable[];
+  family?: Family;
+  /** For a series: what its parts are about, from their titles ("Network security"). */
+  seriesTitle?: string;
 }
 
 export interface FrameworkResolution {
@@ -76,6 +82,10 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
   const base: Omit<StandardResolution, 'match' | 'designation' | 'editions'> = { kind: 'standard', reference, id: formatStandardId(id) };
   const former = catalog.formerName(formatDesignation(id));
   const editions = pickPublishers(catalog.editions(id.number, id.parts), id.publishers);
+  if (id.series || (editions.length === 0 && id.parts.length === 0 && !former)) {
+    const series = resolveSeries(base, id, catalog);
+    if (series) return series;
+  }
 
   if (editions.length === 0) {
     if (former) {
@@ -111,6 +121,32 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
   return supplement
     ? { ...common, match: 'supplement', deliverable: supplement }
     : { ...common, match: 'no-such-supplement', deliverable: edition.deliverable };
+}
+
+/** A series: the parts of a multi-part number, or the members of the family it names. */
+function resolveSeries(base: Omit<StandardResolution, 'match' | 'designation' | 'editions'>, id: StandardId, catalog: Catalog): StandardResolution | undefined {
+  const family = catalog.familyOf(id.number);
+  const partKeys = catalog.keysWithPrefix(`${id.number}-`).sort(byPartNumbers);
+  const keys = partKeys.length ? partKeys : (family?.members ?? []);
+  const parts = keys.map((key) => catalog.latestEdition(key, id.publishers)).filter((d): d is Deliverable => !!d && d.status !== 'under-development');
+  if (parts.length === 0) return undefined;
+  const publishers = parts[0].publishers;
+  const seriesTitle = partKeys.length ? parts[parts.length - 1].title.replace(/\s+-{1,2}\s+Part\s+[\w-]+:.*$/, '') : undefined;
+  return {
+    ...base,
+    id: `${formatDesignation({ ...id, publishers, parts: [] })} series`,
+    designation: formatDesignation({ ...id, publishers, parts: [] }),
+    match: 'series',
+    editions: [],
+    parts,
+    ...(family ? { family } : {}),
+    ...(seriesTitle ? { seriesTitle } : {}),
+  };
+}
+
+/** 20000-1, 20000-2, …, 20000-10: parts in the order of their numbers. */
+function byPartNumbers(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
 }
 
 function pickEdition(id: StandardId, editions: Deliverable[], latest: Deliverable): { match: Match; deliverable?: Deliverable } {
@@ -178,6 +214,10 @@ export function resolveFramework(reference: FrameworkReference, catalog: Catalog
 export function summarize(resolution: Resolution): ResolvedSummary | null {
   switch (resolution.kind) {
     case 'standard': {
+      if (resolution.match === 'series') {
+        const published = resolution.parts!.some((p) => p.status === 'published');
+        return { reference: resolution.id, title: resolution.family?.name ?? resolution.seriesTitle ?? resolution.id, status: published ? 'published' : 'withdrawn', url: null };
+      }
       const d = resolution.deliverable;
       return d ? { reference: d.reference, title: d.title, status: d.status, url: isoUrl(d.isoId) } : null;
     }

@@ -83,6 +83,16 @@ export class Catalog {
     return this.editions(number, parts);
   }
 
+  /**
+   * The edition of a document a reader wants without a year: the latest published, else the latest
+   * withdrawn, else the latest draft. `publishers`, if given, must all be among the edition's.
+   */
+  latestEdition(designationOrKey: string, publishers: readonly string[] = []): Deliverable | undefined {
+    const editions = this.editionsOf(designationOrKey).filter((d) => publishers.every((p) => d.publishers.includes(p)));
+    const last = (status: string) => editions.filter((d) => d.status === status).at(-1);
+    return last('published') ?? last('withdrawn') ?? editions.at(-1);
+  }
+
   /** Amendments and corrigenda to one edition, oldest first. */
   supplementsOf(edition: Deliverable): Deliverable[] {
     return this.table
@@ -118,6 +128,12 @@ export class Catalog {
 
   summary(designation: string): string | undefined {
     return this.summaries.get(designation);
+  }
+
+  /** The family or series a number names: "27000" → ISO/IEC 27000 family, "20000" → ISO/IEC 20000 series. */
+  familyOf(number: string): Family | undefined {
+    const named = new RegExp(`\\b${number}\\b`);
+    return this.families.find((f) => named.test(f.name));
   }
 
   familiesOf(designation: string): Family[] {

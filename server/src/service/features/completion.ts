@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver-types';
 import type { Catalog, Deliverable } from '../catalog';
 import { formatFrameworkId } from '../scan/format';
-import { deliverableCard } from './describe';
+import { deliverableCard, shortTitle } from './describe';
 import type { LinkSettings } from './link-target';
 import type { Analysis, PolicyDocument } from '../analysis';
 import { completeControls, type ControlCompletionSettings } from './complete-controls';
@@ -65,7 +65,7 @@ function standardItems(catalog: Catalog, publishers: string[], typed: string, po
       truncated = true;
       break;
     }
-    const latest = latestFor(catalog, key, publishers);
+    const latest = catalog.latestEdition(key, publishers);
     if (!latest) continue;
     const tier = curated.has(key) && latest.status === 'published' ? 0 : latest.status === 'published' ? 1 : latest.status === 'under-development' ? 2 : 3;
     items.push({
@@ -80,13 +80,6 @@ function standardItems(catalog: Catalog, publishers: string[], typed: string, po
     });
   }
   return { isIncomplete: truncated || typed.length < 2, items };
-}
-
-/** The latest edition (published first) of a document whose publishers include those typed. */
-function latestFor(catalog: Catalog, key: string, publishers: string[]): Deliverable | undefined {
-  const editions = catalog.editionsOf(key).filter((d) => publishers.every((p) => d.publishers.includes(p)));
-  const published = editions.filter((d) => d.status === 'published');
-  return published[published.length - 1] ?? editions[editions.length - 1];
 }
 
 function versionItems(catalog: Catalog, key: string): CompletionList {
@@ -129,11 +122,6 @@ export function resolveCompletion(item: CompletionItem, catalog: Catalog, settin
   return { ...item, documentation: { kind: MarkupKind.Markdown, value: deliverableCard(d, catalog, settings) } };
 }
 
-/** The last segment of an ISO title, which names the document: "… - Information security controls". */
-function shortTitle(title: string): string {
-  const segments = title.split(/ -{1,2} | — /);
-  return segments[segments.length - 1];
-}
 
 function byNumber(a: string, b: string): number {
   return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -17,6 +17,7 @@ export function describe(resolution: Resolution, catalog: Catalog, settings: Lin
 }
 
 function describeStandard(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
+  if (r.match === 'series') return describeSeries(r, settings);
   const lines: string[] = [];
   const d = r.deliverable;
   if (!d) {
@@ -49,6 +50,26 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
   lines.push('', `[${d.reference} on ${settings.template ? 'your library' : 'iso.org'}](${linkFor(d, settings)})`);
   return lines.join('\n');
+}
+
+const SHOWN_PARTS = 12;
+
+function describeSeries(r: StandardResolution, settings: LinkSettings): string {
+  const parts = r.parts ?? [];
+  const what = `${parts.length} ${parts.length === 1 ? 'document' : 'documents'} in the catalog`;
+  const lines = [`**${r.family?.name ?? r.id}** · ${what}`];
+  if (r.family) lines.push('', r.family.summary);
+  else if (r.seriesTitle) lines.push('', r.seriesTitle);
+  const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, settings)}${p.status === 'withdrawn' ? ' (withdrawn)' : ''} ${shortTitle(p.title)}`);
+  lines.push('', ...shown.map((p) => `- ${p}`));
+  if (parts.length > SHOWN_PARTS) lines.push(`- … and ${parts.length - SHOWN_PARTS} more`);
+  return lines.join('\n');
+}
+
+/** The last segment of an ISO title, which names the document: "… - Part 1: Specification" → "Part 1: Specification". */
+export function shortTitle(title: string): string {
+  const segments = title.split(/ -{1,2} | — /);
+  return segments[segments.length - 1];
 }
 
 /** A deliverable on its own, for completion items: reference, status, title, summary, link. */

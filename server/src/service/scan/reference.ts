@@ -19,6 +19,8 @@ export interface StandardId {
   supplements: Supplement[];
   /** National or regional adoption written before it: 'EN', 'BS EN', 'DIN EN'. */
   adoption?: string;
+  /** The text means the whole series or family: "ISO/IEC 27000 series", "ISO 9000 family", "ISO27k". */
+  series?: boolean;
 }
 
 export interface Supplement {

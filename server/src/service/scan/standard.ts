@@ -11,7 +11,11 @@ const PUBLISHER_AT = /ISO|IEC|IWA/y;
 const SLASH_TOKEN = new RegExp(`${SPACE}?/${SPACE}?([A-Za-z]+(?:\\d(?!\\d))?)`, 'y');
 const SPACE_TOKEN = new RegExp(`${SPACE}([A-Za-z][A-Za-z0-9]*)(?=${SPACE}|/|\\d)`, 'y');
 const GLUED_TOKEN = /\/([A-Z]{2,4})(?=\d{3})/y;
-const NUMBER = new RegExp(`(?:${SPACE}|${HYPHEN})?(\\d{1,6})(?!\\d)`, 'y');
+const NUMBER = new RegExp(`(?:${SPACE}|${HYPHEN})?(\\d{1,6})(?![\\dA-Za-z])`, 'y');
+/** "ISO27k", "ISO/IEC 27k": the 27000 family as practitioners name it. */
+const TWENTY_SEVEN_K = new RegExp(`(ISO)(?:/(IEC))?(?:${SPACE}|${HYPHEN})?27[kK](?![\\p{L}\\p{N}])`, 'uy');
+/** "ISO/IEC 27000 series", "ISO 9000 family": the word after says the whole set is meant. */
+const SERIES = new RegExp(`${SPACE}+(?:series|family|suite)(?![\\p{L}\\p{N}])`, 'iuy');
 const PART = new RegExp(`${HYPHEN}(\\d{1,5}[A-Z]{0,2}|[A-Z]\\d{0,3})(?![A-Za-z0-9])`, 'y');
 const ITERATION = /\.(\d{1,2})(?![\d.])/y;
 const YEAR = new RegExp(`${SPACE}?:${SPACE}?(?:(\\d{4})(?:-\\d{2})?(?!\\d)|--|\u2014)`, 'y');
@@ -148,6 +152,12 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   const prefix: Prefix = found === NO_PREFIX ? { start: anchor } : found;
   const first = match(PUBLISHER_AT, text, anchor);
   if (!first) return undefined;
+  const slang = match(TWENTY_SEVEN_K, text, anchor);
+  if (slang && found === NO_PREFIX) {
+    const end = anchor + slang[0].length;
+    const id: StandardId = { publishers: slang[2] ? ['ISO', 'IEC'] : ['ISO'], number: '27000', parts: [], supplements: [], series: true };
+    return { kind: 'standard', start: anchor, end, text: slang[0], id };
+  }
   const draft: Draft = { publishers: first[0] === 'IWA' ? [] : [first[0]], type: prefix.type, stage: prefix.stage };
   if (first[0] === 'IWA') draft.type = 'IWA';
   let pos = anchor + 3;
@@ -222,6 +232,7 @@ export function readStandard(text: string, anchor: number): StandardReference | 
     supplements,
     ...(prefix.adoption ? { adoption: prefix.adoption } : {}),
   };
+  if (parts.length === 0 && year === undefined && supplements.length === 0 && match(SERIES, text, pos)) id.series = true;
   if (isFilmSpeed(id)) return undefined;
   return { kind: 'standard', start: prefix.start, end: pos, text: text.slice(prefix.start, pos), id };
 }
