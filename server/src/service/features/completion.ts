@@ -8,7 +8,7 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver-types';
-import type { Catalog, Deliverable } from '../catalog';
+import type { Catalog } from '../catalog';
 import { formatFrameworkId } from '../scan/format';
 import { deliverableCard, shortTitle } from './describe';
 import type { LinkSettings } from './link-target';
