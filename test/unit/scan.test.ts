@@ -58,6 +58,7 @@ const FORMS: Array<[written: string, canonical: string]> = [
   ['ISO 9001-2015', 'ISO 9001:2015'],
   ['ISO/IEC 20000-1-2018', 'ISO/IEC 20000-1:2018'],
   ['ISO/IEC 27001 (2013)', 'ISO/IEC 27001:2013'],
+  ['ISO-IEC 27001', 'ISO/IEC 27001'],
   ['ISO 9001 (2015 edition)', 'ISO 9001:2015'],
 ];
 

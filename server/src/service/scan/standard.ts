@@ -8,7 +8,8 @@ const SPACE = '[ \\u00A0\\u202F]';
 const HYPHEN = '[-\\u2010\\u2011]';
 
 const PUBLISHER_AT = /ISO|IEC|IWA/y;
-const SLASH_TOKEN = new RegExp(`${SPACE}?/${SPACE}?([A-Za-z]+(?:\\d(?!\\d))?)`, 'y');
+// A slash, or the hyphen some write between publishers ("ISO-IEC 27001").
+const SLASH_TOKEN = new RegExp(`(?:${SPACE}?/${SPACE}?|-(?=IEC\\b))([A-Za-z]+(?:\\d(?!\\d))?)`, 'y');
 const SPACE_TOKEN = new RegExp(`${SPACE}([A-Za-z][A-Za-z0-9]*)(?=${SPACE}|/|\\d)`, 'y');
 const GLUED_TOKEN = /\/([A-Z]{2,4})(?=\d{3})/y;
 const NUMBER = new RegExp(`(?:${SPACE}|${HYPHEN})?(\\d{1,6})(?![\\dA-Za-z])`, 'y');
