@@ -140,6 +140,8 @@ test('pathological Markdown is read in bounded time: tables, unclosed links, num
     '|---|\n'.repeat(20_000),
     `${'](x '.repeat(200_000)}\n`,
     'control 1.2 and clause 3.4 and APO01 and COBIT 2019 and ITIL 4 and '.repeat(20_000),
+    '\nCited: ISO/IEC 27001:2022.\n',
+    'Then clause 6.1.2 and clause 4.1 of ISO 9001 again.\n'.repeat(20_000),
   ];
   fs.writeFileSync(path.join(dir, 'odd.md'), parts.join(''));
   const { code, stdout } = run('scan', '--json', dir);

@@ -107,6 +107,8 @@ test('false friends: the policy’s own numbering, versions, addresses, dates, a
     'Clause 4.1 applies.\n\nNothing is cited in this paragraph.',
     `${CITES}\n\nA.8 is our appendix. Grade A 5 students.`,
     'ISO 9001 clause 4.1 is about context.',
+    `${CITES}\n\nSee clause 4.1 of ISO 9001.`,
+    `${CITES} See subclause 9 Access control and the DATA 9 Access control register.`,
     'APO1 and DSS5 and MEA123',
     'control 8.24 without any standard cited',
   ]) {

@@ -89,9 +89,10 @@ export function readControlWord(text: string, anchor: number, context: StandardR
 }
 
 /**
- * clause 6.1.2, § 8.6.1: a clause of the standard cited in the same paragraph, or of the one
- * named right after ("clause 6.1.2 of ISO/IEC 27001", settled by the scanner when it reads it).
- * Without either it is the policy's own numbering, and no reference.
+ * clause 6.1.2, § 8.6.1: a clause of the standard cited in the same paragraph (`nearest`, which
+ * the scanner gives only when no blank line lies between), or of the one named right after
+ * ("clause 6.1.2 of ISO/IEC 27001", settled by the scanner when it reads it). Without either it
+ * is the policy's own numbering, and no reference.
  */
 export function readClause(text: string, anchor: number, nearest: StandardReference | undefined): ControlReference | undefined {
   if (text[anchor] !== '§' && !boundaryBefore(text, anchor)) return undefined;
@@ -100,8 +101,7 @@ export function readClause(text: string, anchor: number, nearest: StandardRefere
   const end = anchor + m[0].length;
   if (at(OF_THIS, text, end)) return undefined;
   // The nearest standard, if it numbers clauses normref knows ("ISO 9001 clause 4.1" is not 27001's).
-  const context = nearest && numbersControls(nearest) && !/\n[ \t]*\r?\n/.test(text.slice(nearest.end, anchor)) ? nearest : undefined;
-  return control(text, anchor, end, 'clause', m[1], context);
+  return control(text, anchor, end, 'clause', m[1], nearest && numbersControls(nearest) ? nearest : undefined);
 }
 
 /** "ISO/IEC 27002 5.15", "ISO 27001 A.12.6.1", "27001 9.2": a number right after the standard. */

@@ -5,7 +5,7 @@
 // anchor's kind then reads the reference in bounded steps, and the search resumes after it.
 // Controls and names that depend on what the document cites are read with what came before.
 import { readBritishStandard } from './british';
-import { isIsmsStandard, readAfterStandard, readAnnexA, readBareNumber, readClause, readCobit, readControlWord } from './control';
+import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { readFramework } from './framework';
 import { readContinuation } from './list';
 import {
@@ -50,6 +50,9 @@ const ANCHOR = new RegExp(
   'g',
 );
 const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
+/** At most " of the " lies between a clause number and the standard it is of. */
+const OF_STANDARD_LENGTH = 12;
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
 
 const NO_VOCABULARY: ControlVocabulary = { areas: [], practices: [], processAreas: [] };
 
@@ -61,6 +64,10 @@ class Scanner {
   private lastStandard?: StandardReference;
   private lastIsms?: StandardReference;
   private lastCobit?: FrameworkReference;
+  /** Paragraph breaks, found once each, moving forward: the last before the current anchor, and the next. */
+  private lastBreak = -1;
+  private nextBreak: number | undefined;
+  private breakSearchFrom = 0;
 
   constructor(
     private readonly text: string,
@@ -96,7 +103,8 @@ class Scanner {
       case 'clause':
       case '§': {
         if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
-        const clause = readClause(text, at, this.lastStandard);
+        const nearest = this.lastStandard && !this.paragraphBreakBetween(this.lastStandard.end, at) ? this.lastStandard : undefined;
+        const clause = readClause(text, at, nearest);
         if (clause && !clause.id.context) this.pending.push(clause);
         return this.add(clause);
       }
@@ -144,11 +152,29 @@ class Scanner {
     return added;
   }
 
+  /** "clause 6.1.2 of ISO/IEC 27001": only the last waiting clause can be right before the standard. */
   private settlePending(standard: StandardReference): void {
-    for (const clause of this.pending) {
-      if (OF_STANDARD.test(this.text.slice(clause.end, standard.start))) clause.id.context = standard;
+    const clause = this.pending[this.pending.length - 1];
+    if (clause && numbersControls(standard) && standard.start - clause.end <= OF_STANDARD_LENGTH && OF_STANDARD.test(this.text.slice(clause.end, standard.start))) {
+      clause.id.context = standard;
     }
     this.pending = [];
+  }
+
+  /** Whether a blank line lies between two offsets; calls come with `to` never decreasing. */
+  private paragraphBreakBetween(from: number, to: number): boolean {
+    for (;;) {
+      if (this.nextBreak === undefined) {
+        BLANK_LINE.lastIndex = this.breakSearchFrom;
+        const m = BLANK_LINE.exec(this.text);
+        this.nextBreak = m ? m.index : Infinity;
+        this.breakSearchFrom = m ? BLANK_LINE.lastIndex : this.text.length;
+      }
+      if (this.nextBreak >= to) break;
+      this.lastBreak = this.nextBreak;
+      this.nextBreak = undefined;
+    }
+    return this.lastBreak >= from;
   }
 
   /** Clause numbers that found no standard are the policy's own numbering: not references. */

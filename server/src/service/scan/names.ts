@@ -4,7 +4,7 @@
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import type { ProseMask } from './prose';
-import { splitCells } from './tables';
+import { CONTROL_CELL, splitCells } from './tables';
 
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
@@ -87,6 +87,7 @@ function area(text: string, start: number, end: number, name: string, number?: s
 
 /** "A.9 Access control", "Annex A 9 Access control", "clause 11 Access control". */
 export function readNumberedArea(text: string, anchor: number, v: ControlVocabulary, context?: StandardReference): ControlAreaReference | undefined {
+  if (anchor > 0 && /[\p{L}\p{N}]/u.test(text[anchor - 1])) return undefined;
   const c = compile(v);
   const m = at(c.numberedArea, text, anchor);
   if (!m || !numberFits(v, m[2], m[1])) return undefined;
@@ -137,7 +138,6 @@ export function findProcessAreas(text: string, from: FrameworkReference, v: Cont
   return found;
 }
 
-const CONTROL_CELL = /^\s*(?:A\.?\s?)?\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s*$/;
 
 /** Lines a Markdown or text document uses as headings, list items or table rows. */
 const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*)|[ \t]*\|)(.*)$/gm;
@@ -156,7 +156,7 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     const contentStart = lineStart + m[1].length;
     const cells = m[1].trimStart().startsWith('|') ? splitCells(m[2], contentStart) : [[m[2], contentStart] as const];
     // In a row that holds a control number (a Statement of Applicability), the words are that control's title.
-    if (cells.length > 1 && cells.some(([cell]) => CONTROL_CELL.test(cell))) continue;
+    if (cells.length > 1 && cells.some(([cell]) => CONTROL_CELL.test(cell.trim()))) continue;
     for (const [cell, cellStart] of cells) {
       const trimmed = cell.trim();
       const whole = c.wholeArea.exec(trimmed);

@@ -7,7 +7,8 @@ import type { ControlReference, Reference, StandardReference } from './reference
 
 /** A table's delimiter row (| --- | :-: |); the line before it is the header, the lines after it the body. */
 const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
-const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
+/** A table cell that holds only a control number: 5.15, A.5.15, A 9.2.3. */
+export const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
 const CONTROL_HEADER = /\b(?:controls?|annex[ ]?a|clauses?|ref(?:erence)?|id|no\.?|number)\b|#|§/i;
 const EDITION_HEADER = /\b(2005|2013|2022)\b/;
 
