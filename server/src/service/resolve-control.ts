@@ -9,6 +9,7 @@
 // A number that exists only in another edition resolves there, and says so.
 import type { Catalog, Deliverable } from './catalog';
 import type { ControlGroup, ControlItem, IndexedControlSet } from './catalog/controls';
+import { controlEditionOfYear } from './scan/control';
 import type { ControlAreaReference, ControlReference, StandardReference } from './scan/reference';
 
 export type EditionRule = 'written' | 'nearest-reference' | 'declared' | 'setting' | 'only-edition';
@@ -84,15 +85,10 @@ function adjacent(r: ControlReference): boolean {
 function ismsEdition(r: ControlReference | ControlAreaReference, context: EditionContext): { edition: string; rule: EditionRule } {
   if (r.kind === 'control' && r.id.edition) return { edition: r.id.edition, rule: 'written' };
   const written = r.id.context?.kind === 'standard' ? r.id.context.id.year : undefined;
-  if (written !== undefined && (r.kind === 'control-area' || adjacent(r))) return { edition: ismsEditionOf(written), rule: 'written' };
-  if (context.previousIsms?.id.year !== undefined) return { edition: ismsEditionOf(context.previousIsms.id.year), rule: 'nearest-reference' };
+  if (written !== undefined && (r.kind === 'control-area' || adjacent(r))) return { edition: controlEditionOfYear(written), rule: 'written' };
+  if (context.previousIsms?.id.year !== undefined) return { edition: controlEditionOfYear(context.previousIsms.id.year), rule: 'nearest-reference' };
   if (context.declared) return { edition: context.declared, rule: 'declared' };
   return { edition: context.defaultEdition, rule: 'setting' };
-}
-
-/** The 27002 numbering in force in a year: 2022, 2013 or 2005 (an adoption year maps to the edition it adopted). */
-function ismsEditionOf(year: number): string {
-  return ISMS_EDITIONS.find((e) => Number(e) <= year) ?? '2005';
 }
 
 function resolveNumber(r: ControlReference, catalog: Catalog, context: EditionContext): ControlResolution {

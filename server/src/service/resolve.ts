@@ -2,7 +2,7 @@
 // edition, an undated one the latest; a short form (ISO 27001) means the document the number
 // belongs to (ISO/IEC 27001); a national adoption with a year (EN ISO/IEC 27001:2017) means the
 // ISO edition in force in that year; a former name (BS 7799-2) means what it became.
-import { designationOf, isoUrl, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
+import { designationOf, isoUrl, preferredEdition, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
 import { resolveControl, type ControlResolution, type EditionContext } from './resolve-control';
@@ -102,7 +102,7 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
     return { ...base, designation: formatDesignation(id), match: 'unknown', editions: [] };
   }
   const current = latestOf(editions.filter((d) => d.status === 'published'));
-  const latest = current ?? latestOf(editions.filter((d) => d.status === 'withdrawn')) ?? latestOf(editions)!;
+  const latest = preferredEdition(editions)!;
   const edition = pickEdition(id, editions, latest);
   const named = edition.match === 'edition' ? edition.deliverable! : latest;
   const common = {
@@ -134,7 +134,7 @@ function resolveSeries(base: Omit<StandardResolution, 'match' | 'designation' | 
   const seriesTitle = partKeys.length ? parts[parts.length - 1].title.replace(/\s+-{1,2}\s+Part\s+[\w-]+:.*$/, '') : undefined;
   return {
     ...base,
-    id: `${formatDesignation({ ...id, publishers, parts: [] })} series`,
+    id: formatStandardId({ ...id, publishers, parts: [], series: true }),
     designation: formatDesignation({ ...id, publishers, parts: [] }),
     match: 'series',
     editions: [],
@@ -196,9 +196,9 @@ function latestOf(deliverables: Deliverable[]): Deliverable | undefined {
 /** The editions of a designation written in the data ("ISO/IEC 27002"), with its current one. */
 export function resolveDesignation(designation: string, catalog: Catalog): { current?: Deliverable; latest: Deliverable } | undefined {
   const editions = catalog.editionsOf(designation);
-  if (editions.length === 0) return undefined;
-  const current = latestOf(editions.filter((d) => d.status === 'published'));
-  return { ...(current ? { current } : {}), latest: current ?? editions[editions.length - 1] };
+  const latest = preferredEdition(editions);
+  if (!latest) return undefined;
+  return { ...(latest.status === 'published' ? { current: latest } : {}), latest };
 }
 
 export function resolveFramework(reference: FrameworkReference, catalog: Catalog): FrameworkResolution {

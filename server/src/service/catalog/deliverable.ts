@@ -55,3 +55,12 @@ export function isoUrl(isoId: number): string {
 export function documentKey(number: string, parts: readonly string[]): string {
   return parts.length ? `${number}-${parts.join('-')}` : number;
 }
+
+/**
+ * Of a document's editions (oldest first), the one a reader wants without a year: the latest
+ * published, else the latest withdrawn, else the latest draft.
+ */
+export function preferredEdition(editions: readonly Deliverable[]): Deliverable | undefined {
+  const last = (status: Status) => editions.filter((d) => d.status === status).at(-1);
+  return last('published') ?? last('withdrawn') ?? editions.at(-1);
+}

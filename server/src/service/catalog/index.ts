@@ -2,12 +2,12 @@
 // per process from the texts of data/, with the lookups the resolve stage and the features need.
 import { formatDesignation } from '../scan/format';
 import type { Curated, Family, FormerName, Framework } from './curated';
-import { documentKey, type Deliverable } from './deliverable';
+import { documentKey, preferredEdition, type Deliverable } from './deliverable';
 import { DeliverableTable, type CatalogIndex } from './deliverables';
 import { ControlSets } from './controls';
 
 export type { Deliverable, Status } from './deliverable';
-export { documentKey, isoUrl, STATUS_LABELS, statusOfStage } from './deliverable';
+export { documentKey, isoUrl, preferredEdition, STATUS_LABELS, statusOfStage } from './deliverable';
 export type { Family, FormerName, Framework, FrameworkVersion } from './curated';
 export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from './controls';
 export { ControlSets } from './controls';
@@ -88,9 +88,7 @@ export class Catalog {
    * withdrawn, else the latest draft. `publishers`, if given, must all be among the edition's.
    */
   latestEdition(designationOrKey: string, publishers: readonly string[] = []): Deliverable | undefined {
-    const editions = this.editionsOf(designationOrKey).filter((d) => publishers.every((p) => d.publishers.includes(p)));
-    const last = (status: string) => editions.filter((d) => d.status === status).at(-1);
-    return last('published') ?? last('withdrawn') ?? editions.at(-1);
+    return preferredEdition(this.editionsOf(designationOrKey).filter((d) => publishers.every((p) => d.publishers.includes(p))));
   }
 
   /** Amendments and corrigenda to one edition, oldest first. */

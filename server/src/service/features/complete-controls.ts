@@ -13,7 +13,7 @@ import {
 import type { Catalog } from '../catalog';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
 import type { Analysis } from '../analysis';
-import { isIsmsStandard } from '../scan/control';
+import { controlEditionOfYear, isIsmsStandard } from '../scan/control';
 
 /** How a chosen control is written: "A.5.15 Access control" or just "A.5.15". */
 export type ControlFormat = 'numberAndTitle' | 'number';
@@ -48,7 +48,7 @@ export function completeControls(
   const analysis = lazyAnalysis();
   const edition = editionAt(analysis, analysis.offsetAt(position), settings.defaultEdition);
   if (standard) {
-    const ed = standard[2] ? editionOfYear(standard[2]) : edition;
+    const ed = standard[2] ? controlEditionOfYear(Number(standard[2])) : edition;
     const annex = !!standard[3] || standard[1] === '27002';
     return numbered(catalog, ed, standard[1] === '27001' && !standard[3] ? 'clauses' : 'controls', annex && standard[1] === '27001' ? 'A.' : '', standard[3] + standard[4], position, settings.format);
   }
@@ -72,14 +72,9 @@ function editionAt(analysis: Analysis, offset: number, fallback: string): string
   let found: string | undefined;
   for (const r of analysis.resolutions) {
     if (r.reference.start >= offset) break;
-    if (isIsmsStandard(r.reference) && r.reference.id.year) found = editionOfYear(String(r.reference.id.year));
+    if (isIsmsStandard(r.reference) && r.reference.id.year) found = controlEditionOfYear(r.reference.id.year);
   }
   return found ?? analysis.declaredEdition ?? fallback;
-}
-
-function editionOfYear(year: string): string {
-  const y = Number(year);
-  return y >= 2022 ? '2022' : y >= 2013 ? '2013' : '2005';
 }
 
 function numbered(

@@ -27,6 +27,14 @@ export function numbersControls(r: Reference): r is StandardReference {
   return number === '27001' || number === '27002' || number === '17799' || (number === '20000' && parts[0] === '1' && parts.length === 1);
 }
 
+/**
+ * The ISO/IEC 27002 numbering in force in a year: 2022, 2013 or 2005. A year between editions
+ * (an adoption, a corrigendum) means the edition before it.
+ */
+export function controlEditionOfYear(year: number): '2022' | '2013' | '2005' {
+  return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
+}
+
 /** ISO/IEC 27001, 27002 and 17799: the standards whose Annex A and control numbers are meant. */
 export function isIsmsStandard(r: Reference): r is StandardReference {
   return r.kind === 'standard' && (r.id.number === '27001' || r.id.number === '27002' || r.id.number === '17799') && r.id.parts.length === 0;

@@ -27,7 +27,7 @@ export function formatSupplement(s: Supplement): string {
 export function formatStandardId(id: StandardId): string {
   const base = `${formatDesignation(id)}${id.year ? `:${id.year}` : ''}`;
   const supplements = id.supplements.map((s) => `/${formatSupplement(s)}`).join('');
-  return `${id.adoption ? `${id.adoption} ` : ''}${base}${supplements}`;
+  return `${id.adoption ? `${id.adoption} ` : ''}${base}${supplements}${id.series ? ' series' : ''}`;
 }
 
 const FRAMEWORK_NAMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 // Control numbers in the columns of Statements of Applicability and crosswalk tables. In a
 // column headed "Control", "Annex A", "ISO/IEC 27002:2013" or "2022", a cell holding just 5.15 or
 // 9.2.3 is a control of that standard and edition, though the same bare number in prose is not.
-import { isIsmsStandard } from './control';
+import { controlEditionOfYear, isIsmsStandard } from './control';
 import type { ProseMask } from './prose';
 import type { ControlReference, Reference, StandardReference } from './reference';
 
@@ -102,13 +102,9 @@ function columnOf(header: string, start: number, inHeader: readonly Reference[])
   const end = start + header.length;
   const standard = inHeader.find((r): r is StandardReference => r.start >= start && r.end <= end && isIsmsStandard(r));
   const year = standard?.id.year ?? Number(EDITION_HEADER.exec(header)?.[1] ?? NaN);
-  return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: editionOf(year) }) };
+  return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: controlEditionOfYear(year) }) };
 }
 
-
-function editionOf(year: number): string {
-  return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
-}
 
 /** Walks references in order, for queries whose offsets never decrease. */
 class ReferenceCursor {
