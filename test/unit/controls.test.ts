@@ -126,6 +126,7 @@ test('edition resolution: written year, nearest dated reference, declaration, se
     ['---\nnormref:\n  edition: 2013\n---\nA.8.2', '2022', 'Information classification', 'ISO/IEC 27001:2013 A.8.2'],
     ['<!-- normref edition: 2013 -->\nA.8.2', '2022', 'Information classification', 'ISO/IEC 27001:2013 A.8.2'],
     ['A.8.2', '2022', 'Privileged access rights', 'ISO/IEC 27001:2022 A.8.2'],
+    ['Declare it so:\n\n```\n<!-- normref edition: 2013 -->\n```\n\nA.8.2', '2022', 'Privileged access rights', 'ISO/IEC 27001:2022 A.8.2'],
     ['A.8.2', '2013', 'Information classification', 'ISO/IEC 27001:2013 A.8.2'],
     ['EN ISO/IEC 27001:2017 A.8.2', '2022', 'Information classification', 'ISO/IEC 27001:2013 A.8.2'],
   ];

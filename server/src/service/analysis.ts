@@ -38,7 +38,7 @@ export class Analysis {
     const format: TextFormat = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
     const text = document.getText();
     this.skipped = unreadable(text);
-    this.declaredEdition = this.skipped ? undefined : declaredEdition(text);
+    this.declaredEdition = this.skipped ? undefined : declaredEdition(text, format);
     this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, this.declaredEdition, defaultEdition);
   }
 

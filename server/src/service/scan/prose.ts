@@ -10,7 +10,7 @@ export interface ProseMask {
   skip(offset: number): number;
 }
 
-type Span = [start: number, end: number];
+export type Span = [start: number, end: number];
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\n]*)$/;
 const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
@@ -118,7 +118,8 @@ function closingRuns(runs: Span[]): number[] {
 }
 
 /** Block-level spans that are not prose: front matter, fenced and indented code, HTML comments. */
-function markdownBlocks(text: string): Span[] {
+/** Front matter and fenced and indented code: the blocks whose text is not the author's prose. */
+export function markdownCodeBlocks(text: string): Span[] {
   const spans: Span[] = [];
   let pos = frontMatterEnd(text);
   if (pos > 0) spans.push([0, pos]);
@@ -155,7 +156,7 @@ function markdownBlocks(text: string): Span[] {
     previousBlank = blank;
     pos = eol + 1;
   }
-  return mergeComments(text, spans);
+  return spans;
 }
 
 const TAB = 9;
@@ -241,7 +242,7 @@ function mergeComments(text: string, blocks: Span[]): Span[] {
  */
 export function proseMasks(text: string, format: 'markdown' | 'plaintext'): () => ProseMask {
   if (format !== 'markdown') return () => new LineSpans(text, urlSpans);
-  const spans = markdownBlocks(text);
+  const spans = mergeComments(text, markdownCodeBlocks(text));
   return () => {
     const blocks = new SpanCursor(spans);
     const inline = new LineSpans(text, markdownInlineSpans);
