@@ -53,41 +53,43 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     }
   }
 
-  /** Runs a handler; on any error logs it and answers `fallback` instead of failing the server. */
-  function guarded<P, R>(name: string, fallback: R, handler: (params: P, service: NormrefService) => R): (params: P) => R {
+  /** Runs a handler; on any error logs it and answers `fallback(params)` instead of failing the server. */
+  function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R {
     return (params: P) => {
-      if (!service) return fallback;
+      if (!service) return fallback(params);
       try {
         return handler(params, service);
       } catch (error) {
         connection.console.error(`normref: ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
+        return fallback(params);
       }
     };
   }
+  const nothing = () => null;
 
   connection.onHover(
-    guarded('hover', null, (params, s) => {
+    guarded('hover', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
       return document ? s.hover(document, params.position, settings) : null;
     }),
   );
   connection.onCompletion(
-    guarded('completion', null, (params, s) => {
+    guarded('completion', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
       // triggerKind 1: invoked by the user (Ctrl+Space), not by typing.
       return document ? s.complete(document, params.position, settings, params.context?.triggerKind === 1) : null;
     }),
   );
-  connection.onCompletionResolve(guarded('completion resolve', null as never, (item, s) => s.resolveCompletion(item, settings)));
+  // An item that cannot be resolved is shown as it came.
+  connection.onCompletionResolve(guarded('completion resolve', (item) => item, (item, s) => s.resolveCompletion(item, settings)));
   connection.onDocumentLinks(
-    guarded('document links', null, (params, s) => {
+    guarded('document links', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
       return document ? s.documentLinks(document, settings) : null;
     }),
   );
   documents.onDidOpen(
-    guarded('open', undefined, (event, s) => {
+    guarded('open', () => undefined, (event, s) => {
       const skipped = s.analyze(event.document, settings).skipped;
       if (skipped) connection.console.warn(`normref: ${event.document.uri} not scanned: ${skipped}`);
     }),

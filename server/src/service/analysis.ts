@@ -42,10 +42,6 @@ export class Analysis {
     this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, this.declaredEdition, defaultEdition);
   }
 
-  get references(): Reference[] {
-    return this.resolutions.map((r) => r.reference);
-  }
-
   /** The resolution whose reference holds the character at `offset`. */
   at(offset: number): Resolution | undefined {
     let lo = 0;

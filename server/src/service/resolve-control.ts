@@ -56,6 +56,8 @@ export interface ControlResolution {
   standard?: Deliverable;
   /** For COBIT, ITIL and CMMI: the framework's page. */
   frameworkUrl?: string;
+  /** The number is read as ISO/IEC 27001's Annex A numbering (A.5.15), not 27002's own (5.15). */
+  annexA?: boolean;
 }
 
 const ISMS_EDITIONS = ['2022', '2013', '2005'];
@@ -136,13 +138,14 @@ function resolveIsms(r: ControlReference, numbering: 'annex-a' | '27002' | '2700
     const controls = catalog.controls.find('ISO/IEC 27002', ed);
     const found = find(controls, number);
     if (found) {
-      const id = numbering === '27002' ? `ISO/IEC 27002:${ed} ${number}` : `ISO/IEC 27001:${ed} A.${number}`;
-      return located(r, catalog, id, controls!, found, ed, rule, edition, numbering === '27002' ? '27002' : '27001');
+      if (numbering === '27002') return located(r, catalog, `ISO/IEC 27002:${ed} ${number}`, controls!, found, ed, rule, edition, '27002');
+      return { ...located(r, catalog, `ISO/IEC 27001:${ed} A.${number}`, controls!, found, ed, rule, edition), annexA: true };
     }
   }
   const document = numbering === '27002' ? 'ISO/IEC 27002' : 'ISO/IEC 27001';
-  const id = numbering === 'annex-a' ? `${document}:${edition} A.${number}` : `${document}:${edition} ${number}`;
-  return { kind: 'control', reference: r, id, edition, rule, standard: deliverableOf(catalog, document, edition) };
+  const annexA = numbering === 'annex-a';
+  const id = annexA ? `${document}:${edition} A.${number}` : `${document}:${edition} ${number}`;
+  return { kind: 'control', reference: r, id, edition, rule, standard: deliverableOf(catalog, document, edition), ...(annexA ? { annexA } : {}) };
 }
 
 function resolveService(r: ControlReference, catalog: Catalog, context: EditionContext): ControlResolution {
@@ -165,9 +168,10 @@ function in2005(r: ControlReference, catalog: Catalog, document: 'ISO/IEC 17799'
   const number = r.id.number;
   const areaId = number.split('.')[0];
   const item = set?.item(areaId);
-  const id = document === 'ISO/IEC 27001' ? `ISO/IEC 27001:2005 A.${number}` : `${document}:2005 ${number}`;
+  const annexA = document === 'ISO/IEC 27001';
+  const id = annexA ? `ISO/IEC 27001:2005 A.${number}` : `${document}:2005 ${number}`;
   const note = item && areaId !== number ? `In control area ${areaId}, ${item.title}; normref has the 2005 control areas, not each 2005 control.` : undefined;
-  return { kind: 'control', reference: r, id, set, item, edition: '2005', rule, standard: deliverableOf(catalog, document, '2005'), ...(note ? { note } : {}) };
+  return { kind: 'control', reference: r, id, set, item, edition: '2005', rule, standard: deliverableOf(catalog, document, '2005'), ...(note ? { note } : {}), ...(annexA ? { annexA } : {}) };
 }
 
 function find(set: IndexedControlSet | undefined, number: string): ControlItem | ControlGroup | undefined {
@@ -195,14 +199,14 @@ function located(
     edition,
     rule,
     ...(chosen !== edition ? { chosenEdition: chosen } : {}),
-    standard: deliverableOf(catalog, linkTo === '20000-1' ? 'ISO/IEC 20000-1' : `ISO/IEC ${linkTo}`, edition),
+    standard: deliverableOf(catalog, `ISO/IEC ${linkTo}`, edition),
   };
 }
 
 function resolveArea(r: ControlAreaReference, catalog: Catalog, context: EditionContext): ControlResolution {
   const { edition, rule } = ismsEdition(r, context);
   const key = r.id.name.toLowerCase();
-  const areas = catalog.controls.areas().filter((a) => a.title.toLowerCase() === key && (r.id.number === undefined || a.id === r.id.number));
+  const areas = catalog.controls.areas.filter((a) => a.title.toLowerCase() === key && (r.id.number === undefined || a.id === r.id.number));
   // The chosen edition if the area is there; else the newest edition that has it.
   const match = areas.find((a) => a.set.set.edition === edition) ?? [...areas].sort((a, b) => Number(b.set.set.edition) - Number(a.set.set.edition))[0];
   const ed = match?.set.set.edition ?? edition;

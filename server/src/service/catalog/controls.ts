@@ -55,10 +55,6 @@ export class IndexedControlSet {
     this.groups = new Map(set.groups.map((g) => [g.id, g]));
   }
 
-  get key(): string {
-    return this.set.key;
-  }
-
   item(id: string): ControlItem | undefined {
     return this.items.get(id);
   }
@@ -83,14 +79,28 @@ export class IndexedControlSet {
   }
 }
 
+export interface ControlArea {
+  set: IndexedControlSet;
+  id: string;
+  title: string;
+}
+
 export class ControlSets {
   private readonly byKey = new Map<string, IndexedControlSet>();
+  private readonly byEdition = new Map<string, IndexedControlSet>();
+  /** Control areas of ISO/IEC 27002: the 2005 areas, the 2013 clauses, the 2022 themes. */
+  readonly areas: readonly ControlArea[];
   private readonly successors = new Map<string, string[]>();
   private readonly predecessors = new Map<string, string[]>();
   readonly vocabulary: ControlVocabulary;
 
   constructor(sets: ControlSet[], correspondences: Correspondence[]) {
-    for (const set of sets) this.byKey.set(set.key, new IndexedControlSet(set));
+    for (const set of sets) {
+      const indexed = new IndexedControlSet(set);
+      this.byKey.set(set.key, indexed);
+      this.byEdition.set(`${set.document}@${set.edition}`, indexed);
+    }
+    this.areas = this.collectAreas();
     for (const c of correspondences) {
       for (const pair of c.pairs) {
         this.successors.set(pair.from, pair.to);
@@ -98,9 +108,9 @@ export class ControlSets {
       }
     }
     const areaNumbers = new Map<string, string[]>();
-    for (const a of this.areas()) areaNumbers.set(nameKey(a.title), [...(areaNumbers.get(nameKey(a.title)) ?? []), a.id]);
+    for (const a of this.areas) areaNumbers.set(nameKey(a.title), [...(areaNumbers.get(nameKey(a.title)) ?? []), a.id]);
     this.vocabulary = {
-      areas: [...new Set(this.areas().map((a) => a.title))],
+      areas: [...new Set(this.areas.map((a) => a.title))],
       areaNumbers,
       practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
       practiceAliases: new Map(this.get('itil4')?.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)) ?? []),
@@ -114,14 +124,9 @@ export class ControlSets {
 
   /** The set of a document ("ISO/IEC 27002", "cobit") in an edition, if normref has it. */
   find(document: string, edition: string): IndexedControlSet | undefined {
-    for (const s of this.byKey.values()) if (s.set.document === document && s.set.edition === edition) return s;
-    return undefined;
+    return this.byEdition.get(`${document}@${edition}`);
   }
 
-  /** Editions normref has of a document's numbering, newest first. */
-  editionsOf(document: string): string[] {
-    return [...this.byKey.values()].filter((s) => s.set.document === document).map((s) => s.set.edition).sort().reverse();
-  }
 
   /** 2022 controls a 2013 control became. */
   successorsOf(id2013: string): string[] {
@@ -133,9 +138,8 @@ export class ControlSets {
     return this.predecessors.get(id2022) ?? [];
   }
 
-  /** Control areas of ISO/IEC 27002: the 2005 areas, the 2013 clauses, the 2022 themes. */
-  areas(): Array<{ set: IndexedControlSet; id: string; title: string }> {
-    const found: Array<{ set: IndexedControlSet; id: string; title: string }> = [];
+  private collectAreas(): ControlArea[] {
+    const found: ControlArea[] = [];
     const s2005 = this.find('ISO/IEC 27002', '2005');
     if (s2005) for (const i of s2005.allItems()) found.push({ set: s2005, id: i.id, title: i.title });
     for (const edition of ['2013', '2022']) {

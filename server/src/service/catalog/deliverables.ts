@@ -29,8 +29,8 @@ type Row = [
 const decoder = new TextDecoder();
 
 export class DeliverableTable {
-  private readonly recordByIsoId = new Map<number, number>();
-  private readonly recordsByKey = new Map<string, number[]>();
+  /** Built on the first lookup by ISO id (hover's "Replaced by", completion's resolve), not at start-up. */
+  private recordByIsoId?: Map<number, number>;
   private readonly decoded = new Map<number, Deliverable>();
 
   constructor(
@@ -40,8 +40,6 @@ export class DeliverableTable {
     if (bytes.length !== index.bytes) {
       throw new Error(`normref: the catalog index was made for ${index.bytes} bytes, the catalog has ${bytes.length}: run npm run build`);
     }
-    index.isoIds.forEach((id, record) => this.recordByIsoId.set(id, record));
-    index.keys.forEach((key, i) => this.recordsByKey.set(key, index.records[i]));
   }
 
   get size(): number {
@@ -53,13 +51,28 @@ export class DeliverableTable {
   }
 
   byIsoId(isoId: number): Deliverable | undefined {
+    this.recordByIsoId ??= new Map(this.index.isoIds.map((id, record) => [id, record]));
     const record = this.recordByIsoId.get(isoId);
     return record === undefined ? undefined : this.decode(record);
   }
 
   /** Every deliverable (editions and supplements, any publisher) with this document key. */
   byKey(key: string): Deliverable[] {
-    return (this.recordsByKey.get(key) ?? []).map((record) => this.decode(record));
+    const i = this.keyIndex(key);
+    return i < this.index.keys.length && this.index.keys[i] === key ? this.index.records[i].map((record) => this.decode(record)) : [];
+  }
+
+  /** The position of the first key not before `key` in the sorted keys (binary search). */
+  keyIndex(key: string): number {
+    const keys = this.index.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Document keys in string order. */

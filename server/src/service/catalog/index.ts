@@ -102,15 +102,8 @@ export class Catalog {
   /** Document keys ("27001", "20000-1") that start with `prefix`, in string order. */
   keysWithPrefix(prefix: string): string[] {
     const keys = this.table.sortedKeys();
-    let lo = 0;
-    let hi = keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (keys[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
     const found: string[] = [];
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) found.push(keys[i]);
+    for (let i = this.table.keyIndex(prefix); i < keys.length && keys[i].startsWith(prefix); i++) found.push(keys[i]);
     return found;
   }
 

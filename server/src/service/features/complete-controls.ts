@@ -146,7 +146,7 @@ function namedItems(catalog: Catalog, edition: string, word: string, position: P
       textEdit: { range, newText: format === 'number' ? number : `${number} ${item.title}` },
     });
   });
-  for (const area of catalog.controls.areas()) {
+  for (const area of catalog.controls.areas) {
     const number = area.set.set.edition === '2005' ? area.id : `A.${area.id}`;
     items.push({
       label: `${number} ${area.title}`,

@@ -27,14 +27,12 @@ export function describeControl(r: ControlResolution, catalog: Catalog, settings
 
 /** The number as the document's numbering writes it: A.5.15 under ISO/IEC 27001, 5.15 under 27002. */
 function label(r: ControlResolution, id: string): string {
-  return / A\.[\d.]+$/.test(r.id) ? `A.${id}` : id;
+  return r.annexA ? `A.${id}` : id;
 }
 
 function setLabel(r: ControlResolution): string {
   const set = r.set!.set;
-  if (/ A\.[\d.]+$/.test(r.id) && set.annexA) return `${set.annexA} Annex A`;
-  if (r.id.startsWith('ISO/IEC 27001:') && set.document === 'ISO/IEC 27002') return `${set.annexA ?? `ISO/IEC 27001:${set.edition}`} Annex A`;
-  return set.name;
+  return r.annexA ? `${set.annexA ?? `ISO/IEC 27001:${set.edition}`} Annex A` : set.name;
 }
 
 function groupWord(kind: string): string {
@@ -50,7 +48,7 @@ function editionLine(r: ControlResolution): string | undefined {
 }
 
 function historyLines(r: ControlResolution, set: IndexedControlSet, item: ControlItem, catalog: Catalog): string[] {
-  const prefix = / A\.[\d.]+$/.test(r.id) ? 'A.' : '';
+  const prefix = r.annexA ? 'A.' : '';
   const titled = (other: IndexedControlSet | undefined, ids: string[]) => ids.map((id) => `${prefix}${id} ${other?.item(id)?.title ?? ''}`.trim()).join('; ');
   if (set.set.document !== 'ISO/IEC 27002') return [];
   if (set.set.edition === '2013') {
@@ -67,7 +65,7 @@ function historyLines(r: ControlResolution, set: IndexedControlSet, item: Contro
 
 /** The controls a group holds (2013 objective 8.2: 8.2.1, 8.2.2, 8.2.3). */
 function memberLines(r: ControlResolution, set: IndexedControlSet, groupId: string): string[] {
-  const prefix = / A\.[\d.]+$/.test(r.id) ? 'A.' : '';
+  const prefix = r.annexA ? 'A.' : '';
   const members = set.allItems().filter((i) => i.group === groupId || set.group(i.group)?.parent === groupId);
   if (members.length === 0) return [];
   const shown = members.slice(0, 12).map((i) => `${prefix}${i.id} ${i.title}`);
@@ -75,7 +73,8 @@ function memberLines(r: ControlResolution, set: IndexedControlSet, groupId: stri
 }
 
 function notFound(r: ControlResolution): string {
-  const lines = [`**${r.id}**`, '', r.set || r.edition ? `normref knows no ${r.kind === 'control-area' ? 'control area' : 'control or clause'} with this number in ${r.id.split(' ')[0] === 'ISO/IEC' ? 'any edition it has' : 'its data'}.` : 'normref has no data for this numbering.'];
+  const what = r.kind === 'control-area' ? 'control area by this name' : 'control or clause with this number';
+  const lines = [`**${r.id}**`, '', `normref knows no ${what} in the editions it has.`];
   if (r.note) lines.push('', `*${r.note}*`);
   return lines.join('\n');
 }

@@ -5,6 +5,8 @@ import type { FrameworkReference } from './reference';
 const AFTER = '(?![\\p{L}\\p{N}]|\\.\\d)';
 const MARK = '(?:®|\\(R\\))?';
 const SP = '[ \\u00A0]';
+/** MOF's versions are written 4 or 4.0; the data says 4.0. */
+const mofVersion = (v: string | undefined) => (v ? (v.includes('.') ? v : `${v}.0`) : undefined);
 
 interface Pattern {
   framework: string;
@@ -35,13 +37,13 @@ const PATTERNS: readonly Pattern[] = [
   {
     framework: 'mof',
     re: new RegExp(`Microsoft${SP}Operations${SP}Framework(?:${SP}\\(MOF\\))?(?:${SP}[vV]?(4\\.0|4|3\\.0|3))?${AFTER}`, 'uy'),
-    version: (v) => (v ? (v.includes('.') ? v : `${v}.0`) : undefined),
+    version: mofVersion,
   },
   {
     // "MOF" alone also means Meta-Object Facility or a ministry: only with a version.
     framework: 'mof',
     re: new RegExp(`MOF${SP}?[vV]?(4\\.0|4|3\\.0|3)${AFTER}`, 'uy'),
-    version: (v) => (v ? (v.includes('.') ? v : `${v}.0`) : undefined),
+    version: mofVersion,
   },
   {
     framework: 'run-sap',
