@@ -74,6 +74,12 @@ test('other numberings: 17799:2005, 20000-1, COBIT, ITIL, CMMI', () => {
     ['change enablement', 'ITIL 4 Change enablement'],
   ]);
   assert.deepEqual(controls('Our ITIL change control board meets weekly.'), [['change control', 'ITIL 4 Change enablement']]);
+  assert.deepEqual(controls('We adopted the ITIL 4 practices: Incident Management, Problem Management and Change Enablement.'), [
+    ['Incident Management', 'ITIL 4 Incident management'],
+    ['Problem Management', 'ITIL 4 Problem management'],
+    ['Change Enablement', 'ITIL 4 Change enablement'],
+  ]);
+  assert.deepEqual(controls('the ITIL practice of service level management'), [['service level management', 'ITIL 4 Service level management']]);
   assert.deepEqual(controls('Appraised against CMMI-SVC IRP. Incident Resolution and Prevention and Service Delivery are strong.'), [
     ['IRP', 'CMMI-SVC v1.3 IRP'],
     ['Incident Resolution and Prevention', 'CMMI-SVC v1.3 IRP'],

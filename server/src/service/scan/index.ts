@@ -14,7 +14,7 @@ import {
   isFramework,
   readAreaAfter,
   readNumberedArea,
-  readPractice,
+  readPractices,
   readProcessAreaAcronym,
   type ControlVocabulary,
 } from './names';
@@ -117,7 +117,7 @@ class Scanner {
       default: {
         const framework = readFramework(text, at);
         if (!framework || !this.add(framework)) return false;
-        if (framework.id.framework === 'itil') this.add(readPractice(text, framework, vocabulary));
+        if (framework.id.framework === 'itil') this.add(...readPractices(text, framework, vocabulary));
         if (framework.id.framework === 'cmmi-svc') this.add(readProcessAreaAcronym(text, framework, vocabulary));
         return true;
       }

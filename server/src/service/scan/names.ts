@@ -31,6 +31,7 @@ interface Compiled {
   wholeArea: RegExp;
   areaNames: Map<string, string>;
   practiceAfter: RegExp;
+  nextPractice: RegExp;
   practices: Map<string, string>;
   acronymAfter: RegExp;
   processAreaNames: RegExp;
@@ -66,7 +67,9 @@ function compile(v: ControlVocabulary): Compiled {
     numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${GAP}(${areas})${END}`, 'iuy'),
     wholeArea: new RegExp(`^(?:(?:A\\.?)?(\\d{1,2})\\.?${SP}+)?(${areas})[ \\t]*$`, 'iu'),
     areaNames: new Map(v.areas.map((n) => [nameKey(n), n])),
-    practiceAfter: new RegExp(`${GAP}(?:the${GAP})?(${practices})${END}`, 'iuy'),
+    // "ITIL 4 incident management", "ITIL 4 practices: incident management, …", "the ITIL practice of …".
+    practiceAfter: new RegExp(`${GAP}(?:(?:management${GAP})?practices?(?:${GAP}of)?:?${GAP})?(?:the${GAP})?(${practices})${END}`, 'iuy'),
+    nextPractice: new RegExp(`(?:${SP}*,${SP}*(?:and${SP}+|or${SP}+)?|${SP}+(?:and|or)${SP}+)(?:the${SP}+)?(${practices})${END}`, 'iuy'),
     practices: new Map([...v.practices.map((n) => [nameKey(n), n] as const), ...(v.practiceAliases ?? new Map<string, string>())]),
     acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
     processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
@@ -104,13 +107,16 @@ export function readAreaAfter(text: string, standard: StandardReference, v: Cont
 }
 
 /** "ITIL 4 incident management", "the ITIL change enablement practice". */
-export function readPractice(text: string, itil: FrameworkReference, v: ControlVocabulary): ControlReference | undefined {
+export function readPractices(text: string, itil: FrameworkReference, v: ControlVocabulary): ControlReference[] {
   const c = compile(v);
-  const m = at(c.practiceAfter, text, itil.end);
-  if (!m) return undefined;
-  const end = itil.end + m[0].length;
-  const start = end - m[1].length;
-  return { kind: 'control', start, end, text: m[1], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil } };
+  const found: ControlReference[] = [];
+  // The first name right after ITIL, then each name of a list that continues it.
+  for (let m = at(c.practiceAfter, text, itil.end), from = itil.end; m; from = found[found.length - 1].end, m = at(c.nextPractice, text, from)) {
+    const end = from + m[0].length;
+    const start = end - m[1].length;
+    found.push({ kind: 'control', start, end, text: m[1], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil } });
+  }
+  return found;
 }
 
 /** "CMMI-SVC IRP": a process area's acronym right after CMMI. */
