@@ -54,13 +54,15 @@ function indexCatalog() {
   const ends = [];
   const isoIds = [];
   const byKey = new Map();
+  const publishersByKey = new Map();
   for (let start = bytes.indexOf(10) + 1; start > 0 && start < bytes.length; ) {
     const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
     const line = bytes.toString('utf8', start, end).trim();
     if (line.startsWith('[')) {
-      const [isoId, , , , , number, parts] = JSON.parse(line.replace(/,$/, ''));
+      const [isoId, , , , publishers, number, parts] = JSON.parse(line.replace(/,$/, ''));
       const key = parts ? `${number}-${parts}` : number;
       byKey.set(key, [...(byKey.get(key) ?? []), starts.length]);
+      publishersByKey.set(key, new Set([...(publishersByKey.get(key) ?? []), ...publishers.split('/').filter(Boolean)]));
       starts.push(start);
       ends.push(end);
       isoIds.push(isoId);
@@ -68,7 +70,17 @@ function indexCatalog() {
     start = end + 1;
   }
   const keys = [...byKey.keys()].sort();
-  const index = { bytes: bytes.length, committees, starts, ends, isoIds, keys, records: keys.map((k) => byKey.get(k)) };
+  const index = {
+    bytes: bytes.length,
+    committees,
+    starts,
+    ends,
+    isoIds,
+    keys,
+    records: keys.map((k) => byKey.get(k)),
+    // Every publisher of any edition of the key, so completion can filter without decoding records.
+    publishers: keys.map((k) => [...publishersByKey.get(k)].join('/')),
+  };
   fs.writeFileSync('dist/catalog-index.json.tmp', JSON.stringify(index));
   fs.renameSync('dist/catalog-index.json.tmp', 'dist/catalog-index.json');
 }

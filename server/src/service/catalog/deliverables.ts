@@ -14,9 +14,10 @@ export interface CatalogIndex {
   starts: number[];
   ends: number[];
   isoIds: number[];
-  /** Document keys ("27001", "20000-1") in string order, and the records of each. */
+  /** Document keys ("27001", "20000-1") in string order, the records of each, and all their publishers ("ISO/IEC"). */
   keys: string[];
   records: number[][];
+  publishers: string[];
 }
 
 type Row = [
@@ -78,6 +79,11 @@ export class DeliverableTable {
   /** Document keys in string order. */
   sortedKeys(): readonly string[] {
     return this.index.keys;
+  }
+
+  /** Every publisher of any edition with the key at this position of sortedKeys(). */
+  publishersAt(position: number): string[] {
+    return this.index.publishers[position].split('/');
   }
 
   private decode(record: number): Deliverable {

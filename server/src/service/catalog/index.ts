@@ -99,11 +99,16 @@ export class Catalog {
       .sort(byAge);
   }
 
-  /** Document keys ("27001", "20000-1") that start with `prefix`, in string order. */
-  keysWithPrefix(prefix: string): string[] {
+  /**
+   * Document keys ("27001", "20000-1") that start with `prefix`, in string order; with `publishers`,
+   * only keys of which some edition has them all.
+   */
+  keysWithPrefix(prefix: string, publishers: readonly string[] = []): string[] {
     const keys = this.table.sortedKeys();
     const found: string[] = [];
-    for (let i = this.table.keyIndex(prefix); i < keys.length && keys[i].startsWith(prefix); i++) found.push(keys[i]);
+    for (let i = this.table.keyIndex(prefix); i < keys.length && keys[i].startsWith(prefix); i++) {
+      if (publishers.length === 0 || publishers.every((p) => this.table.publishersAt(i).includes(p))) found.push(keys[i]);
+    }
     return found;
   }
 

@@ -29,6 +29,7 @@ const CONTROL_PREFIX = new RegExp(`(?:^|[^\\p{L}\\p{N}])[Cc]ontrols?${SP}+((?:A\
 const STANDARD_PREFIX = new RegExp(`(?:ISO(?:/IEC)?${SP}?)?(2700[12])(?:${SP}?:${SP}?(\\d{4}))?${SP}+((?:A\\.?)?)(\\d{0,2}(?:\\.\\d{0,2}){0,2})$`, 'u');
 const COBIT_PREFIX = /(?:^|[^\p{L}\p{N}])(EDM|APO|BAI|DSS|MEA)(\d{0,2})$/u;
 const WORD = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L} -]{0,40})$/u;
+const NOT_NAME_POSITION = /[\p{N}.:/\\-]$/u;
 
 /** Control completions for the text before the cursor, or undefined when none applies. */
 export function completeControls(
@@ -44,7 +45,9 @@ export function completeControls(
   const control = CONTROL_PREFIX.exec(before);
   const cobit = COBIT_PREFIX.exec(before);
   if (cobit) return cobitItems(catalog, cobit[1], cobit[1] + cobit[2], position);
-  if (!standard && !annex && !control && !invoked) return undefined;
+  // Names are offered where a word starts or goes on, not in the middle of a number ("COBIT 1|").
+  const offersNames = invoked && !NOT_NAME_POSITION.test(before);
+  if (!standard && !annex && !control && !offersNames) return undefined;
   const analysis = lazyAnalysis();
   const edition = editionAt(analysis, analysis.offsetAt(position), settings.defaultEdition);
   if (standard) {
@@ -60,7 +63,7 @@ export function completeControls(
   if (control && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
     return numbered(catalog, edition, 'controls', control[1] ? 'A.' : '', control[1] + control[2], position, settings.format);
   }
-  if (invoked && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
+  if (offersNames && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
     const word = WORD.exec(before)?.[1].trimStart() ?? '';
     return namedItems(catalog, edition, word, position, settings.format);
   }

@@ -55,7 +55,7 @@ function standardItems(catalog: Catalog, publishers: string[], typed: string, po
   const curated = catalog.curatedKeys();
   // Until two digits are typed, only the documents policies cite; the list is marked incomplete,
   // so the editor asks again as the number grows.
-  const keys = typed.length >= 2 ? catalog.keysWithPrefix(typed) : [...curated].filter((k) => k.startsWith(typed));
+  const keys = typed.length >= 2 ? catalog.keysWithPrefix(typed, publishers) : [...curated].filter((k) => k.startsWith(typed));
   // Curated documents first, then the rest by length and number: a handful are decoded, not thousands.
   const ordered = [...keys.filter((k) => curated.has(k)).sort(byNumber), ...keys.filter((k) => !curated.has(k)).sort(byNumber)];
   const items: CompletionItem[] = [];
