@@ -97,18 +97,19 @@ export function readControlWord(text: string, anchor: number, context: StandardR
 }
 
 /**
- * clause 6.1.2, § 8.6.1: a clause of the standard cited in the same paragraph (`nearest`, which
- * the scanner gives only when no blank line lies between), or of the one named right after
+ * clause 6.1.2, § 8.6.1: a clause of the standard cited in the same paragraph (asked of the
+ * scanner only once a clause number is there), or of the one named right after
  * ("clause 6.1.2 of ISO/IEC 27001", settled by the scanner when it reads it). Without either it
  * is the policy's own numbering, and no reference.
  */
-export function readClause(text: string, anchor: number, nearest: StandardReference | undefined): ControlReference | undefined {
+export function readClause(text: string, anchor: number, nearestInParagraph: () => StandardReference | undefined): ControlReference | undefined {
   if (text[anchor] !== '§' && !boundaryBefore(text, anchor)) return undefined;
   const m = at(CLAUSE_WORD, text, anchor);
   if (!m) return undefined;
   const end = anchor + m[0].length;
   if (at(OF_THIS, text, end)) return undefined;
   // The nearest standard, if it numbers clauses normref knows ("ISO 9001 clause 4.1" is not 27001's).
+  const nearest = nearestInParagraph();
   return control(text, anchor, end, 'clause', m[1], nearest && numbersControls(nearest) ? nearest : undefined);
 }
 

@@ -103,8 +103,8 @@ class Scanner {
       case 'clause':
       case '§': {
         if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
-        const nearest = this.lastStandard && !this.paragraphBreakBetween(this.lastStandard.end, at) ? this.lastStandard : undefined;
-        const clause = readClause(text, at, nearest);
+        const standard = this.lastStandard;
+        const clause = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined));
         if (clause && !clause.id.context) this.pending.push(clause);
         return this.add(clause);
       }
