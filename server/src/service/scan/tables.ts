@@ -67,15 +67,16 @@ export function findTableControls(text: string, references: readonly Reference[]
     for (let eol = endOfLine(text, pos); pos < text.length; pos = eol + 1, eol = endOfLine(text, pos)) {
       const row = text.slice(pos, eol);
       if (!row.includes('|')) break;
-      const cells = splitCells(row, pos);
-      for (let i = 0; i < cells.length && i < columns.length; i++) {
+      // Only the cells of control columns are cut out of the row.
+      const bounds = cellBounds(row);
+      for (let i = 0; i < bounds.length - 1 && i < columns.length; i++) {
         if (!holdsControls[i]) continue;
-        const [cell, start] = cells[i];
+        const cell = row.slice(bounds[i], bounds[i + 1] - 1);
         const value = cell.trim();
         const number = CONTROL_CELL.exec(value);
         if (!number) continue;
         const column = columns[i];
-        const cellStart = start + cell.indexOf(value);
+        const cellStart = pos + bounds[i] + cell.indexOf(value);
         const context = column.standard ?? nearest;
         found.push({
           kind: 'control',
@@ -90,6 +91,20 @@ export function findTableControls(text: string, references: readonly Reference[]
     dash = Math.max(dash, pos);
   }
   return found;
+}
+
+/**
+ * Where each cell of a table row starts, as offsets into the row, followed by one past the end of
+ * the last cell (plus one): cell i is row.slice(b[i], b[i + 1] - 1). The outer pipes are optional,
+ * as in splitCells.
+ */
+function cellBounds(row: string): number[] {
+  const bounds = [0];
+  for (let i = row.indexOf('|'); i >= 0; i = row.indexOf('|', i + 1)) bounds.push(i + 1);
+  bounds.push(row.length + 1);
+  if (bounds.length > 2 && row.slice(0, bounds[1] - 1).trim() === '') bounds.shift();
+  if (bounds.length > 2 && row.slice(bounds[bounds.length - 2]).trim() === '') bounds.pop();
+  return bounds;
 }
 
 function endOfLine(text: string, pos: number): number {
