@@ -9,6 +9,18 @@ export default tseslint.config(
   // Tests read untyped YAML and JSON documents.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   {
+    // Spreading an array into arguments puts every element on the stack: a list of 126,000
+    // references overflowed it. Loops and concat have no such limit.
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'CallExpression > SpreadElement', message: 'Spread arguments overflow the stack on long arrays: loop, or use concat.' },
+        { selector: 'NewExpression > SpreadElement', message: 'Spread arguments overflow the stack on long arrays: loop, or use concat.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

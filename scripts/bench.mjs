@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { corpus, policy } from './bench/corpus.mjs';
+import { corpus, densePolicy, policy } from './bench/corpus.mjs';
 import { INITIALIZE_PARAMS, startClient } from './bench/lsp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -338,7 +338,7 @@ const analyzeTimes = [];
 for (let i = 0; i < 7; i++) {
   const document = TextDocument.create(uri, 'markdown', 1000 + i, doc.text);
   t = now();
-  service.analyze(document);
+  void service.analyze(document).resolutions;
   analyzeTimes.push(now() - t);
 }
 const analyzeMs = median(analyzeTimes.slice(2));
@@ -358,6 +358,74 @@ record('analyze() of the 20k-line doc (rescan cost)', analyzeMs, 'ms', 'info', n
 record('server follows edits (hover on added ref)', followsEdits ? 1 : 0, followsEdits ? 'yes' : 'no', 'yes', followsEdits);
 record('completion p99 after edit', editComplP99, 'ms', '≤ 30 ms', editComplP99 <= 30);
 record('server RSS after open', rss, 'MB', '≤ 150 MB', rss <= 150);
+
+// ---------------------------------------------------------------------------------------------
+// 5. A 20 MB policy
+heading('5. A 20 MB policy in the server');
+const HUGE_CHARS = quick ? 5e6 : 20e6;
+const huge = densePolicy(HUGE_CHARS, 11);
+const hugeLines = huge.split('\n');
+const hugeMiddle = Math.floor(hugeLines.length / 2);
+console.log(
+  `method: densePolicy(${HUGE_CHARS / 1e6} MB, seed 11): ${(huge.length / 1e6).toFixed(1)} MB, ${hugeLines.length} lines, about one reference per 36 characters` +
+    ' (standards, controls, frameworks in lines, list items and table rows). A fresh server; baseline: didOpen of the document under a language' +
+    ' normref does not read, then a hover on a one-line document (the time to send, parse and store 20 MB); then didOpen of the same text as' +
+    ' Markdown and a hover in its middle (open → first hover); RSS after; then 20 × (didChange inserting one character in the middle line, then a' +
+    ' hover there), latency didChange written → hover response.',
+);
+{
+  const hugeClient = startClient(process.execPath, [serverPath, '--stdio']);
+  await hugeClient.request('initialize', INITIALIZE_PARAMS);
+  hugeClient.notify('initialized', {});
+  const tiny = 'file:///bench/tiny.md';
+  hugeClient.notify('textDocument/didOpen', { textDocument: { uri: tiny, languageId: 'markdown', version: 1, text: 'ISO 9001' } });
+  await hugeClient.request('textDocument/hover', { textDocument: { uri: tiny }, position: { line: 0, character: 2 } });
+  t = now();
+  hugeClient.notify('textDocument/didOpen', { textDocument: { uri: 'file:///bench/huge.json', languageId: 'json', version: 1, text: huge } });
+  await hugeClient.request('textDocument/hover', { textDocument: { uri: tiny }, position: { line: 0, character: 2 } });
+  const transport = now() - t;
+  const hugeUri = 'file:///bench/huge.md';
+  // On the first standard of the middle line, which the edits before it move right.
+  const position = { line: hugeMiddle, character: hugeLines[hugeMiddle].search(/ISO|IEC|BS|COBIT|ITIL|CMMI|MOF/) + 1 };
+  t = now();
+  hugeClient.notify('textDocument/didOpen', { textDocument: { uri: hugeUri, languageId: 'markdown', version: 1, text: huge } });
+  const firstHover = await hugeClient.request('textDocument/hover', { textDocument: { uri: hugeUri }, position });
+  const openToHover = now() - t;
+  const hugeRss = rssOf(hugeClient.child.pid);
+  const editTimes = [];
+  let hugeVersion = 1;
+  for (let k = 0; k < 20; k++) {
+    const t0 = now();
+    hugeClient.notify('textDocument/didChange', {
+      textDocument: { uri: hugeUri, version: ++hugeVersion },
+      contentChanges: [{ range: { start: { line: hugeMiddle, character: 0 }, end: { line: hugeMiddle, character: 0 } }, text: ' ' }],
+    });
+    position.character++;
+    await hugeClient.request('textDocument/hover', { textDocument: { uri: hugeUri }, position });
+    editTimes.push(now() - t0);
+  }
+  const hugeRssEnd = rssOf(hugeClient.child.pid);
+  await hugeClient.stop();
+  const editMedian = median(editTimes);
+  console.log(
+    `transport baseline (send + parse + store ${(huge.length / 1e6).toFixed(0)} MB): ${ms(transport)}; didOpen → first hover: ${ms(openToHover)} (${(openToHover / transport).toFixed(2)}× the baseline;` +
+      ` hover ${firstHover ? 'answered' : 'NULL'}); edit + hover: median ${ms(editMedian)}, max ${ms(Math.max(...editTimes))} (${(editMedian / transport).toFixed(2)}× the baseline);` +
+      ` RSS after open ${hugeRss.toFixed(0)} MB, after the edits ${hugeRssEnd.toFixed(0)} MB`,
+  );
+  // What the CLI pays for the same text: a whole analysis, resolved.
+  const cliService = createService(readCatalogSources());
+  t = now();
+  const whole = cliService.analyze(TextDocument.create('file:///bench/huge-cli.md', 'markdown', 1, huge));
+  let resolvedCount = 0;
+  for (const resolution of whole.resolveEach()) if (resolution) resolvedCount++;
+  const wholeMs = now() - t;
+  console.log(`in-process whole analysis (the CLI's work): ${ms(wholeMs)} for ${resolvedCount} references, ${(huge.length / 1e6 / (wholeMs / 1000)).toFixed(1)} MB/s`);
+  record('20 MB: didOpen → first hover', openToHover, 'ms', 'info', null);
+  record('  ratio to the transport of 20 MB', openToHover / transport, '×', 'info', null);
+  record('20 MB: edit + hover (median)', editMedian, 'ms', 'info', null);
+  record('20 MB: server RSS after open', hugeRss, 'MB', '≤ 300 MB', hugeRss <= 300);
+  record('20 MB: whole analysis in-process (CLI)', wholeMs, 'ms', 'info', null);
+}
 
 // ---------------------------------------------------------------------------------------------
 heading('Summary');

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isScalar, isSeq, parse, visit } from 'yaml';
-import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, writeAtomically } from './lib/cli.mjs';
+import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, withoutBom, writeAtomically } from './lib/cli.mjs';
 
 const USAGE = 'usage: npm run data:controls -- [<tsv folder>] [--out <dir>] [--descriptions <dir>]\n'
   + '  <tsv folder>     folder with the source TSVs; default: ../shared/data next to the repository\n'
@@ -36,7 +36,7 @@ function readTsv(folder, file, columns) {
   const full = path.join(folder, file);
   if (!fs.existsSync(full)) throw new InputError(`${full}: file not found`);
   const name = shown(full);
-  const lines = fs.readFileSync(full, 'utf8').split(/\r?\n/);
+  const lines = withoutBom(fs.readFileSync(full, 'utf8')).split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   const header = lines[0]?.split('\t') ?? [];
   if (header.join('\t') !== columns.join('\t')) {
@@ -270,7 +270,7 @@ function addDescriptions(set, folder) {
   if (!fs.existsSync(file)) throw new InputError(`${name}: file not found`);
   let descriptions;
   try {
-    descriptions = parse(fs.readFileSync(file, 'utf8'));
+    descriptions = parse(withoutBom(fs.readFileSync(file, 'utf8')));
   } catch (e) {
     throw new InputError(`${name}: ${e.message.split('\n')[0]}`);
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
-import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, writeAtomically } from './lib/cli.mjs';
+import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown, withoutBom, writeAtomically } from './lib/cli.mjs';
 
 const SOURCE = 'ISO Open Data (deliverables), licensed under ODC-By 1.0';
 const FIELDS = ['isoId', 'reference', 'type', 'supplement', 'publishers', 'number', 'parts', 'year', 'title',
@@ -108,7 +108,7 @@ function openLines(file) {
 function readCommittees(file) {
   const titles = new Map();
   if (!file) return titles;
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const lines = withoutBom(fs.readFileSync(file, 'utf8')).split(/\r?\n/);
   const header = lines[0].split('\t');
   const refCol = Math.max(header.indexOf('reference'), 0);
   const titleCol = header.indexOf('title_en') >= 0 ? header.indexOf('title_en') : header.length - 1;
@@ -148,8 +148,10 @@ async function readDeliverables(file) {
   const unparsed = [];
   const seen = new Set();
   let lineNo = 0;
-  for await (const line of openLines(file)) {
+  for await (const raw of openLines(file)) {
     lineNo++;
+    // A byte-order mark some editors write at the start is not part of the first record.
+    const line = lineNo === 1 ? withoutBom(raw) : raw;
     if (!line.trim()) continue;
     let record;
     try {
@@ -173,6 +175,8 @@ async function readDeliverables(file) {
   if (unparsed.length) {
     throw new InputError(`${unparsed.join('\n')}\n${unparsed.length} reference(s) could not be parsed`);
   }
+  // An empty download must not replace the catalog with an empty one.
+  if (seen.size === 0) throw new InputError(`${name}: no records (the file is empty or blank); the catalog is left as it was`);
   return { rows, read: seen.size };
 }
 

@@ -158,3 +158,27 @@ export function policy(lineCount, seed = 7, completionEvery = 50) {
   lines.length = lineCount;
   return { text: lines.join('\n') + '\n', completions: completions.filter((c) => c.line < lineCount) };
 }
+
+const CONTROLS = ['A.5.15', 'A.8.2', 'A.9.2.3', 'Annex A 5.23', 'control 8.28', 'clause 6.1.2', 'APO13', 'DSS05.04'];
+
+/**
+ * A Markdown document of at least `minChars` characters that cites as densely as a Statement of
+ * Applicability or a crosswalk: about one reference per 75 characters, standards, controls and
+ * frameworks mixed, in lines, list items and table rows.
+ */
+export function densePolicy(minChars, seed = 11) {
+  const random = rng(seed);
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const lines = ['# Statement of Applicability and crosswalk', ''];
+  let length = 0;
+  while (length < minChars) {
+    const r = random();
+    const line =
+      r < 0.4 ? `- ${pick(OBJECTS)}: ${pick(REFERENCES)} ${pick(CONTROLS)}, see ${pick(REFERENCES)}.`
+        : r < 0.7 ? `| ${pick(CONTROLS)} | ${pick(OBJECTS)} | ${pick(REFERENCES)} | yes |`
+          : `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} as required by ${pick(REFERENCES)} and ${pick(REFERENCES)}.`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}

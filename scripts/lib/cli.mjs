@@ -69,6 +69,11 @@ export function failed(e, describe) {
   return 1;
 }
 
+/** The text without the byte-order mark an editor may have put at its start. */
+export function withoutBom(text) {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Writes text to file through a temporary file in the same folder, so that file is never half written. */
 export function writeAtomically(file, text) {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,10 +1,14 @@
 // The normref command line: the same service as the language server, over files and folders.
 //   normref scan [--json] <files or folders>…   every reference, as text or as one JSON array
 //   normref lookup <reference>                   what a hover shows
-import * as fs from 'node:fs';
+// Files are read, analysed, written out and forgotten one at a time, so memory does not grow with
+// the number of files.
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXIT, Output } from './cli/output';
+import { languageOf, policyFiles } from './cli/policy-files';
+import { readText } from './cli/read-text';
 import { packageVersion, readCatalogSources } from './data-files';
 import { createService, DEFAULT_SETTINGS, summarize, type NormrefService, type Resolution, type ResolvedSummary, type Settings } from './service';
 
@@ -15,25 +19,18 @@ const USAGE = `Usage:
                                 describe one reference, e.g. "ISO/IEC 27001:2022" or "A.8.2"
   normref --help | --version
 
-Folders are searched for Markdown (.md, .markdown) and text (.txt) files.
+Folders are searched for Markdown (.md, .markdown) and text (.txt) files; symbolic links are
+followed. Files may be UTF-8 (with or without a byte-order mark) or UTF-16 with one.
 --edition: the ISO/IEC 27001/27002 edition of a control number that nothing in the document
-dates (the setting normref.controls.defaultEdition; default 2022).`;
-
-const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-const TEXT = new Set(['.txt', '.text']);
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
+dates (the setting normref.controls.defaultEdition; default 2022).
+Exit codes: 0 done; 1 lookup found nothing; 2 wrong arguments, or a file that could not be read
+or output that could not be written; 70 a bug in normref.`;
 
 /** A line for the user that ends the command with this exit code. */
 class CliError extends Error {
   constructor(message: string, readonly exitCode: number) {
     super(message);
   }
-}
-
-interface ScannedFile {
-  file: string;
-  document: TextDocument;
-  resolutions: Resolution[];
 }
 
 export interface JsonReference {
@@ -45,15 +42,17 @@ export interface JsonReference {
   resolved: ResolvedSummary | null;
 }
 
+const output = new Output();
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return command ? 0 : 2;
+    output.write(`${USAGE}\n`);
+    return command ? EXIT.ok : EXIT.usage;
   }
   if (command === '--version') {
-    process.stdout.write(`${packageVersion()}\n`);
-    return 0;
+    output.write(`${packageVersion()}\n`);
+    return EXIT.ok;
   }
   switch (command) {
     case 'scan':
@@ -61,7 +60,7 @@ function main(argv: string[]): number {
     case 'lookup':
       return lookupCommand(rest);
     default:
-      throw new CliError(`normref: unknown command "${command}" (try: normref --help)`, 2);
+      throw new CliError(`normref: unknown command "${command}" (try: normref --help)`, EXIT.usage);
   }
 }
 
@@ -72,10 +71,10 @@ function parse(args: string[]): { json: boolean; settings: Settings; positionals
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`normref: ${(error as Error).message} (try: normref --help)`, 2);
+    throw new CliError(`normref: ${(error as Error).message} (try: normref --help)`, EXIT.usage);
   }
   const edition = parsed.values.edition ?? DEFAULT_SETTINGS.controls.defaultEdition;
-  if (!/^(2022|2013|2005)$/.test(edition)) throw new CliError(`normref: --edition ${edition}: expected 2022, 2013 or 2005`, 2);
+  if (!/^(2022|2013|2005)$/.test(edition)) throw new CliError(`normref: --edition ${edition}: expected 2022, 2013 or 2005`, EXIT.usage);
   return {
     json: !!parsed.values.json,
     settings: { ...DEFAULT_SETTINGS, controls: { ...DEFAULT_SETTINGS.controls, defaultEdition: edition } },
@@ -85,102 +84,86 @@ function parse(args: string[]): { json: boolean; settings: Settings; positionals
 
 function scanCommand(args: string[]): number {
   const { json, settings, positionals } = parse(args);
-  if (positionals.length === 0) throw new CliError('normref scan: give at least one file or folder (try: normref --help)', 2);
-  const files = positionals.flatMap((p) => expand(p));
+  if (positionals.length === 0) throw new CliError('normref scan: give at least one file or folder (try: normref --help)', EXIT.usage);
   const service = createService(readCatalogSources());
-  const problems: string[] = [];
-  const scanned: ScannedFile[] = [];
-  for (const file of files) {
-    const result = scanFile(service, file, settings);
-    if (typeof result === 'string') problems.push(result);
-    else scanned.push(result);
+  let problems = 0;
+  let written = 0;
+  if (json) output.write('[');
+  for (const found of policyFiles(positionals)) {
+    const scanned = 'problem' in found ? found.problem : scanFile(service, found.file, settings);
+    if (typeof scanned === 'string') {
+      process.stderr.write(`normref: ${found.file}: ${scanned}\n`);
+      problems++;
+      continue;
+    }
+    for (const r of scanned.resolutions) {
+      // Each reference is written as it is formatted: the output of a large tree is never held whole.
+      if (json) output.write(`${written ? ',' : ''}\n${indent(JSON.stringify(toJson(found.file, scanned.document, r), null, 2))}`);
+      else output.write(`${toLine(found.file, scanned.document, r)}\n`);
+      written++;
+    }
+    service.forget(scanned.document.uri);
   }
-  if (json) process.stdout.write(`${JSON.stringify(scanned.flatMap(toJson), null, 2)}\n`);
-  else for (const s of scanned) for (const line of toLines(s)) process.stdout.write(`${line}\n`);
-  for (const p of problems) process.stderr.write(`${p}\n`);
-  return problems.length ? 1 : 0;
+  if (json) output.write(written ? '\n]\n' : ']\n');
+  return problems ? EXIT.io : EXIT.ok;
 }
 
 function lookupCommand(args: string[]): number {
   const { settings, positionals } = parse(args);
   const reference = positionals.join(' ');
-  if (!reference) throw new CliError('normref lookup: give a reference, e.g. normref lookup "ISO/IEC 27001:2022"', 2);
+  if (!reference) throw new CliError('normref lookup: give a reference, e.g. normref lookup "ISO/IEC 27001:2022"', EXIT.usage);
   const found = createService(readCatalogSources()).lookup(reference, settings);
-  if (!found) throw new CliError(`normref lookup: "${reference}" is not a reference normref recognises`, 1);
-  process.stdout.write(`${toPlainText(found.markdown)}\n`);
-  return found.resolution.kind === 'standard' && !found.resolution.deliverable ? 1 : 0;
-}
-
-/** The files a path names: itself, or the policy documents under a folder, in a stable order. */
-function expand(target: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    throw new CliError(`normref: ${target}: no such file or folder`, 2);
-  }
-  if (!stat.isDirectory()) return [target];
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full);
-      else if (entry.isFile() && isPolicyFile(entry.name)) found.push(full);
-    }
-  };
-  walk(target);
-  return found;
-}
-
-function isPolicyFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return MARKDOWN.has(ext) || TEXT.has(ext);
+  if (!found) throw new CliError(`normref lookup: "${shorten(reference)}" is not a reference normref recognises`, EXIT.findings);
+  output.write(`${toPlainText(found.markdown)}\n`);
+  return found.resolution.kind === 'standard' && !found.resolution.deliverable ? EXIT.findings : EXIT.ok;
 }
 
 /** Scans one file, or says in one line why it could not. */
-function scanFile(service: NormrefService, file: string, settings: Settings): ScannedFile | string {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    return `normref: ${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-  }
-  const languageId = MARKDOWN.has(path.extname(file).toLowerCase()) ? 'markdown' : 'plaintext';
-  const document = TextDocument.create(fileUri(file), languageId, 1, text);
+function scanFile(service: NormrefService, file: string, settings: Settings): { document: TextDocument; resolutions: Iterable<Resolution> } | string {
+  const read = readText(file);
+  if ('problem' in read) return read.problem;
+  const document = TextDocument.create(fileUri(file), languageOf(file), 1, read.text);
   const analysis = service.analyze(document, settings);
-  if (analysis.skipped) return `normref: ${file}: skipped: ${analysis.skipped}`;
-  return { file, document, resolutions: analysis.resolutions };
+  if (analysis.skipped) return `skipped: ${analysis.skipped}`;
+  return { document, resolutions: analysis.resolveEach() };
 }
 
 function fileUri(file: string): string {
   return `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
-function toJson(s: ScannedFile): JsonReference[] {
-  return s.resolutions.map((r) => ({
-    file: s.file,
-    range: { start: s.document.positionAt(r.reference.start), end: s.document.positionAt(r.reference.end) },
+function indent(json: string): string {
+  return `  ${json.replace(/\n/g, '\n  ')}`;
+}
+
+function toJson(file: string, document: TextDocument, r: Resolution): JsonReference {
+  return {
+    file,
+    range: { start: document.positionAt(r.reference.start), end: document.positionAt(r.reference.end) },
     text: r.reference.text,
     kind: r.reference.kind,
     id: r.id,
     resolved: summarize(r),
-  }));
+  };
 }
 
-function toLines(s: ScannedFile): string[] {
-  return s.resolutions.map((r) => {
-    const at = s.document.positionAt(r.reference.start);
-    const resolved = summarize(r);
-    const found = resolved ? `${resolved.reference} (${resolved.status})` : 'not in catalog';
-    // A name may wrap across lines; the listing keeps one reference to a line.
-    const text = r.reference.text.replace(/\s*\n\s*/g, ' ');
-    return `${s.file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${text}\t→ ${found}`;
-  });
+function toLine(file: string, document: TextDocument, r: Resolution): string {
+  const at = document.positionAt(r.reference.start);
+  const resolved = summarize(r);
+  const found = resolved ? `${resolved.reference} (${resolved.status})` : 'not in catalog';
+  // A name may wrap across lines; the listing keeps one reference to a line.
+  const text = r.reference.text.replace(/\s*[\r\n]\s*/g, ' ');
+  return `${file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${text}\t→ ${found}`;
 }
 
 /** Hover Markdown as terminal text: links become "text <url>", emphasis marks go. */
 function toPlainText(markdown: string): string {
   return markdown.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|\s)\*([^*]+)\*/g, '$1$2');
+}
+
+/** A user's input, quoted in a message: at most one line's worth. */
+function shorten(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
 }
 
 try {
@@ -190,7 +173,10 @@ try {
     process.stderr.write(`${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    process.stderr.write(`normref: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
+    process.stderr.write(`normref: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.internal;
   }
 }
+output.flush();
+// An output error reported after main returned (a pipe's EPIPE or ENOSPC) keeps its exit code.
+if (output.ioError) process.exitCode = EXIT.io;

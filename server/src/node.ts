@@ -1,7 +1,8 @@
 // Entry of the language server in Node: `normref-language-server --stdio` for any LSP client;
 // VS Code starts it over IPC. The transport is chosen from the command line.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { findPackageRoot, packageVersion, readCatalogSources } from './data-files';
+import { FramingCheck } from './framing';
 import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
@@ -17,7 +18,36 @@ if (args.includes('--version')) {
   process.stdout.write(`${packageVersion(root)}\n`);
   process.exit(0);
 }
-if (!args.some((a) => TRANSPORTS.some((t) => a.startsWith(t)))) process.argv.push('--stdio');
 
-const connection = createConnection(ProposedFeatures.all);
-startServer(connection, () => readCatalogSources(root), packageVersion(root));
+const stdio = !args.some((a) => TRANSPORTS.some((t) => a.startsWith(t))) || args.includes('--stdio');
+const reader = stdio ? stdinReader() : undefined;
+const connection = reader ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
+const server = startServer(connection, () => readCatalogSources(root), packageVersion(root));
+// Given a reader rather than a stream, the library leaves the end of input to us: exit as it would.
+reader?.onClose(() => process.exit(server.shutdownReceived() ? 0 : 1));
+
+/**
+ * The reader of messages from stdin, which ends the server when the framing breaks. After a header
+ * without a usable Content-Length nothing says where the next message starts; guessing could drop
+ * a didChange and leave the server's copy of a document silently different from the editor's.
+ * Exiting says so at once, and the client restarts the server with its documents. A well-framed
+ * message whose body is not JSON leaves the stream in step: that one is only logged.
+ */
+function stdinReader(): StreamMessageReader {
+  const checked = process.stdin.pipe(new FramingCheck());
+  checked.on('error', (error) => outOfStep(error.message));
+  const reader = new StreamMessageReader(checked);
+  reader.onError((error) => {
+    if (error instanceof SyntaxError) {
+      process.stderr.write(`normref-language-server: a message that is not JSON was ignored: ${error.message}\n`);
+      return;
+    }
+    outOfStep(error.message.split('\n')[0]);
+  });
+  return reader;
+}
+
+function outOfStep(problem: string): never {
+  process.stderr.write(`normref-language-server: malformed message framing (${problem}); exiting, as the stream is out of step\n`);
+  process.exit(1);
+}

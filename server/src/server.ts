@@ -1,13 +1,15 @@
 // The LSP adapter: maps requests to the normref service, owns document sync and settings. Every
 // handler is guarded so that one bad document or request never stops the server.
 import {
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, type CatalogSources, type NormrefService, type Settings } from './service';
+import { createService, DEFAULT_SETTINGS, linkTemplateProblem, type CatalogSources, type NormrefService, type Settings } from './service';
 
 interface ClientSettings {
   links?: { template?: string };
@@ -15,18 +17,30 @@ interface ClientSettings {
   completion?: { controlFormat?: string };
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): void {
+export interface RunningServer {
+  /** Whether the client asked the server to shut down (the exit code then is 0). */
+  shutdownReceived(): boolean;
+}
+
+export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
+  let shutDown = false;
+  /** Templates already warned about: one warning per template, not one per settings change. */
+  const badTemplates = new Set<string>();
+
+  connection.onShutdown(() => {
+    shutDown = true;
+  });
 
   connection.onInitialize((params): InitializeResult => {
     const started = Date.now();
     service = createService(loadCatalog());
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = toSettings((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
+    settings = checked((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -41,21 +55,38 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   connection.onInitialized(() => void refreshSettings());
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) void refreshSettings();
-    else settings = toSettings((change.settings as { normref?: ClientSettings } | undefined)?.normref);
+    else settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
   });
 
   async function refreshSettings(): Promise<void> {
     if (!pullsConfiguration) return;
     try {
-      settings = toSettings((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
+      settings = checked((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
     }
   }
 
-  /** Runs a handler; on any error logs it and answers `fallback(params)` instead of failing the server. */
+  /** The client's settings, with a link template that cannot be used dropped (and said so once). */
+  function checked(client: ClientSettings | null | undefined): Settings {
+    const result = toSettings(client);
+    const template = result.links.template;
+    const problem = linkTemplateProblem(template);
+    if (!problem) return result;
+    if (!badTemplates.has(template)) {
+      badTemplates.add(template);
+      connection.console.warn(`normref: normref.links.template "${template}" is not used, as ${problem}; links go to iso.org`);
+    }
+    return { ...result, links: { template: '' } };
+  }
+
+  /**
+   * Runs a handler; on any error logs it and answers `fallback(params)` instead of failing the
+   * server. After shutdown a request is an error, as the protocol asks.
+   */
   function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R {
     return (params: P) => {
+      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `normref: ${name} after shutdown`);
       if (!service) return fallback(params);
       try {
         return handler(params, service);
@@ -88,16 +119,20 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return document ? s.documentLinks(document, settings) : null;
     }),
   );
-  documents.onDidOpen(
-    guarded('open', () => undefined, (event, s) => {
-      const skipped = s.analyze(event.document, settings).skipped;
-      if (skipped) connection.console.warn(`normref: ${event.document.uri} not scanned: ${skipped}`);
-    }),
-  );
+  documents.onDidOpen((event) => {
+    if (!service || shutDown) return;
+    try {
+      const note = service.prepare(event.document, settings);
+      if (note) connection.console.warn(`normref: ${event.document.uri}: ${note}`);
+    } catch (error) {
+      connection.console.error(`normref: open failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  });
   documents.onDidClose((event) => service?.forget(event.document.uri));
 
   documents.listen(connection);
   connection.listen();
+  return { shutdownReceived: () => shutDown };
 }
 
 function toSettings(client: ClientSettings | null | undefined): Settings {

@@ -97,7 +97,7 @@ test('a binary file is skipped with a line naming it; the other files are still 
   fs.writeFileSync(path.join(dir, 'a.md'), 'See ISO 9001.');
   fs.writeFileSync(path.join(dir, 'b.txt'), Buffer.from([0x49, 0x53, 0x4f, 0x00, 0xff, 0x01]));
   const { code, stdout, stderr } = run('scan', dir);
-  assert.equal(code, 1);
+  assert.equal(code, 2);
   assert.match(stdout, /a\.md:1:5\tstandard\tISO 9001/);
   assert.match(stderr, /b\.txt: skipped: binary content/);
 });
@@ -148,4 +148,99 @@ test('pathological Markdown is read in bounded time: tables, unclosed links, num
   assert.equal(code, 0);
   const refs = JSON.parse(stdout) as Array<{ kind: string; text: string }>;
   assert.equal(refs.filter((r) => r.text === '5.15').length, 20_000);
+});
+
+test('a byte-order mark is not a character: columns count from the first one, and front matter is read', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'bom.md');
+  fs.writeFileSync(file, '\uFEFF---\nnormref:\n  edition: 2013\n---\nSee A.8.2 and ISO 9001.\n');
+  const { code, stdout } = run('scan', file);
+  assert.equal(code, 0);
+  assert.match(stdout, /bom\.md:5:5\tcontrol\tA\.8\.2\t→ ISO\/IEC 27001:2013 A\.8\.2 \(withdrawn\)/);
+  assert.match(stdout, /bom\.md:5:15\tstandard\tISO 9001/);
+});
+
+test('UTF-16 files with a byte-order mark, little or big endian, are read as text', () => {
+  const dir = tempDir();
+  const little = Buffer.from('\uFEFFSee ISO 9001 and ISO/IEC 27001:2022.\n', 'utf16le');
+  const big = Buffer.from(little).swap16();
+  fs.writeFileSync(path.join(dir, 'le.txt'), little);
+  fs.writeFileSync(path.join(dir, 'be.txt'), big);
+  const { code, stdout } = run('scan', path.join(dir, 'le.txt'), path.join(dir, 'be.txt'));
+  assert.equal(code, 0);
+  for (const name of ['le', 'be']) {
+    assert.match(stdout, new RegExp(`${name}\\.txt:1:5\\tstandard\\tISO 9001`));
+    assert.match(stdout, new RegExp(`${name}\\.txt:1:18\\tstandard\\tISO/IEC 27001:2022`));
+  }
+});
+
+test('CR-only line ends: front matter, tables and line numbers are as with LF', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'mac.md');
+  fs.writeFileSync(file, '---\rnormref: { edition: 2013 }\r---\rISO/IEC 27001\r\r| Control | Status |\r| --- | --- |\r| 8.2 | done |\r');
+  const refs = JSON.parse(run('scan', '--json', file).stdout);
+  assert.deepEqual(refs.map((r: any) => [r.id, r.range.start]), [
+    ['ISO/IEC 27001', { line: 3, character: 0 }],
+    ['ISO/IEC 27001:2013 A.8.2', { line: 7, character: 2 }],
+  ]);
+});
+
+test('a FIFO or a device is not read: one line says so, exit 2, the other files are scanned', { skip: process.platform === 'win32' }, () => {
+  const dir = tempDir();
+  const fifo = path.join(dir, 'pipe.md');
+  spawnSync('mkfifo', [fifo]);
+  fs.writeFileSync(path.join(dir, 'ok.md'), 'See ISO 9001.');
+  const { code, stdout, stderr } = run('scan', fifo, '/dev/zero', path.join(dir, 'ok.md'));
+  assert.equal(code, 2);
+  assert.match(stderr, /pipe\.md: not a regular file \(a named pipe\)/);
+  assert.match(stderr, /\/dev\/zero: not a regular file \(a character device\)/);
+  assert.match(stdout, /ok\.md:1:5\tstandard\tISO 9001/);
+});
+
+test('symbolic links are followed once: linked files and folders are scanned, loops and broken links said', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'shared'));
+  fs.writeFileSync(path.join(dir, 'shared', 'policy.md'), 'See ISO 9001.');
+  fs.writeFileSync(path.join(dir, 'outside.md'), 'See ISO 14001.');
+  const tree = path.join(dir, 'tree');
+  fs.mkdirSync(tree);
+  fs.symlinkSync(path.join(dir, 'shared'), path.join(tree, 'linked-folder'));
+  fs.symlinkSync(path.join(dir, 'outside.md'), path.join(tree, 'linked.md'));
+  fs.symlinkSync(tree, path.join(tree, 'back-to-tree'));
+  fs.symlinkSync(path.join(tree, 'nowhere.md'), path.join(tree, 'broken.md'));
+  fs.symlinkSync(path.join(tree, 'loop-b.md'), path.join(tree, 'loop-a.md'));
+  fs.symlinkSync(path.join(tree, 'loop-a.md'), path.join(tree, 'loop-b.md'));
+  const { code, stdout, stderr } = run('scan', tree);
+  assert.equal(code, 2);
+  assert.match(stdout, /linked-folder\/policy\.md:1:5\tstandard\tISO 9001/);
+  assert.match(stdout, /linked\.md:1:5\tstandard\tISO 14001/);
+  assert.equal(stdout.trim().split('\n').length, 2, 'each file once, the loop back to the tree not walked');
+  assert.match(stderr, /broken\.md: symbolic link to nothing usable: no such file or folder/);
+  assert.match(stderr, /loop-a\.md: symbolic link to nothing usable: a loop of symbolic links/);
+  const named = run('scan', path.join(tree, 'loop-a.md'));
+  assert.equal(named.code, 2);
+  assert.match(named.stderr, /loop-a\.md: a loop of symbolic links/);
+});
+
+test('a reader that stops early ends the output quietly; a full disk is one line and exit 2', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'many.md');
+  fs.writeFileSync(file, 'ISO 9001 and ISO 14001.\n'.repeat(20_000));
+  for (const format of [[], ['--json']]) {
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan ${format.join(' ')} "${file}" | head -1`], { encoding: 'utf8' });
+    assert.equal(piped.stderr, '', `no error for a closed pipe ${format}`);
+    assert.equal(piped.stdout.split('\n').length, 2);
+  }
+  const full = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan "${file}" > /dev/full; echo "exit $?"`], { encoding: 'utf8' });
+  assert.match(full.stdout, /exit 2/);
+  assert.equal(full.stderr.trim(), 'normref: cannot write the output: no space left on device (ENOSPC)');
+});
+
+test('scan --json streams the same document JSON.stringify would write', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'a.md'), 'ISO 9001 and COBIT 2019.');
+  fs.writeFileSync(path.join(dir, 'b.md'), 'Nothing here.');
+  const { stdout } = run('scan', '--json', dir);
+  assert.equal(stdout, `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+  assert.equal(run('scan', '--json', path.join(dir, 'b.md')).stdout, '[]\n');
 });

@@ -134,6 +134,27 @@ test('a malformed line stops the import with file and line, and keeps the previo
   assert.deepEqual(fs.readdirSync(dir).sort(), ['bad.jsonl', 'catalog.json'], 'no temporary file is left behind');
 });
 
+test('an empty or blank input is refused and leaves the catalog as it was', () => {
+  const dir = tempDir();
+  const out = writeFixture(dir, 'catalog.json', '{"previous": true}\n');
+  for (const [name, text] of [['empty.jsonl', ''], ['blank.jsonl', '  \n\n\t\n']]) {
+    const result = runImport([writeFixture(dir, name, text), '--out', out]);
+    assert.equal(result.status, 1, name);
+    assert.match(result.stderr, new RegExp(`${name.replace('.', '\\.')}: no records \\(the file is empty or blank\\); the catalog is left as it was`));
+    assert.equal(fs.readFileSync(out, 'utf8'), '{"previous": true}\n');
+  }
+});
+
+test('a file that starts with a UTF-8 byte-order mark is read as if it had none', () => {
+  const dir = tempDir();
+  const plain = path.join(dir, 'plain.json');
+  const marked = path.join(dir, 'marked.json');
+  assert.equal(runImport([writeFixture(dir, 'plain.jsonl', jsonl), '--out', plain]).status, 0);
+  const result = runImport([writeFixture(dir, 'marked.jsonl', `\uFEFF${jsonl}`), '--out', marked]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(fs.readFileSync(marked, 'utf8').replace(/marked\.jsonl/, 'plain.jsonl'), fs.readFileSync(plain, 'utf8'));
+});
+
 test('a record without id or reference stops the import with file and line', () => {
   const dir = tempDir();
   const out = path.join(dir, 'catalog.json');

@@ -1,13 +1,11 @@
-// One document's references, scanned and resolved once per version, with the position arithmetic
-// the features need.
+// One text's references, scanned and resolved once, with the position arithmetic the features
+// need. An analysis covers a whole document, or for a large one a window of it (see documents.ts).
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog';
 import { resolve, type EditionContext, type Resolution } from './resolve';
 import { formatFrameworkId, formatStandardId, scan, type TextFormat } from './scan';
 import { numbersControls } from './scan/control';
-import { declaredEdition } from './scan/directives';
 import type { Reference } from './scan/reference';
-import { unreadable } from './limits';
 
 /** The part of a text document the service needs (vscode-languageserver-textdocument's TextDocument fits). */
 export interface PolicyDocument {
@@ -19,27 +17,73 @@ export interface PolicyDocument {
   offsetAt(position: Position): number;
 }
 
-export class Analysis {
-  readonly resolutions: Resolution[];
-  /** The document's version when analysed: TextDocuments updates the document object in place. */
-  readonly version: number;
-  /** Why the document was not scanned (binary, too large), if it was not. */
-  readonly skipped?: string;
+export interface AnalysisOptions {
+  /** normref.controls.defaultEdition, which the analysis depends on. */
+  defaultEdition: string;
   /** The ISO/IEC 27001/27002 edition the document declares for its control numbers. */
+  declaredEdition?: string;
+  /** Only this part of the text is scanned: [from, to). The whole text when absent. */
+  window?: { from: number; to: number };
+  /** Why the text is not scanned at all (binary, too large). */
+  skipped?: string;
+}
+
+export function formatOf(document: PolicyDocument): TextFormat {
+  return document.languageId === 'markdown' ? 'markdown' : 'plaintext';
+}
+
+export class Analysis {
+  /** What the scan found, in text order. */
+  readonly references: Reference[];
+  /** The text analysed: the cache key, since a client may send new text under an old version. */
+  readonly text: string;
+  readonly skipped?: string;
   readonly declaredEdition?: string;
+  readonly defaultEdition: string;
+  /** The part of the text scanned, for an analysis of a window of a large document. */
+  readonly window?: { from: number; to: number };
+
+  private resolved?: Resolution[];
 
   constructor(
     readonly document: PolicyDocument,
-    catalog: Catalog,
-    /** normref.controls.defaultEdition, which the analysis depends on. */
-    readonly defaultEdition: string = '2022',
+    private readonly catalog: Catalog,
+    options: AnalysisOptions,
   ) {
-    this.version = document.version;
-    const format: TextFormat = document.languageId === 'markdown' ? 'markdown' : 'plaintext';
-    const text = document.getText();
-    this.skipped = unreadable(text);
-    this.declaredEdition = this.skipped ? undefined : declaredEdition(text, format);
-    this.resolutions = this.skipped ? [] : resolveInOrder(scan(text, format, catalog.controls.vocabulary), catalog, this.declaredEdition, defaultEdition);
+    this.text = document.getText();
+    this.defaultEdition = options.defaultEdition;
+    this.skipped = options.skipped;
+    this.declaredEdition = options.declaredEdition;
+    this.window = options.window;
+    if (this.skipped) {
+      this.references = [];
+      return;
+    }
+    const format = formatOf(document);
+    const from = options.window?.from ?? 0;
+    const scanned = options.window ? this.text.slice(from, options.window.to) : this.text;
+    this.references = scan(scanned, format, catalog.controls.vocabulary);
+    if (from > 0) for (const r of this.references) shift(r, from);
+  }
+
+  /** Every reference resolved, in text order: worked out on first use, then kept. */
+  get resolutions(): Resolution[] {
+    this.resolved ??= [...this.resolveEach()];
+    return this.resolved;
+  }
+
+  /**
+   * The resolutions one at a time, for a reader that writes each out and drops it (the CLI): a
+   * dense 20 MB document has half a million, which need not all be held at once.
+   */
+  *resolveEach(): Generator<Resolution> {
+    if (this.resolved) return yield* this.resolved;
+    yield* resolveInOrder(this.references, this.catalog, this.declaredEdition, this.defaultEdition);
+  }
+
+  /** An analysis that found nothing, and says why. */
+  static failed(document: PolicyDocument, catalog: Catalog, defaultEdition: string, why: string): Analysis {
+    return new Analysis(document, catalog, { defaultEdition, skipped: why });
   }
 
   /** The resolution whose reference holds the character at `offset`. */
@@ -65,12 +109,18 @@ export class Analysis {
   }
 }
 
+/** Moves a reference found in a window to its place in the whole text. */
+function shift(r: Reference, by: number): void {
+  r.start += by;
+  r.end += by;
+}
+
 /** Resolves references in document order, carrying what each control needs from those before it. */
-function resolveInOrder(references: Reference[], catalog: Catalog, declared: string | undefined, defaultEdition: string): Resolution[] {
+function* resolveInOrder(references: Reference[], catalog: Catalog, declared: string | undefined, defaultEdition: string): Generator<Resolution> {
   const context: EditionContext = { defaultEdition, ...(declared ? { declared } : {}) };
   // A policy cites the same few standards again and again: resolve each identifier once.
   const seen = new Map<string, Resolution>();
-  return references.map((r) => {
+  for (const r of references) {
     const key = r.kind === 'standard' ? `s ${formatStandardId(r.id)}` : r.kind === 'framework' ? `f ${formatFrameworkId(r.id)}` : undefined;
     const known = key === undefined ? undefined : seen.get(key);
     const resolution = known ? ({ ...known, reference: r } as Resolution) : resolve(r, catalog, { ...context });
@@ -79,6 +129,6 @@ function resolveInOrder(references: Reference[], catalog: Catalog, declared: str
       if (r.id.number === '20000') context.previousService = r;
       else context.previousIsms = r;
     }
-    return resolution;
-  });
+    yield resolution;
+  }
 }

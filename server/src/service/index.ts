@@ -4,6 +4,8 @@
 import type { CompletionItem, CompletionList, DocumentLink, Hover, Position } from 'vscode-languageserver-types';
 import { Analysis, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
+import { DocumentAnalyses } from './documents';
+import { isLarge, LARGE_DOCUMENT_LENGTH, unreadable } from './limits';
 import { complete, resolveCompletion } from './features/completion';
 import type { ControlFormat } from './features/complete-controls';
 import { describe } from './features/describe';
@@ -16,7 +18,8 @@ export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
 export { Catalog, type CatalogSources } from './catalog';
 export { summarize, type Resolution, type ResolvedSummary } from './resolve';
-export { formatFrameworkId, formatStandardId, scan } from './scan';
+export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
+export { linkTemplateProblem } from './features/link-target';
 
 export interface Settings {
   links: LinkSettings;
@@ -32,7 +35,13 @@ export const DEFAULT_SETTINGS: Settings = { links: { template: '' }, controls: {
 
 export interface NormrefService {
   readonly catalog: Catalog;
+  /** The analysis of the whole document, whatever its size. */
   analyze(document: PolicyDocument, settings?: Settings): Analysis;
+  /**
+   * Gets a newly opened or changed document ready for requests; returns what the user should be
+   * told about it, if anything (binary, too large, large and so read in part).
+   */
+  prepare(document: PolicyDocument, settings?: Settings): string | undefined;
   hover(document: PolicyDocument, position: Position, settings?: Settings): Hover | null;
   /** `invoked`: the user asked for completion (Ctrl+Space) rather than typing a trigger character. */
   complete(document: PolicyDocument, position: Position, settings?: Settings, invoked?: boolean): CompletionList;
@@ -46,33 +55,38 @@ export interface NormrefService {
 
 export function createService(catalogOrSources: Catalog | CatalogSources): NormrefService {
   const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
-  const analyses = new Map<string, Analysis>();
-
-  function analyze(document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS): Analysis {
-    const cached = analyses.get(document.uri);
-    const edition = settings.controls.defaultEdition;
-    if (cached && cached.document === document && cached.version === document.version && cached.defaultEdition === edition) return cached;
-    const analysis = new Analysis(document, catalog, edition);
-    analyses.set(document.uri, analysis);
-    return analysis;
-  }
+  const analyses = new DocumentAnalyses(catalog);
+  const analyze = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => analyses.whole(document, settings.controls.defaultEdition);
+  const around = (document: PolicyDocument, position: Position, settings: Settings) =>
+    analyses.around(document, document.offsetAt(position), settings.controls.defaultEdition);
 
   return {
     catalog,
     analyze,
-    hover: (document, position, settings = DEFAULT_SETTINGS) => hover(analyze(document, settings), position, catalog, settings.links),
+    prepare(document, settings = DEFAULT_SETTINGS) {
+      const text = document.getText();
+      const skipped = unreadable(text);
+      if (skipped) return `not scanned: ${skipped}`;
+      if (isLarge(text)) {
+        return `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB: hover and completion read the text around the cursor, and there are no document links`;
+      }
+      return analyze(document, settings).skipped;
+    },
+    hover: (document, position, settings = DEFAULT_SETTINGS) => hover(around(document, position, settings), position, catalog, settings.links),
     complete: (document, position, settings = DEFAULT_SETTINGS, invoked = false) =>
-      complete(document, position, catalog, settings.controls, invoked, () => analyze(document, settings)),
+      complete(document, position, catalog, settings.controls, invoked, () => around(document, position, settings)),
     resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
-    documentLinks: (document, settings = DEFAULT_SETTINGS) => documentLinks(analyze(document, settings), settings.links),
+    // Links cover the whole document: a large one gets none rather than a whole analysis.
+    documentLinks: (document, settings = DEFAULT_SETTINGS) => (isLarge(document.getText()) ? [] : documentLinks(analyze(document, settings), settings.links)),
     lookup(reference, settings = DEFAULT_SETTINGS) {
       const text = reference.trim();
-      const resolutions = new Analysis({ uri: 'normref:lookup', languageId: 'plaintext', version: 0, getText: () => text, positionAt: () => ({ line: 0, character: 0 }), offsetAt: () => 0 }, catalog, settings.controls.defaultEdition).resolutions;
+      const document: PolicyDocument = { uri: 'normref:lookup', languageId: 'plaintext', version: 0, getText: () => text, positionAt: () => ({ line: 0, character: 0 }), offsetAt: () => 0 };
+      const resolutions = new Analysis(document, catalog, { defaultEdition: settings.controls.defaultEdition }).resolutions;
       // "ISO/IEC 27001:2013 A.8.2" asks about the control; "ISO 27001 and 27002" about the first standard.
       const resolution = [...resolutions].reverse().find((r) => r.kind === 'control' || r.kind === 'control-area') ?? resolutions[0];
       if (!resolution) return undefined;
       return { resolution, markdown: describe(resolution, catalog, settings.links) };
     },
-    forget: (uri) => void analyses.delete(uri),
+    forget: (uri) => analyses.forget(uri),
   };
 }

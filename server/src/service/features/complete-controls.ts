@@ -161,8 +161,7 @@ function namedItems(catalog: Catalog, edition: string, word: string, position: P
       textEdit: { range, newText: area.title },
     });
   }
-  items.push(...soaSnippets(edition, range));
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, items: items.concat(soaSnippets(edition, range)) };
 }
 
 /** A Statement of Applicability: the table header and one row, as snippets. */

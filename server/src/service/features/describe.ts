@@ -2,7 +2,7 @@
 // prints it, and completion items carry it as documentation. Written once, here.
 import { designationOf, STATUS_LABELS, type Catalog, type Deliverable } from '../catalog';
 import type { FrameworkResolution, Resolution, StandardResolution } from '../resolve';
-import { linkFor, type LinkSettings } from './link-target';
+import { linkFor, usesTemplate, type LinkSettings } from './link-target';
 import { describeControl } from './describe-control';
 
 export function describe(resolution: Resolution, catalog: Catalog, settings: LinkSettings): string {
@@ -30,7 +30,7 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   }
   lines.push(`**${d.reference}** · ${statusLine(d)}`, '', d.title);
   const notes = matchNotes(r, d);
-  if (notes.length) lines.push('', ...notes);
+  if (notes.length) lines.push('', notes.join('\n'));
   const summary = catalog.summary(designationOf(d)) ?? catalog.summary(r.designation);
   if (summary) lines.push('', summary);
   const facts: string[] = [];
@@ -47,8 +47,8 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   }
   const families = catalog.familiesOf(designationOf(d));
   if (families.length) facts.push(`Part of: ${families.map((f) => f.name).join(', ')}`);
-  if (facts.length) lines.push('', ...facts.map((f) => `- ${f}`));
-  lines.push('', `[${d.reference} on ${settings.template ? 'your library' : 'iso.org'}](${linkFor(d, settings)})`);
+  if (facts.length) lines.push('', facts.map((f) => `- ${f}`).join('\n'));
+  lines.push('', `[${d.reference} on ${usesTemplate(settings) ? 'your library' : 'iso.org'}](${linkFor(d, settings)})`);
   return lines.join('\n');
 }
 
@@ -61,7 +61,7 @@ function describeSeries(r: StandardResolution, settings: LinkSettings): string {
   if (r.family) lines.push('', r.family.summary);
   else if (r.seriesTitle) lines.push('', r.seriesTitle);
   const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, settings)}${p.status === 'withdrawn' ? ' (withdrawn)' : ''} ${shortTitle(p.title)}`);
-  lines.push('', ...shown.map((p) => `- ${p}`));
+  lines.push('', shown.map((p) => `- ${p}`).join('\n'));
   if (parts.length > SHOWN_PARTS) lines.push(`- … and ${parts.length - SHOWN_PARTS} more`);
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 // Where a link to a deliverable points: its iso.org page, or the page the user's organisation
-// uses (setting normref.links.template), filled from the deliverable's facts.
+// uses (setting normref.links.template), filled from the deliverable's facts. Links open in a
+// browser only: a template that could make any other kind of link (command:, file:, vscode:)
+// is not used.
 import { isoUrl, type Deliverable } from '../catalog';
 
 export interface LinkSettings {
@@ -7,8 +9,33 @@ export interface LinkSettings {
   template: string;
 }
 
+const PLACEHOLDER = /\{(reference|isoId|number|part|year)\}/g;
+/** The scheme and the start of the host are written in the template, not filled in. */
+const WEB_ADDRESS = /^https?:\/\/[^\s{}/?#]/i;
+
+/** Why a link template cannot be used, or undefined when it can. */
+export function linkTemplateProblem(template: string): string | undefined {
+  if (!template) return undefined;
+  if (!WEB_ADDRESS.test(template)) return 'it must start with https:// or http:// and a host name';
+  try {
+    new URL(template.replace(PLACEHOLDER, '0'));
+  } catch {
+    return 'it is not a valid URL';
+  }
+  return undefined;
+}
+
+/** Whether links go through the user's template (set, and usable) rather than to iso.org. */
+export function usesTemplate(settings: LinkSettings): boolean {
+  if (!settings.template) return false;
+  // Checked once per template, not once per link.
+  if (checked?.template !== settings.template) checked = { template: settings.template, usable: !linkTemplateProblem(settings.template) };
+  return checked.usable;
+}
+let checked: { template: string; usable: boolean } | undefined;
+
 export function linkFor(d: Deliverable, settings: LinkSettings): string {
-  if (!settings.template) return isoUrl(d.isoId);
+  if (!usesTemplate(settings)) return isoUrl(d.isoId);
   const values: Record<string, string> = {
     reference: d.reference,
     isoId: String(d.isoId),
@@ -16,5 +43,5 @@ export function linkFor(d: Deliverable, settings: LinkSettings): string {
     part: d.parts.join('-'),
     year: d.year ? String(d.year) : '',
   };
-  return settings.template.replace(/\{(reference|isoId|number|part|year)\}/g, (_, name: string) => encodeURIComponent(values[name]));
+  return settings.template.replace(PLACEHOLDER, (_, name: string) => encodeURIComponent(values[name]));
 }

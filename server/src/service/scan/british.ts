@@ -1,6 +1,6 @@
 // British Standards that became ISO/IEC standards and are still cited under their old names:
 // BS 7799-1 (now ISO/IEC 27002), BS 7799-2 (now ISO/IEC 27001), BS 15000 (now ISO/IEC 20000).
-import type { StandardReference } from './reference';
+import { NONE, publishersOf, type StandardReference } from './reference';
 
 const BRITISH = /BS[ \u00A0]?(\d{4,5})((?:-\d{1,2})*)(?:[ \u00A0]?:[ \u00A0]?(\d{4}))?(?![\p{L}\p{N}])/uy;
 
@@ -16,11 +16,11 @@ export function readBritishStandard(text: string, anchor: number): StandardRefer
     end,
     text: m[0],
     id: {
-      publishers: ['BS'],
+      publishers: publishersOf(['BS']),
       number: m[1],
-      parts: m[2] ? m[2].slice(1).split('-') : [],
+      parts: m[2] ? m[2].slice(1).split('-') : NONE,
       ...(m[3] ? { year: Number(m[3]) } : {}),
-      supplements: [],
+      supplements: NONE,
     },
   };
 }

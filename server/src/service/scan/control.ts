@@ -1,7 +1,7 @@
 // Controls and clauses written as numbers: A.5.15, Annex A 5.15, control 8.24, controls 5.15–5.18,
 // clause 6.1.2, § 8.6.1, "ISO/IEC 27002 5.15", "27002:2022 8.28", and COBIT ids (APO13, DSS05.04).
 // A bare number (8.24) is never a reference: each form needs its marker or a standard next to it.
-import type { ControlForm, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import { NONE, type ControlForm, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from './reference';
 
 const SP = '[ \\u00A0]';
 /** A control number of two or three levels: 5.15, 9.2.3. */
@@ -134,7 +134,7 @@ export function readBareNumber(text: string, anchor: number): StandardReference 
     start: anchor,
     end: anchor + m[0].length,
     text: m[0],
-    id: { publishers: [], number, parts, ...(m[2] ? { year: Number(m[2]) } : {}), supplements: [] },
+    id: { publishers: NONE, number, parts, ...(m[2] ? { year: Number(m[2]) } : {}), supplements: NONE },
   };
 }
 

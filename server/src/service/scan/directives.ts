@@ -1,23 +1,61 @@
 // What a document says to normref about itself: the edition of ISO/IEC 27001/27002 its bare
-// control numbers mean, declared in front matter (`normref: { edition: 2013 }`, or `normref:` with
-// an indented `edition: 2013`) or in a comment (`<!-- normref edition: 2013 -->`). A comment shown
-// inside a Markdown code block is an example, not a declaration.
-import { markdownCodeBlocks, type Span } from './prose';
+// control numbers mean, declared in YAML front matter (`normref: { edition: 2013 }`, or `normref:`
+// with an indented `edition: 2013`) or in a comment (`<!-- normref edition: 2013 -->`). A comment
+// shown inside a Markdown code block is an example, not a declaration.
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { findFrontMatter } from './front-matter';
+import { withLineFeeds } from './line-ends';
+import { markdownCodeBlocks, SpanCursor } from './prose';
 
+const EDITIONS = ['2005', '2013', '2022'];
 const COMMENT = /<!--\s*normref\s+edition\s*:?\s*["']?(2005|2013|2022)["']?\s*-->/g;
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-const INLINE = /^normref:[ \t]*\{[^}\n]*\bedition:[ \t]*["']?(2005|2013|2022)\b/m;
-const NESTED = /^normref:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+edition:[ \t]*["']?(2005|2013|2022)\b/m;
 
-export function declaredEdition(text: string, format: 'markdown' | 'plaintext'): string | undefined {
-  const front = FRONT_MATTER.exec(text)?.[1];
-  const fromFront = front !== undefined ? (INLINE.exec(front) ?? NESTED.exec(front))?.[1] : undefined;
-  if (fromFront) return fromFront;
-  let code: Span[] | undefined;
+export function declaredEdition(written: string, format: 'markdown' | 'plaintext'): string | undefined {
+  const text = withLineFeeds(written);
+  const fromFront = frontMatterSettings(text)?.edition;
+  if (fromFront !== undefined && EDITIONS.includes(String(fromFront))) return String(fromFront);
+  let code: SpanCursor | undefined;
   for (const m of text.matchAll(COMMENT)) {
-    // Code blocks are worked out only when a directive is there to be checked.
-    if (format === 'markdown') code ??= markdownCodeBlocks(text);
-    if (!code?.some(([start, end]) => m.index >= start && m.index < end)) return m[1];
+    if (format !== 'markdown') return m[1];
+    // Code blocks are worked out only when a directive is there to be checked; comments come in
+    // order, so one cursor walks the blocks once for all of them.
+    code ??= new SpanCursor(markdownCodeBlocks(text));
+    if (code.skip(m.index) === m.index) return m[1];
   }
   return undefined;
+}
+
+/** The `normref:` mapping of a document's YAML front matter, if it has one. */
+function frontMatterSettings(text: string): Record<string, unknown> | undefined {
+  const front = findFrontMatter(text);
+  if (!front || front.format !== 'yaml') return undefined;
+  const block = normrefBlock(text, front.contentStart, front.contentEnd);
+  if (block === undefined) return undefined;
+  // A YAML parser, not a pattern (nested patterns over indented lines backtrack exponentially),
+  // given only the `normref:` block: an error elsewhere in the front matter (`title: Policy:
+  // access` is common) does not hide it. Only scalar values are read: nothing is converted to
+  // objects, so aliases cannot expand.
+  const settings = parseDocument(block, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false }).get('normref');
+  if (!isMap(settings)) return undefined;
+  const values: Record<string, unknown> = {};
+  for (const { key, value } of settings.items) {
+    if (isScalar(key) && isScalar(value)) values[String(key.value)] = value.value;
+  }
+  return values;
+}
+
+/** The `normref:` line of front matter and the indented or blank lines after it, found line by line. */
+function normrefBlock(text: string, from: number, to: number): string | undefined {
+  let start = -1;
+  for (let line = from; line < to; ) {
+    const eol = text.indexOf('\n', line);
+    const end = eol < 0 || eol > to ? to : eol;
+    if (start < 0) {
+      if (text.startsWith('normref:', line)) start = line;
+    } else if (end > line && !/[ \t\r]/.test(text[line])) {
+      return text.slice(start, line);
+    }
+    line = end + 1;
+  }
+  return start < 0 ? undefined : text.slice(start, to);
 }

@@ -7,6 +7,7 @@
 import { readBritishStandard } from './british';
 import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { readFramework } from './framework';
+import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
   findProcessAreas,
@@ -95,61 +96,63 @@ class Scanner {
         return this.addStandard(readBareNumber(text, at));
       case 'A':
       case 'Annex':
-        return this.add(...readAnnexA(text, at, references[references.length - 1])) || this.add(readNumberedArea(text, at, vocabulary, this.lastIsms));
+        return this.add(readAnnexA(text, at, references[references.length - 1])) || this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms));
       case 'Control':
       case 'control':
-        return this.add(...readControlWord(text, at, this.lastIsms));
+        return this.add(readControlWord(text, at, this.lastIsms));
       case 'Clause':
       case 'clause':
       case '§': {
-        if (this.add(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
+        if (this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
         const standard = this.lastStandard;
         const clause = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined));
         if (clause && !clause.id.context) this.pending.push(clause);
-        return this.add(clause);
+        return this.addOne(clause);
       }
       case 'EDM':
       case 'APO':
       case 'BAI':
       case 'DSS':
       case 'MEA':
-        return this.add(readCobit(text, at, this.lastCobit));
+        return this.addOne(readCobit(text, at, this.lastCobit));
       default: {
         const framework = readFramework(text, at);
-        if (!framework || !this.add(framework)) return false;
-        if (framework.id.framework === 'itil') this.add(...readPractices(text, framework, vocabulary));
-        if (framework.id.framework === 'cmmi-svc') this.add(readProcessAreaAcronym(text, framework, vocabulary));
+        if (!framework || !this.addOne(framework)) return false;
+        if (framework.id.framework === 'itil') this.add(readPractices(text, framework, vocabulary));
+        if (framework.id.framework === 'cmmi-svc') this.addOne(readProcessAreaAcronym(text, framework, vocabulary));
         return true;
       }
     }
   }
 
   private addStandard(standard: StandardReference | undefined): boolean {
-    if (!standard || !this.add(standard)) return false;
+    if (!standard || !this.addOne(standard)) return false;
     this.settlePending(standard);
     const members = readContinuation(this.text, standard);
-    this.add(...members);
+    this.add(members);
     const last = members[members.length - 1] ?? standard;
-    this.add(...readAfterStandard(this.text, last));
-    if (isIsmsStandard(last)) this.add(readAreaAfter(this.text, last, this.vocabulary));
+    this.add(readAfterStandard(this.text, last));
+    if (isIsmsStandard(last)) this.addOne(readAreaAfter(this.text, last, this.vocabulary));
     return true;
   }
 
-  /** Adds references in order; one that starts inside the last one is dropped. */
-  private add(...found: Array<Reference | undefined>): boolean {
+  /** Adds references in order (a list may hold any number); one that starts inside the last one is dropped. */
+  private add(found: readonly Reference[]): boolean {
     let added = false;
-    for (const r of found) {
-      if (!r || r.start < this.end) continue;
-      this.references.push(r);
-      if (r.kind === 'standard') {
-        this.lastStandard = r;
-        if (isIsmsStandard(r)) this.lastIsms = r;
-      } else if (r.kind === 'framework' && r.id.framework === 'cobit') {
-        this.lastCobit = r;
-      }
-      added = true;
-    }
+    for (const r of found) added = this.addOne(r) || added;
     return added;
+  }
+
+  private addOne(r: Reference | undefined): boolean {
+    if (!r || r.start < this.end) return false;
+    this.references.push(r);
+    if (r.kind === 'standard') {
+      this.lastStandard = r;
+      if (isIsmsStandard(r)) this.lastIsms = r;
+    } else if (r.kind === 'framework' && r.id.framework === 'cobit') {
+      this.lastCobit = r;
+    }
+    return true;
   }
 
   /** "clause 6.1.2 of ISO/IEC 27001": only the last waiting clause can be right before the standard. */
@@ -183,7 +186,15 @@ class Scanner {
   }
 }
 
-export function scan(text: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): Reference[] {
+export function scan(written: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): Reference[] {
+  // Each reference's text is taken from the text as written, whatever its line ends.
+  const text = withLineFeeds(written);
+  const references = scanLines(text, format, vocabulary);
+  if (text !== written) for (const r of references) r.text = written.slice(r.start, r.end);
+  return references;
+}
+
+function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabulary): Reference[] {
   const masks = proseMasks(text, format);
   const mask = masks();
   const scanner = new Scanner(text, vocabulary);
@@ -201,15 +212,16 @@ export function scan(text: string, format: TextFormat = 'plaintext', vocabulary:
 
 /** Adds the names that only count in a document citing their standard or framework. */
 function withNames(text: string, masks: () => ProseMask, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
-  const extra: Reference[] = [];
   const isms = references.find(isIsmsStandard);
-  if (isms) extra.push(...findTableControls(text, references, masks()));
-  if (isms && vocabulary.areas.length) extra.push(...findStandaloneAreas(text, isms, vocabulary, masks()));
   const cmmi = references.find(isFramework('cmmi-svc'));
-  if (cmmi && vocabulary.processAreas.length) extra.push(...findProcessAreas(text, cmmi, vocabulary, masks()));
+  const extra = [
+    isms ? findTableControls(text, references, masks()) : [],
+    isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks()) : [],
+    cmmi && vocabulary.processAreas.length ? findProcessAreas(text, cmmi, vocabulary, masks()) : [],
+  ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];
-  for (const r of [...references, ...extra].sort((a, b) => a.start - b.start)) {
+  for (const r of references.concat(extra).sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (!last || r.start >= last.end) merged.push(r);
   }

@@ -1,7 +1,7 @@
 // Lists that continue a reference without repeating the publisher: "ISO/IEC 27001 and 27002",
 // "ISO/IEC 27001, 27002 and 27005", "ISO 27001/27002", "ISO/IEC 20000-1 and -2". Each member
 // becomes a reference of its own with the publisher and type of the head.
-import type { StandardReference } from './reference';
+import { NONE, type StandardReference } from './reference';
 
 const SEPARATOR = /(?:[ \u00A0]*(?:,|;|&|\/)[ \u00A0]*(?:(?:and|or|und|et|&)[ \u00A0]+)?|[ \u00A0]+(?:and|or|und|et|&|as well as)[ \u00A0]+)/y;
 const MEMBER = /(\d{3,6})((?:-\d{1,5})*)(?:[ \u00A0]?:[ \u00A0]?(\d{4}))?(?![\p{L}\p{N}%]|[.,]\d)/uy;
@@ -65,9 +65,9 @@ function member(
       publishers,
       ...(type ? { type } : {}),
       number: written.number,
-      parts: written.parts,
+      parts: written.parts.length ? written.parts : NONE,
       ...(written.year ? { year: Number(written.year) } : {}),
-      supplements: [],
+      supplements: NONE,
       ...(adoption ? { adoption } : {}),
     },
   };

@@ -4,6 +4,7 @@
 //
 // Block structure is found in one pass over line starts; inline spans are worked out for a line
 // only when an anchor falls on it, so the cost stays linear and is paid only where it matters.
+import { findFrontMatter } from './front-matter';
 
 export interface ProseMask {
   /** `offset` if it lies in prose, else the offset where the non-prose span that holds it ends. */
@@ -19,7 +20,7 @@ const INLINE = /(`+)|\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|https?:\/\/[^\
 const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
 
 /** Sorted, non-overlapping spans queried with offsets that never decrease. */
-class SpanCursor {
+export class SpanCursor {
   private next = 0;
   constructor(private readonly spans: Span[]) {}
   skip(offset: number): number {
@@ -117,11 +118,10 @@ function closingRuns(runs: Span[]): number[] {
   return closer;
 }
 
-/** Block-level spans that are not prose: front matter, fenced and indented code, HTML comments. */
 /** Front matter and fenced and indented code: the blocks whose text is not the author's prose. */
 export function markdownCodeBlocks(text: string): Span[] {
   const spans: Span[] = [];
-  let pos = frontMatterEnd(text);
+  let pos = findFrontMatter(text)?.end ?? 0;
   if (pos > 0) spans.push([0, pos]);
   let previousBlank = true;
   let inList = false;
@@ -173,14 +173,6 @@ function leadingSpaces(text: string, from: number, to: number): number {
 
 function isListMarker(code: number): boolean {
   return code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57); // - * + digit
-}
-
-/** The end of front matter (--- or +++ fenced YAML/TOML at the very start), or 0. */
-function frontMatterEnd(text: string): number {
-  if (!/^(?:---|\+\+\+)[ \t]*\r?\n/.test(text)) return 0;
-  const close = new RegExp(`\\n(?:${text.startsWith('---') ? '---|\\.\\.\\.' : '\\+\\+\\+'})[ \\t]*(?:\\r?\\n|$)`, 'g');
-  const m = close.exec(text);
-  return m ? m.index + m[0].length : 0;
 }
 
 /** Where an indented code block that starts on the line ending at `eol` ends: its last indented line. */
@@ -235,6 +227,11 @@ function mergeComments(text: string, blocks: Span[]): Span[] {
   }, []);
 }
 
+/** The block-level spans of a Markdown text that are not prose: front matter, code, comments. */
+export function markdownBlockSpans(text: string): Span[] {
+  return mergeComments(text, markdownCodeBlocks(text));
+}
+
 /**
  * Masks for one text: each pass over the text (the scan, then the passes for tables and names)
  * takes a fresh mask, since a mask's queries must not go backwards; the Markdown block structure
@@ -242,7 +239,7 @@ function mergeComments(text: string, blocks: Span[]): Span[] {
  */
 export function proseMasks(text: string, format: 'markdown' | 'plaintext'): () => ProseMask {
   if (format !== 'markdown') return () => new LineSpans(text, urlSpans);
-  const spans = mergeComments(text, markdownCodeBlocks(text));
+  const spans = markdownBlockSpans(text);
   return () => {
     const blocks = new SpanCursor(spans);
     const inline = new LineSpans(text, markdownInlineSpans);

@@ -1,6 +1,25 @@
 // What the scan stage finds in a text. Offsets are UTF-16 code units into the scanned string, so
 // they map straight onto LSP positions through a TextDocument.
 
+/**
+ * The empty list, shared: a dense document has hundreds of thousands of identifiers, most with no
+ * parts and no supplements. Frozen, so a change to a shared list fails instead of spreading.
+ */
+export const NONE: string[] & Supplement[] = Object.freeze([]) as unknown as string[] & Supplement[];
+
+const publisherLists = new Map<string, string[]>();
+
+/** One shared, frozen list per combination of publishers ("ISO/IEC"), for the same reason. */
+export function publishersOf(publishers: readonly string[]): string[] {
+  const key = publishers.join('/');
+  let shared = publisherLists.get(key);
+  if (!shared) {
+    shared = Object.freeze([...publishers]) as string[];
+    publisherLists.set(key, shared);
+  }
+  return shared;
+}
+
 /** A standard's identifier as written, in structured form (ISO's reference grammar). */
 export interface StandardId {
   /** Publishers in the order written, normalised: ['ISO', 'IEC'], ['IEC'], ['ISO', 'IEC', 'IEEE']. */

@@ -1,7 +1,7 @@
 // Reads one standard identifier (ISO, IEC, ISO/IEC, IWA, and national adoptions of them) starting
 // at an anchor found by the scanner. Every step is a sticky regular expression of bounded length,
 // so the work per anchor is bounded and the whole scan stays linear in the text.
-import type { StandardId, StandardReference, Supplement } from './reference';
+import { NONE, publishersOf, type StandardId, type StandardReference, type Supplement } from './reference';
 import { CO_PUBLISHERS, FILM_SPEEDS, STAGED_TYPES, STAGES, SUPPLEMENTS, TYPES } from './vocabulary';
 
 const SPACE = '[ \\u00A0\\u202F]';
@@ -44,6 +44,14 @@ const BEFORE = new RegExp(
   'u',
 );
 const LOOKBEHIND = 24;
+/**
+ * At most this many words after the publisher: "ISO/IEC/IEEE", "ISO/IEC AWI TR". An anchor is
+ * read again at every "ISO" of "ISO/ISO/ISO…", so an unbounded run of words would be quadratic.
+ */
+const MAX_WORDS = 4;
+/** No identifier has more parts (ISO/IEC 29110-5-1-2) or supplements than this; the rest is prose. */
+const MAX_PARTS = 5;
+const MAX_SUPPLEMENTS = 4;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
@@ -127,7 +135,7 @@ function applyToken(word: string, draft: Draft): boolean {
 
 /** Reads the supplements (/Amd 1:2024, /Cor.1:2014, /DAM 2) after a base identifier. */
 function readSupplements(text: string, pos: number, supplements: Supplement[]): number {
-  for (;;) {
+  while (supplements.length < MAX_SUPPLEMENTS) {
     const m = match(SUPPLEMENT, text, pos);
     if (!m) return pos;
     const word = SUPPLEMENTS.get(m[2]);
@@ -141,6 +149,7 @@ function readSupplements(text: string, pos: number, supplements: Supplement[]): 
     });
     pos = m.index + m[0].length;
   }
+  return pos;
 }
 
 /**
@@ -156,7 +165,7 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   const slang = match(TWENTY_SEVEN_K, text, anchor);
   if (slang && found === NO_PREFIX) {
     const end = anchor + slang[0].length;
-    const id: StandardId = { publishers: slang[2] ? ['ISO', 'IEC'] : ['ISO'], number: '27000', parts: [], supplements: [], series: true };
+    const id: StandardId = { publishers: publishersOf(slang[2] ? ['ISO', 'IEC'] : ['ISO']), number: '27000', parts: NONE, supplements: NONE, series: true };
     return { kind: 'standard', start: anchor, end, text: slang[0], id };
   }
   const draft: Draft = { publishers: first[0] === 'IWA' ? [] : [first[0]], type: prefix.type, stage: prefix.stage };
@@ -164,14 +173,15 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   let pos = anchor + 3;
 
   // Co-publishers, types and stages after slashes: ISO/IEC, ISO/IEC/IEEE, ISO/TR, ISO/IEC/DIS.
-  for (let m = match(SLASH_TOKEN, text, pos); m; m = match(SLASH_TOKEN, text, pos)) {
+  let words = 0;
+  for (let m = match(SLASH_TOKEN, text, pos); m && words < MAX_WORDS; m = match(SLASH_TOKEN, text, pos), words++) {
     const co = CO_PUBLISHERS.get(m[1]);
-    if (co && draft.publishers.length > 0 && !draft.closed) draft.publishers.push(co);
+    if (co && draft.publishers.length > 0 && !draft.closed && !draft.publishers.includes(co)) draft.publishers.push(co);
     else if (!applyToken(m[1], draft)) break;
     pos = m.index + m[0].length;
   }
   // Types and stages after spaces: ISO/IEC TR, ISO/IEC AWI TR, ISO/ASTM DTR; or glued: ISO/TR20573.
-  for (let m = match(SPACE_TOKEN, text, pos); m && applyToken(m[1], draft); m = match(SPACE_TOKEN, text, pos)) {
+  for (let m = match(SPACE_TOKEN, text, pos); m && words < MAX_WORDS && applyToken(m[1], draft); m = match(SPACE_TOKEN, text, pos), words++) {
     pos = m.index + m[0].length;
   }
   const glued = match(GLUED_TOKEN, text, pos);
@@ -181,7 +191,7 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   if (!number) return undefined;
   pos = number.index + number[0].length;
   const parts: string[] = [];
-  for (let m = match(PART, text, pos); m; m = match(PART, text, pos)) {
+  for (let m = match(PART, text, pos); m && parts.length < MAX_PARTS; m = match(PART, text, pos)) {
     parts.push(m[1]);
     pos = m.index + m[0].length;
   }
@@ -224,13 +234,13 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   }
 
   const id: StandardId = {
-    publishers: draft.publishers,
+    publishers: publishersOf(draft.publishers),
     ...(draft.type ? { type: draft.type } : {}),
     ...(draft.stage ? { stage: draft.stage } : {}),
     number: number[1],
-    parts,
+    parts: parts.length ? parts : NONE,
     ...(year !== undefined ? { year } : {}),
-    supplements,
+    supplements: supplements.length ? supplements : NONE,
     ...(prefix.adoption ? { adoption: prefix.adoption } : {}),
   };
   if (parts.length === 0 && year === undefined && supplements.length === 0 && match(SERIES, text, pos)) id.series = true;

@@ -5,8 +5,6 @@ import { controlEditionOfYear, isIsmsStandard } from './control';
 import type { ProseMask } from './prose';
 import type { ControlReference, Reference, StandardReference } from './reference';
 
-/** A table's delimiter row (| --- | :-: |); the line before it is the header, the lines after it the body. */
-const DELIMITER = /^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*\r?$/;
 /** A table cell that holds only a control number: 5.15, A.5.15, A 9.2.3. */
 export const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
 const CONTROL_HEADER = /\b(?:controls?|annex[ ]?a|clauses?|ref(?:erence)?|id|no\.?|number)\b|#|§/i;
@@ -49,7 +47,7 @@ export function findTableControls(text: string, references: readonly Reference[]
   for (let dash = text.indexOf('---'); dash >= 0; dash = text.indexOf('---', dash + 3)) {
     const lineStart = text.lastIndexOf('\n', dash) + 1;
     const lineEnd = endOfLine(text, dash);
-    if (lineStart === 0 || !DELIMITER.test(text.slice(lineStart, lineEnd))) {
+    if (lineStart === 0 || !isDelimiterRow(text, lineStart, lineEnd)) {
       dash = lineEnd;
       continue;
     }
@@ -58,7 +56,7 @@ export function findTableControls(text: string, references: readonly Reference[]
     dash = lineEnd;
     if (!header.includes('|') || mask.skip(headerStart) !== headerStart) continue;
     const nearest = cursor.lastIsmsBefore(headerStart);
-    const inHeader = cursor.within(headerStart, headerStart + header.length);
+    const inHeader = new StandardsIn(cursor.within(headerStart, headerStart + header.length));
     const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, inHeader));
     // Only columns whose header names a standard, an edition or a control hold controls.
     const holdsControls = columns.map((c) => !!(c.standard || c.edition || CONTROL_HEADER.test(c.header)));
@@ -112,10 +110,66 @@ function endOfLine(text: string, pos: number): number {
   return eol < 0 ? text.length : eol;
 }
 
-/** What a header cell says about its column (`inHeader`: the references of the header row). */
-function columnOf(header: string, start: number, inHeader: readonly Reference[]): Column & { header: string } {
+/**
+ * A table's delimiter row (| --- | :-: |), the line [start, end): cells of three or more hyphens,
+ * each with an optional colon at either end, between optional outer pipes. The line before it is
+ * the header, the lines after it the body. A loop rather than a regular expression: a repeated
+ * group over a row of a million cells overflows the regular expression's stack.
+ */
+function isDelimiterRow(text: string, start: number, end: number): boolean {
+  let i = skipBlanks(text, start, end);
+  if (text.charCodeAt(i) === PIPE) i = skipBlanks(text, i + 1, end);
+  let cells = 0;
+  while (i < end) {
+    if (text.charCodeAt(i) === COLON) i++;
+    const dashesFrom = i;
+    while (i < end && text.charCodeAt(i) === HYPHEN) i++;
+    if (i - dashesFrom < 3) return false;
+    if (text.charCodeAt(i) === COLON) i++;
+    i = skipBlanks(text, i, end);
+    cells++;
+    if (i >= end) break;
+    if (text.charCodeAt(i) !== PIPE) return false;
+    i = skipBlanks(text, i + 1, end);
+  }
+  return cells > 0;
+}
+
+const PIPE = 124;
+const COLON = 58;
+const HYPHEN = 45;
+
+/** The first offset in [from, end) that is not a space, tab or carriage return, or `end`. */
+function skipBlanks(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13;
+}
+
+/** The ISMS standards named in a header row, taken in order as its cells are read left to right. */
+class StandardsIn {
+  private next = 0;
+  constructor(private readonly references: readonly Reference[]) {}
+
+  /** The first ISO/IEC 27001/27002/17799 reference inside [start, end); calls come left to right. */
+  take(start: number, end: number): StandardReference | undefined {
+    while (this.next < this.references.length && this.references[this.next].start < start) this.next++;
+    for (let i = this.next; i < this.references.length && this.references[i].start < end; i++) {
+      const r = this.references[i];
+      if (r.end <= end && isIsmsStandard(r)) return r;
+    }
+    return undefined;
+  }
+}
+
+/** What a header cell says about its column (`inHeader`: the standards of the header row). */
+function columnOf(header: string, start: number, inHeader: StandardsIn): Column & { header: string } {
   const end = start + header.length;
-  const standard = inHeader.find((r): r is StandardReference => r.start >= start && r.end <= end && isIsmsStandard(r));
+  const standard = inHeader.take(start, end);
   const year = standard?.id.year ?? Number(EDITION_HEADER.exec(header)?.[1] ?? NaN);
   return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: controlEditionOfYear(year) }) };
 }

@@ -1,0 +1,69 @@
+// Standard output for the CLI. A reader that stops early (`normref scan … | head -1`, EPIPE) ends
+// the output normally; any other write error (a full disk, ENOSPC) is an I/O error, said in one
+// line on standard error. Either way nothing more is written, and no stack trace is shown.
+import { describeError } from './read-text';
+
+/** Output is written in chunks of about this many characters: one system call per line is slow. */
+const CHUNK = 64 * 1024;
+
+export class Output {
+  /** Set when standard output failed: 'closed' for EPIPE, else the error as the user reads it. */
+  private failure?: 'closed' | string;
+  private pending: string[] = [];
+  private pendingLength = 0;
+
+  constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {
+    // Pipes and sockets report errors asynchronously, files synchronously: both paths end here.
+    stream.on('error', (error) => this.fail(error));
+  }
+
+  write(text: string): void {
+    if (this.failure) return;
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= CHUNK) this.flush();
+  }
+
+  /** Writes what is buffered; call before the process ends. */
+  flush(): void {
+    if (this.failure || this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    try {
+      this.stream.write(text);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Whether writing stopped because of an I/O error (not a reader that went away). */
+  get ioError(): string | undefined {
+    return this.failure === 'closed' ? undefined : this.failure;
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure) return;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') {
+      this.failure = 'closed';
+      return;
+    }
+    const said = describeError(error);
+    this.failure = code && said !== code ? `${said} (${code})` : said;
+    process.stderr.write(`normref: cannot write the output: ${this.failure}\n`);
+    process.exitCode = EXIT.io;
+  }
+}
+
+/** One meaning for each exit code, in every command. */
+export const EXIT = {
+  ok: 0,
+  /** lookup: not a reference, or no such deliverable (later: check found something). */
+  findings: 1,
+  /** A wrong command line, or an input or output that could not be read or written. */
+  usage: 2,
+  io: 2,
+  /** A bug in normref: the message asks for a report. */
+  internal: 70,
+} as const;

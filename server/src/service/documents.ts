@@ -1,0 +1,125 @@
+// The analyses of open documents, one entry per document, keyed by the text analysed: a client
+// may send new text under a version number it used before, and the document object is updated
+// in place, so neither the object nor the version says whether an analysis still holds.
+//
+// A document up to LARGE_DOCUMENT_LENGTH is analysed whole, once per text. A larger one is never
+// analysed whole in the server: a request reads a window of the text around its position, so no
+// request costs more than a pass over the document, and memory stays that of the window.
+import { Analysis, formatOf, type PolicyDocument } from './analysis';
+import type { Catalog } from './catalog';
+import { isLarge, unreadable } from './limits';
+import { declaredEdition } from './scan/directives';
+import { markdownBlockSpans, type Span } from './scan/prose';
+
+/** Window size: a request at offset o reads at least this much on each side of o. */
+const WINDOW = 4096;
+/** How far a window's edge moves to reach a line break. */
+const LINE_SEARCH = 512;
+
+interface Entry {
+  text: string;
+  defaultEdition: string;
+  whole?: Analysis;
+  /** For a large document: what is read from the whole text once, and the last window. */
+  large?: { declaredEdition?: string; blocks: Span[]; window?: Analysis };
+}
+
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly catalog: Catalog) {}
+
+  /** The analysis of the whole document, whatever its size (the CLI, links of a normal document). */
+  whole(document: PolicyDocument, defaultEdition: string): Analysis {
+    const entry = this.entry(document, defaultEdition);
+    entry.whole ??= this.guarded(document, defaultEdition, () => {
+      const skipped = unreadable(entry.text);
+      if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
+      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, formatOf(document)) });
+    });
+    return entry.whole;
+  }
+
+  /** The analysis that answers a request at `offset`: the whole document's, or a window of a large one. */
+  around(document: PolicyDocument, offset: number, defaultEdition: string): Analysis {
+    const entry = this.entry(document, defaultEdition);
+    if (!isLarge(entry.text)) return this.whole(document, defaultEdition);
+    return this.guarded(document, defaultEdition, () => {
+      const skipped = unreadable(entry.text);
+      if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
+      const format = formatOf(document);
+      entry.large ??= {
+        declaredEdition: declaredEdition(entry.text, format),
+        blocks: format === 'markdown' ? markdownBlockSpans(entry.text) : [],
+      };
+      const window = windowAround(entry.text, offset, entry.large.blocks);
+      const last = entry.large.window?.window;
+      if (!last || last.from !== window.from || last.to !== window.to) {
+        entry.large.window = new Analysis(document, this.catalog, { defaultEdition, declaredEdition: entry.large.declaredEdition, window });
+      }
+      return entry.large.window!;
+    });
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  private entry(document: PolicyDocument, defaultEdition: string): Entry {
+    const text = document.getText();
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.text === text && cached.defaultEdition === defaultEdition) return cached;
+    const entry: Entry = { text, defaultEdition };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+
+  /**
+   * Runs an analysis; if it throws, the document gets an empty analysis that says so, kept like any
+   * other, so a bug costs one failed scan per text instead of one per request.
+   */
+  private guarded(document: PolicyDocument, defaultEdition: string, analyse: () => Analysis): Analysis {
+    try {
+      return analyse();
+    } catch (error) {
+      return Analysis.failed(document, this.catalog, defaultEdition, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
+ * The part of a large text a request at `offset` reads: aligned to WINDOW so that requests near
+ * each other share it, widened to line breaks, and started after any code block or comment that
+ * holds its start (the window is scanned as a text of its own).
+ */
+function windowAround(text: string, offset: number, blocks: readonly Span[]): { from: number; to: number } {
+  const k = Math.floor(offset / WINDOW);
+  let from = lineStartBefore(text, Math.max(0, (k - 1) * WINDOW));
+  const to = lineEndAfter(text, Math.min(text.length, (k + 2) * WINDOW));
+  const block = spanHolding(blocks, from);
+  if (block) from = Math.min(block[1], to);
+  return { from, to };
+}
+
+function lineStartBefore(text: string, at: number): number {
+  for (let i = at; i > 0 && i > at - LINE_SEARCH; i--) if (text.charCodeAt(i - 1) === 10) return i;
+  return at;
+}
+
+function lineEndAfter(text: string, at: number): number {
+  for (let i = at; i < text.length && i < at + LINE_SEARCH; i++) if (text.charCodeAt(i) === 10) return i;
+  return at;
+}
+
+/** The span of sorted, non-overlapping `spans` that holds `offset`, by binary search. */
+function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid][0]) hi = mid - 1;
+    else if (offset >= spans[mid][1]) lo = mid + 1;
+    else return spans[mid];
+  }
+  return undefined;
+}

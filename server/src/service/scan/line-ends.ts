@@ -1,0 +1,9 @@
+// Line ends as the passes over a text expect them. A lone carriage return (old Mac files) ends a
+// line as a line feed does; CRLF is read as it is. The replacement keeps the length, so every
+// offset found in the result is an offset into the text as written.
+
+const LONE_CR = /\r(?!\n)/;
+
+export function withLineFeeds(text: string): string {
+  return LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

@@ -1,0 +1,33 @@
+// The fuzz suite's short run: a few seconds of generated policies with a fixed seed, so a failure
+// is reproducible (fast-check prints the seed, path and the shrunk input). `npm run fuzz` runs the
+// same properties for longer, with a new seed each time.
+import test from 'node:test';
+import fc from 'fast-check';
+import { bundledService } from '../support/catalog';
+import { edits, policyDocument, policyText } from './generators';
+import { checkEdits, checkLineEnds, checkScan, checkService } from './properties';
+
+const SEED = 20261201;
+const settings = (numRuns: number) => ({ seed: SEED, numRuns, endOnFailure: true });
+
+test('fuzz: every reference lies inside the text, is the text at its range, in order', () => {
+  fc.assert(fc.property(policyDocument, ({ text, format }) => checkScan(text, format)), settings(1500));
+});
+
+test('fuzz: CR and CRLF line ends give the references of LF', () => {
+  const lfOnly = policyText.map((t) => t.replace(/\r\n?/g, '\n'));
+  fc.assert(fc.property(lfOnly, fc.constantFrom('markdown' as const, 'plaintext' as const), (text, format) => checkLineEnds(text, format)), settings(500));
+});
+
+test('fuzz: the service answers every document without an exception, and hover agrees with the analysis', () => {
+  const service = bundledService();
+  fc.assert(fc.property(policyDocument, ({ text, format }) => checkService(service, text, format)), settings(400));
+});
+
+test('fuzz: incremental edits end in the analysis of a fresh document, also when the version repeats', () => {
+  const service = bundledService();
+  fc.assert(
+    fc.property(policyDocument, edits, fc.boolean(), ({ text, format }, list, sameVersion) => checkEdits(service, text, format, list, sameVersion)),
+    settings(200),
+  );
+});

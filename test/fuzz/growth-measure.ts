@@ -1,0 +1,118 @@
+// What the growth guards measure, run in a worker thread (growth-worker.ts) so that a step that
+// has become exponential is stopped by a deadline instead of hanging the test run.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { bundledService } from '../support/catalog';
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/**
+ * The smaller input is grown until it is this long and its fastest run takes this long, so that
+ * timer noise and one-off costs do not count; but not beyond MAX_SMALL_LENGTH, so that both sizes
+ * fit the processor's caches alike (past a few MB every pass slows down, linear or not).
+ */
+const MIN_MS = 5;
+const MIN_SMALL_LENGTH = 16 * 1024;
+const MAX_SMALL_LENGTH = 96 * 1024;
+
+type Format = 'markdown' | 'plaintext';
+const service = bundledService();
+let documents = 0;
+
+function analyse(text: string, format: Format): void {
+  const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
+  // Resolved too: links and the CLI resolve every reference.
+  void service.analyze(document).resolutions;
+  service.forget(document.uri);
+}
+
+/** A hover in the middle of a large document, which reads a window of it. */
+function hoverInMiddle(text: string, format: Format): void {
+  const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
+  service.hover(document, document.positionAt(text.length >> 1));
+  service.forget(document.uri);
+}
+
+function fastest(run: () => void, times: number): number {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    gc();
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+function growth(make: (n: number) => string, format: Format, step: (text: string, format: Format) => void, n: number, times: number): [number, number, number] {
+  const small = make(n);
+  const large = make(n * 8);
+  const a = fastest(() => step(small, format), times);
+  const b = fastest(() => step(large, format), times);
+  return [b / Math.max(a, 0.01), a, b];
+}
+
+/** The growth of one family: time at n, at 8n, and their ratio (the worse of two measurements if the first is high). */
+export function measure(family: Family, maxRatio: number): Growth {
+  const { make, format = 'markdown', step = 'analyse' } = family;
+  const run = step === 'analyse' ? analyse : hoverInMiddle;
+  // Warm-up: the first runs of any code are slow, and would make the calibration stop too early.
+  for (let i = 0; i < 3; i++) run(make(64), format);
+  let n = 1;
+  while (make(n).length < MIN_SMALL_LENGTH) n *= 2;
+  while (make(n).length < MAX_SMALL_LENGTH && fastest(() => run(make(n), format), 3) < MIN_MS) n *= 2;
+  let [ratio, small, large] = growth(make, format, run, n, 3);
+  // A slow run on a busy machine is measured again before it counts.
+  if (ratio > maxRatio) [ratio, small, large] = growth(make, format, run, n, 7);
+  return { length: make(n).length, small, large, ratio };
+}
+
+export interface Growth {
+  /** Length of the smaller input; the larger is about 8 times as long. */
+  length: number;
+  small: number;
+  large: number;
+  ratio: number;
+}
+
+export interface Family {
+  name: string;
+  make: (n: number) => string;
+  format?: Format;
+  /** What is timed: an analysis of the whole text, or a hover in its middle. */
+  step?: 'analyse' | 'hover';
+}
+
+/** The inputs that once made a step super-linear, each as a function of a size. */
+export const FAMILIES: Family[] = [
+  { name: 'front matter with indented lines', make: (n) => `---\nnormref:\n${'    x\n'.repeat(n)}---\nISO 27001\n` },
+  { name: 'co-publishers without end: ISO/ISO/…', make: (n) => 'ISO/'.repeat(n), format: 'plaintext' },
+  { name: 'co-publishers after hyphens: ISO-IEC-IEC…', make: (n) => `ISO${'-IEC'.repeat(n)}`, format: 'plaintext' },
+  { name: 'co-publishers after spaced slashes: ISO /IEC /IEC…', make: (n) => `ISO${' /IEC'.repeat(n)}`, format: 'plaintext' },
+  { name: 'type words without end: ISO DTR DTR…', make: (n) => `ISO${' DTR'.repeat(n)}`, format: 'plaintext' },
+  { name: 'parts and supplements without end', make: (n) => `ISO 9001${'-2015'.repeat(n)} ISO 27001${'/Amd 1'.repeat(n)}`, format: 'plaintext' },
+  { name: 'a list of standards', make: (n) => `ISO/IEC 27001${', 27002'.repeat(n)}` },
+  { name: 'a list of controls', make: (n) => `ISO/IEC 27001:2022 A.5.1${', A.5.2'.repeat(n)}` },
+  { name: 'a list of ITIL practices', make: (n) => `ITIL 4 practices: Incident management${', Problem management'.repeat(n)}` },
+  { name: 'Statement of Applicability rows', make: (n) => `ISO/IEC 27001:2022\n\n| Control | Title |\n| --- | --- |\n${'| A.5.1 | Policies |\n'.repeat(n)}` },
+  { name: 'control area list items', make: (n) => `ISO/IEC 27002:2013\n\n${'- Access control\n'.repeat(n)}` },
+  { name: 'a delimiter row of many columns', make: (n) => `ISO 27001\n\n| a |\n${'|---'.repeat(n)}|\n` },
+  { name: 'a table header of many standards', make: (n) => `${'| ISO/IEC 27001:2013 '.repeat(n)}|\n${'|---'.repeat(n)}|\n| 5.1 |\n` },
+  { name: 'edition directives in code blocks', make: (n) => '```\n<!-- normref edition: 2013 -->\n```\n\n'.repeat(n) },
+  { name: 'unclosed code, comments and links', make: (n) => `ISO 27001 ${'`a``b <!-- ]( <a:'.repeat(n)}` },
+  { name: 'fences and indented code', make: (n) => '```\nISO 1\n    ISO 2\n\n'.repeat(n) },
+  { name: 'clause numbers without a standard', make: (n) => `ISO 9001\n\n${'clause 4.1 and clause 6.1.2 of '.repeat(n)}ISO/IEC 27001` },
+  { name: 'COBIT ids and control words', make: (n) => `COBIT 2019 ISO 27001 ${'APO13 control DSS05.04 Annex '.repeat(n)}` },
+  { name: 'long runs of spaces after anchors', make: (n) => `ITIL 4${' '.repeat(40 * n)}A.5${' '.repeat(40 * n)}Annex`, format: 'plaintext' },
+  { name: 'lone CR line ends', make: (n) => 'ISO/IEC 27001\r\r| Control |\r|---|\r| A.5.1 |\r'.repeat(n) },
+  { name: 'one long line of references', make: (n) => 'Controls per ISO/IEC 27002:2022 and A.5.15 of ISO 27001. '.repeat(n), format: 'plaintext' },
+  {
+    // The hover reads the document once (code blocks, declared edition) and a window: both linear.
+    name: 'a hover in a large document reads a window, not the whole',
+    make: (n) => '# Policy\n\nISO/IEC 27001:2022 A.5.15 and ISO 9001.\n\n'.repeat(48_000 * n),
+    step: 'hover',
+  },
+];
+
