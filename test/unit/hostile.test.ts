@@ -72,3 +72,10 @@ test('lone CR line ends: front matter and tables are read, and positions count e
   assert.deepEqual(analysis.rangeOf(control.reference).start, { line: 7, character: 2 });
   assert.equal(control.reference.text, '8.2');
 });
+
+test('a list marker at the end of a CRLF line is one, as with LF: the indented line after it is prose', () => {
+  // Found by `npm run fuzz`: "0)" before CRLF was not a list item, so what followed became code.
+  const text = '0)\n\n    ISO/IEC 27001:2022\n';
+  assert.deepEqual(scan(text.replace(/\n/g, '\r\n'), 'markdown').map((r) => r.text), scan(text, 'markdown').map((r) => r.text));
+  assert.deepEqual(scan(text, 'markdown').map((r) => r.text), ['ISO/IEC 27001:2022']);
+});

@@ -14,7 +14,7 @@ export interface ProseMask {
 export type Span = [start: number, end: number];
 
 const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\n]*)$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t\r]|$)/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const INLINE = /(`+)|\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
 const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
