@@ -32,6 +32,8 @@ function compileCurated() {
     families: read('data/families.yaml').families,
     summaries: read('data/summaries.yaml').summaries,
     formerNames: read('data/former-names.yaml').formerNames,
+    unreadSchemes: read('data/unread-schemes.yaml').unreadSchemes,
+    areaNames: read('data/area-names.yaml').areaNames,
     controlSets: controls.filter((d) => !('pairs' in d)),
     correspondences: controls.filter((d) => 'pairs' in d),
   };

@@ -28,7 +28,10 @@ interface Correspondence { from: string; to: string; pairs: { from: string; to: 
 
 const generated = ['iso27002-2022', 'iso27002-2013', 'iso27002-2005', 'iso20000-1-2018', 'iso20000-1-2005',
   'cobit2019', 'itil4', 'cmmi-svc-1.3'];
-const handWritten = ['iso27001-2013-clauses', 'iso27001-2022-clauses'];
+const handWritten = [
+  'iso27001-2013-clauses', 'iso27001-2022-clauses', 'iso14001-2015-clauses', 'iso22301-2019-clauses', 'iso45001-2018-clauses',
+  'iso42001-2023-clauses', 'iso27701-2019-clauses', 'iso20000-1-2011-clauses', 'cobit5', 'itil-v3', 'cmmi-dev-1.3', 'cmmi-acq-1.3',
+];
 const correspondenceFile = 'iso27002-2013-to-2022';
 
 const readYaml = (file: string): any => parse(fs.readFileSync(file, 'utf8'));
@@ -191,7 +194,7 @@ test('CMMI-SVC 1.3: 24 process areas in 4 categories with maturity levels 2–5'
 test('ISO/IEC 27001 clauses: 4–10 in both editions; 2022 adds 6.3 and splits 9.2 and 9.3; 10.1 and 10.2 swap', () => {
   const ids = (key: string) => controlSet(key).items.map((i) => i.id);
   const titleOf = (key: string, id: string) => controlSet(key).items.find((i) => i.id === id)?.title;
-  for (const key of handWritten) {
+  for (const key of ['iso27001-2013-clauses', 'iso27001-2022-clauses']) {
     assert.equal(controlSet(key).document, 'ISO/IEC 27001');
     assert.deepEqual(controlSet(key).groups.map((g) => g.id), ['4', '5', '6', '7', '8', '9', '10']);
   }

@@ -1,10 +1,12 @@
-// One text's references, scanned and resolved once, with the position arithmetic the features
-// need. An analysis covers a whole document, or for a large one a window of it (see documents.ts).
+// One text's references, scanned, read through the document model and resolved once, with the
+// position arithmetic the features need. An analysis covers a whole document, or for a large one
+// a window of it (see documents.ts); inside, offsets count from the window's start, and the
+// methods below translate them to and from the document's.
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog';
-import { resolve, type EditionContext, type Resolution } from './resolve';
-import { formatFrameworkId, formatStandardId, scan, type TextFormat } from './scan';
-import { numbersControls } from './scan/control';
+import { DocumentModel, type EditionRule, type Evidence } from './model';
+import { resolve, type Resolution } from './resolve';
+import { formatFrameworkId, formatStandardId, scanText, type TextFormat } from './scan';
 import type { Reference } from './scan/reference';
 
 /** The part of a text document the service needs (vscode-languageserver-textdocument's TextDocument fits). */
@@ -33,7 +35,7 @@ export function formatOf(document: PolicyDocument): TextFormat {
 }
 
 export class Analysis {
-  /** What the scan found, in text order. */
+  /** The references found and placed, in text order (offsets within the window, if there is one). */
   readonly references: Reference[];
   /** The text analysed: the cache key, since a client may send new text under an old version. */
   readonly text: string;
@@ -42,7 +44,8 @@ export class Analysis {
   readonly defaultEdition: string;
   /** The part of the text scanned, for an analysis of a window of a large document. */
   readonly window?: { from: number; to: number };
-
+  readonly model?: DocumentModel;
+  private readonly base: number;
   private resolved?: Resolution[];
 
   constructor(
@@ -55,15 +58,24 @@ export class Analysis {
     this.skipped = options.skipped;
     this.declaredEdition = options.declaredEdition;
     this.window = options.window;
+    this.base = options.window?.from ?? 0;
     if (this.skipped) {
       this.references = [];
       return;
     }
-    const format = formatOf(document);
-    const from = options.window?.from ?? 0;
-    const scanned = options.window ? this.text.slice(from, options.window.to) : this.text;
-    this.references = scan(scanned, format, catalog.controls.vocabulary);
-    if (from > 0) for (const r of this.references) shift(r, from);
+    const scanned = scanText(options.window ? this.text.slice(this.base, options.window.to) : this.text, formatOf(document), catalog.controls.vocabulary);
+    const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
+      defaultEdition: this.defaultEdition,
+      ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
+    });
+    this.model = model;
+    // A number the model places in no numbering (a clause of the policy's own) is no reference.
+    this.references = scanned.references.filter((r) => (r.kind !== 'control' && r.kind !== 'control-area') || model.read(r) !== null);
+  }
+
+  /** An analysis that found nothing, and says why. */
+  static failed(document: PolicyDocument, catalog: Catalog, defaultEdition: string, why: string): Analysis {
+    return new Analysis(document, catalog, { defaultEdition, skipped: why });
   }
 
   /** Every reference resolved, in text order: worked out on first use, then kept. */
@@ -78,21 +90,29 @@ export class Analysis {
    */
   *resolveEach(): Generator<Resolution> {
     if (this.resolved) return yield* this.resolved;
-    yield* resolveInOrder(this.references, this.catalog, this.declaredEdition, this.defaultEdition);
+    // A policy cites the same few standards again and again: resolve each identifier once.
+    const seen = new Map<string, Resolution>();
+    for (const r of this.references) {
+      if (r.kind === 'control' || r.kind === 'control-area') {
+        yield resolve(r, this.catalog, this.model!.read(r)!);
+        continue;
+      }
+      const key = r.kind === 'standard' ? `s ${formatStandardId(r.id)}` : `f ${formatFrameworkId(r.id)}`;
+      const known = seen.get(key);
+      const resolution = known ? ({ ...known, reference: r } as Resolution) : resolve(r, this.catalog);
+      if (!known) seen.set(key, resolution);
+      yield resolution;
+    }
   }
 
-  /** An analysis that found nothing, and says why. */
-  static failed(document: PolicyDocument, catalog: Catalog, defaultEdition: string, why: string): Analysis {
-    return new Analysis(document, catalog, { defaultEdition, skipped: why });
-  }
-
-  /** The resolution whose reference holds the character at `offset`. */
-  at(offset: number): Resolution | undefined {
+  /** The resolution whose reference holds the character at `offset` of the document. */
+  at(documentOffset: number): Resolution | undefined {
+    const offset = documentOffset - this.base;
     let lo = 0;
-    let hi = this.resolutions.length - 1;
+    let hi = this.references.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const r = this.resolutions[mid].reference;
+      const r = this.references[mid];
       if (offset < r.start) hi = mid - 1;
       else if (offset >= r.end) lo = mid + 1;
       else return this.resolutions[mid];
@@ -100,35 +120,27 @@ export class Analysis {
     return undefined;
   }
 
-  rangeOf(reference: Reference): Range {
-    return { start: this.document.positionAt(reference.start), end: this.document.positionAt(reference.end) };
+  rangeOf(reference: Reference | Evidence): Range {
+    return { start: this.document.positionAt(reference.start + this.base), end: this.document.positionAt(reference.end + this.base) };
+  }
+
+  /** The document offset of a reference's start. */
+  offsetOf(reference: Reference): number {
+    return reference.start + this.base;
   }
 
   offsetAt(position: Position): number {
     return this.document.offsetAt(position);
   }
-}
 
-/** Moves a reference found in a window to its place in the whole text. */
-function shift(r: Reference, by: number): void {
-  r.start += by;
-  r.end += by;
-}
+  /** The ISO/IEC 27001/27002 edition in force at a document offset, as the model reads it. */
+  ismsEditionAt(documentOffset: number): { edition: string; rule: EditionRule } {
+    if (!this.model) return { edition: this.declaredEdition ?? this.defaultEdition, rule: this.declaredEdition ? 'declared' : 'setting' };
+    return this.model.ismsEditionAt(documentOffset - this.base);
+  }
 
-/** Resolves references in document order, carrying what each control needs from those before it. */
-function* resolveInOrder(references: Reference[], catalog: Catalog, declared: string | undefined, defaultEdition: string): Generator<Resolution> {
-  const context: EditionContext = { defaultEdition, ...(declared ? { declared } : {}) };
-  // A policy cites the same few standards again and again: resolve each identifier once.
-  const seen = new Map<string, Resolution>();
-  for (const r of references) {
-    const key = r.kind === 'standard' ? `s ${formatStandardId(r.id)}` : r.kind === 'framework' ? `f ${formatFrameworkId(r.id)}` : undefined;
-    const known = key === undefined ? undefined : seen.get(key);
-    const resolution = known ? ({ ...known, reference: r } as Resolution) : resolve(r, catalog, { ...context });
-    if (key !== undefined && !known) seen.set(key, resolution);
-    if (r.kind === 'standard' && numbersControls(r) && r.id.year !== undefined) {
-      if (r.id.number === '20000') context.previousService = r;
-      else context.previousIsms = r;
-    }
-    yield resolution;
+  /** Whether the document cites ISO/IEC 27001, 27002 or 17799. */
+  citesIsms(): boolean {
+    return !!this.model?.cited.some((r) => (r.id.number === '27001' || r.id.number === '27002' || r.id.number === '17799') && r.id.parts.length === 0);
   }
 }

@@ -5,7 +5,8 @@
 import { designationOf, isoUrl, preferredEdition, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
-import { resolveControl, type ControlResolution, type EditionContext } from './resolve-control';
+import type { Reading } from './model';
+import { resolveControl, type ControlResolution } from './resolve-control';
 
 /** How a standard reference found its deliverable, or why it did not. */
 export type Match =
@@ -53,10 +54,7 @@ export interface FrameworkResolution {
 }
 
 export type Resolution = StandardResolution | FrameworkResolution | ControlResolution;
-export type { ControlResolution, EditionContext } from './resolve-control';
-
-/** Where a reference stands in its document, for what only the document can tell (control editions). */
-const NO_CONTEXT: EditionContext = { defaultEdition: '2022' };
+export type { ControlResolution } from './resolve-control';
 
 /** What the CLI and other tools report as "resolved": the deliverable or framework version found. */
 export interface ResolvedSummary {
@@ -66,14 +64,16 @@ export interface ResolvedSummary {
   url: string | null;
 }
 
-export function resolve(reference: Reference, catalog: Catalog, context: EditionContext = NO_CONTEXT): Resolution {
+/** A standard or framework alone; a control or area with the reading the document model gave it. */
+export function resolve(reference: Reference, catalog: Catalog, reading?: Reading): Resolution {
   switch (reference.kind) {
     case 'standard':
       return resolveStandard(reference, catalog);
     case 'framework':
       return resolveFramework(reference, catalog);
     default:
-      return resolveControl(reference, catalog, context);
+      if (!reading) throw new Error(`normref: ${reference.text} was resolved without a reading`);
+      return resolveControl(reference, catalog, reading);
   }
 }
 

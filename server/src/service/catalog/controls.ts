@@ -2,6 +2,8 @@
 // clauses of ISO/IEC 27001 and 20000-1, COBIT 2019 objectives, ITIL 4 practices, CMMI-SVC process
 // areas, and the 2013 → 2022 correspondence of ISO/IEC 27002.
 import { nameKey, type ControlVocabulary } from '../scan/names';
+import type { AreaNames } from './curated';
+import { numberingsOf, type Numbering } from './numberings';
 
 export interface ControlGroup {
   id: string;
@@ -93,12 +95,19 @@ export class ControlSets {
   private readonly successors = new Map<string, string[]>();
   private readonly predecessors = new Map<string, string[]>();
   readonly vocabulary: ControlVocabulary;
+  /** Every numbering by key ("ISO/IEC 27001 Annex A", "ISO 9001", "cobit"). */
+  readonly numberings: ReadonlyMap<string, Numbering>;
+  private readonly numberingsByStandard = new Map<string, Numbering[]>();
 
-  constructor(sets: ControlSet[], correspondences: Correspondence[]) {
+  constructor(sets: ControlSet[], correspondences: Correspondence[], other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[] } = {}) {
     for (const set of sets) {
       const indexed = new IndexedControlSet(set);
       this.byKey.set(set.key, indexed);
       this.byEdition.set(`${set.document}@${set.edition}`, indexed);
+    }
+    this.numberings = numberingsOf([...this.byKey.values()]);
+    for (const n of this.numberings.values()) {
+      if (n.standardKey) this.numberingsByStandard.set(n.standardKey, [...(this.numberingsByStandard.get(n.standardKey) ?? []), n]);
     }
     this.areas = this.collectAreas();
     for (const c of correspondences) {
@@ -115,6 +124,9 @@ export class ControlSets {
       practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
       practiceAliases: new Map(this.get('itil4')?.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)) ?? []),
       processAreas: this.get('cmmi-svc-1.3')?.allItems().map((i) => ({ acronym: i.id, name: i.title })) ?? [],
+      numberedStandards: new Set([...this.numberings.values()].flatMap((n) => (n.standardKey ? [n.standardKey] : []))),
+      unreadSchemes: other.unreadSchemes ?? [],
+      areaAliases: this.areaAliases(other.areaNames ?? []),
     };
   }
 
@@ -128,6 +140,11 @@ export class ControlSets {
   }
 
 
+  /** The numberings of a standard by its catalog key ("27001": its clauses and its Annex A). */
+  numberingsOfStandard(key: string): readonly Numbering[] {
+    return this.numberingsByStandard.get(key) ?? [];
+  }
+
   /** 2022 controls a 2013 control became. */
   successorsOf(id2013: string): string[] {
     return this.successors.get(id2013) ?? [];
@@ -136,6 +153,17 @@ export class ControlSets {
   /** 2013 controls a 2022 control came from. */
   predecessorsOf(id2022: string): string[] {
     return this.predecessors.get(id2022) ?? [];
+  }
+
+  /** Each other-language name of an area (by nameKey) → the area's English title. */
+  private areaAliases(names: readonly AreaNames[]): Map<string, string> {
+    const aliases = new Map<string, string>();
+    for (const entry of names) {
+      const title = this.get(entry.set)?.group(entry.id)?.title;
+      if (!title) continue;
+      for (const name of [...(entry.de ?? []), ...(entry.fr ?? []), ...(entry.es ?? [])]) aliases.set(nameKey(name), title);
+    }
+    return aliases;
   }
 
   private collectAreas(): ControlArea[] {

@@ -52,4 +52,17 @@ export interface Curated {
   formerNames: FormerName[];
   controlSets: ControlSet[];
   correspondences: Correspondence[];
+  /** Schemes normref does not read: a table column they head is left alone. */
+  unreadSchemes?: string[];
+  /** Names of ISO/IEC 27002 areas in other languages. */
+  areaNames?: AreaNames[];
+}
+
+export interface AreaNames {
+  /** The control set and group the names are of. */
+  set: string;
+  id: string;
+  de?: string[];
+  fr?: string[];
+  es?: string[];
 }

@@ -51,10 +51,7 @@ export function isoUrl(isoId: number): string {
   return `https://www.iso.org/standard/${isoId}.html`;
 }
 
-/** The key shared by every edition of a document: number and parts, whatever the publishers. */
-export function documentKey(number: string, parts: readonly string[]): string {
-  return parts.length ? `${number}-${parts.join('-')}` : number;
-}
+export { documentKey } from '../scan/format';
 
 /**
  * Of a document's editions (oldest first), the one a reader wants without a year: the latest

@@ -13,7 +13,7 @@ import {
 import type { Catalog } from '../catalog';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
 import type { Analysis } from '../analysis';
-import { controlEditionOfYear, isIsmsStandard } from '../scan/control';
+import { ismsEditionOfYear } from '../model';
 
 /** How a chosen control is written: "A.5.15 Access control" or just "A.5.15". */
 export type ControlFormat = 'numberAndTitle' | 'number';
@@ -49,9 +49,10 @@ export function completeControls(
   const offersNames = invoked && !NOT_NAME_POSITION.test(before);
   if (!standard && !annex && !control && !offersNames) return undefined;
   const analysis = lazyAnalysis();
-  const edition = editionAt(analysis, analysis.offsetAt(position), settings.defaultEdition);
+  // The model's edition at the cursor: the one a hover on a number typed here would show.
+  const edition = analysis.ismsEditionAt(analysis.offsetAt(position)).edition;
   if (standard) {
-    const ed = standard[2] ? controlEditionOfYear(Number(standard[2])) : edition;
+    const ed = standard[2] ? ismsEditionOfYear(Number(standard[2])) : edition;
     const annex = !!standard[3] || standard[1] === '27002';
     return numbered(catalog, ed, standard[1] === '27001' && !standard[3] ? 'clauses' : 'controls', annex && standard[1] === '27001' ? 'A.' : '', standard[3] + standard[4], position, settings.format);
   }
@@ -60,24 +61,14 @@ export function completeControls(
     const words = annex[1].startsWith('Annex');
     return numbered(catalog, edition, 'controls', words ? '' : 'A.', words ? annex[2] : annex[1] + annex[2], position, settings.format);
   }
-  if (control && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
+  if (control && analysis.citesIsms()) {
     return numbered(catalog, edition, 'controls', control[1] ? 'A.' : '', control[1] + control[2], position, settings.format);
   }
-  if (offersNames && analysis.resolutions.some((r) => isIsmsStandard(r.reference))) {
+  if (offersNames && analysis.citesIsms()) {
     const word = WORD.exec(before)?.[1].trimStart() ?? '';
     return namedItems(catalog, edition, word, position, settings.format);
   }
   return undefined;
-}
-
-/** The edition in force at an offset: the nearest dated 27001/27002 reference before it, the declared one, or the setting. */
-function editionAt(analysis: Analysis, offset: number, fallback: string): string {
-  let found: string | undefined;
-  for (const r of analysis.resolutions) {
-    if (r.reference.start >= offset) break;
-    if (isIsmsStandard(r.reference) && r.reference.id.year) found = controlEditionOfYear(r.reference.id.year);
-  }
-  return found ?? analysis.declaredEdition ?? fallback;
 }
 
 function numbered(

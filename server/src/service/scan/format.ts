@@ -2,6 +2,11 @@
 // "ISO/TS 19278", "ISO/IEC TR 20000-4:2010", "ISO Guide 73", "ISO/IEC 27002:2013/Cor 1:2014".
 import type { FrameworkId, StandardId, Supplement } from './reference';
 
+/** The key shared by every edition of a document: number and parts, whatever the publishers ("20000-1"). */
+export function documentKey(number: string, parts: readonly string[]): string {
+  return parts.length ? `${number}-${parts.join('-')}` : number;
+}
+
 /** The undated base designation: publishers, type or stage, number and parts. */
 export function formatDesignation(id: Pick<StandardId, 'publishers' | 'type' | 'stage' | 'number' | 'parts'>): string {
   const publishers = id.publishers.join('/');

@@ -19,7 +19,8 @@ import {
   readProcessAreaAcronym,
   type ControlVocabulary,
 } from './names';
-import { proseMasks, type ProseMask } from './prose';
+import { markdownBlockSpans, proseMasks, type ProseMask } from './prose';
+import { readStructure, type Structure } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
 import { findTableControls } from './tables';
@@ -180,22 +181,38 @@ class Scanner {
     return this.lastBreak >= from;
   }
 
-  /** Clause numbers that found no standard are the policy's own numbering: not references. */
-  result(): Reference[] {
-    return this.references.filter((r) => !(r.kind === 'control' && r.id.form === 'clause' && !r.id.context));
-  }
 }
 
+/** What the scanner finds in a text: its references, and the block structure they sit in. */
+export interface ScannedText {
+  /** The text as scanned: line ends as line feeds, offsets as in the text written. */
+  text: string;
+  /** In text order, with the clause numbers still waiting for a standard (the model decides them). */
+  references: Reference[];
+  structure: Structure;
+}
+
+/** The references of a text, as the scanner alone can tell them (a clause needs its standard in view). */
 export function scan(written: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): Reference[] {
+  return scanText(written, format, vocabulary).references.filter((r) => !isWaitingClause(r));
+}
+
+/** A clause number with no standard in its paragraph: the document model may still place it. */
+export function isWaitingClause(r: Reference): boolean {
+  return r.kind === 'control' && r.id.form === 'clause' && !r.id.context;
+}
+
+export function scanText(written: string, format: TextFormat = 'plaintext', vocabulary: ControlVocabulary = NO_VOCABULARY): ScannedText {
   // Each reference's text is taken from the text as written, whatever its line ends.
   const text = withLineFeeds(written);
-  const references = scanLines(text, format, vocabulary);
-  if (text !== written) for (const r of references) r.text = written.slice(r.start, r.end);
-  return references;
+  const scanned = scanLines(text, format, vocabulary);
+  if (text !== written) for (const r of scanned.references) r.text = written.slice(r.start, r.end);
+  return scanned;
 }
 
-function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabulary): Reference[] {
-  const masks = proseMasks(text, format);
+function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabulary): ScannedText {
+  const blocks = format === 'markdown' ? markdownBlockSpans(text) : [];
+  const masks = proseMasks(text, format, blocks);
   const mask = masks();
   const scanner = new Scanner(text, vocabulary);
   const anchors = new RegExp(ANCHOR.source, 'g');
@@ -207,16 +224,17 @@ function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabula
     }
     if (scanner.read(m.index, m[0])) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
   }
-  return withNames(text, masks, scanner.result(), vocabulary);
+  const structure = readStructure(text, blocks);
+  return { text, references: withNames(text, masks, structure, scanner.references, vocabulary), structure };
 }
 
-/** Adds the names that only count in a document citing their standard or framework. */
-function withNames(text: string, masks: () => ProseMask, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
+/** Adds the names and table numbers that only count in a document citing their standard or framework. */
+function withNames(text: string, masks: () => ProseMask, structure: Structure, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
   const isms = references.find(isIsmsStandard);
   const cmmi = references.find(isFramework('cmmi-svc'));
   const extra = [
-    isms ? findTableControls(text, references, masks()) : [],
-    isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks()) : [],
+    findTableControls(text, references, structure, vocabulary),
+    isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks(), structure) : [],
     cmmi && vocabulary.processAreas.length ? findProcessAreas(text, cmmi, vocabulary, masks()) : [],
   ].flat();
   if (extra.length === 0) return references;

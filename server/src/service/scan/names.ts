@@ -4,7 +4,7 @@
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import type { ProseMask } from './prose';
-import { CONTROL_CELL, splitCells } from './tables';
+import { cellSpans, lineEnd, type Structure } from './structure';
 
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
@@ -15,8 +15,14 @@ export interface ControlVocabulary {
   practices: readonly string[];
   /** Other names of practices (by nameKey) → the practice's name: "change control" → "Change enablement". */
   practiceAliases?: ReadonlyMap<string, string>;
+  /** Names of the areas in other languages (by nameKey) → the area's name: "organisatorische maßnahmen" → "Organizational controls". */
+  areaAliases?: ReadonlyMap<string, string>;
   /** CMMI-SVC process areas. */
   processAreas: ReadonlyArray<{ acronym: string; name: string }>;
+  /** Catalog keys of the standards whose clause or control numbers normref reads ("27001", "20000-1", "9001"). */
+  numberedStandards?: ReadonlySet<string>;
+  /** Schemes normref does not read ("NIST", "SOC 2", "PCI DSS"): a table column they head is left alone. */
+  unreadSchemes?: readonly string[];
 }
 
 const SP = '[ \\u00A0]';
@@ -46,7 +52,8 @@ function alternation(names: readonly string[]): string {
     .map((n) =>
       n
         .split(/\s+/)
-        .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        // "Organizational" is "Organisational" in British English: both spellings are read.
+        .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/iz/g, 'i[sz]')))
         .join(GAP),
     )
     .join('|');
@@ -54,19 +61,24 @@ function alternation(names: readonly string[]): string {
 
 /** Lower case with spaces and "&" normalised, for looking a written name up in the data. */
 export function nameKey(written: string): string {
-  return written.toLowerCase().replace(/\s+&\s+/g, ' and ').replace(/\s+/g, ' ').trim();
+  return written.toLowerCase().replace(/\s+&\s+/g, ' and ').replace(/\s+/g, ' ').replace(/is(?=ation)/g, 'iz').trim();
 }
 
 function compile(v: ControlVocabulary): Compiled {
   const cached = compiledCache.get(v);
   if (cached) return cached;
-  const areas = alternation(v.areas) || '(?!)';
+  const areas = alternation([...v.areas, ...(v.areaAliases ? [...v.areaAliases.keys()] : [])]) || '(?!)';
   const practices = alternation([...v.practices, ...(v.practiceAliases ? [...v.practiceAliases.keys()] : [])]) || '(?!)';
   const compiled: Compiled = {
     areaAfter: new RegExp(`${GAP}(${areas})${END}`, 'iuy'),
     numberedArea: new RegExp(`(?:Annex${SP}+A|A|[Cc]lause)(?:\\.|${SP})?${SP}*(\\d{1,2})\\.?${GAP}(${areas})${END}`, 'iuy'),
-    wholeArea: new RegExp(`^(?:(?:A\\.?)?(\\d{1,2})\\.?${SP}+)?(${areas})[ \\t]*$`, 'iu'),
-    areaNames: new Map(v.areas.map((n) => [nameKey(n), n])),
+    // "5. Organizational controls", "A.15.x Supplier relationships", "Organizational controls (A.5)",
+    // "Organisational controls (5.x): 37 controls", "1. Information security policies (2 controls)".
+    wholeArea: new RegExp(
+      `^(?:(?:A\\.?)?(\\d{1,2})(?:\\.x)?\\.?${SP}+)?(${areas})${SP}*(?:\\((?:A\\.?)?(\\d{1,2})(?:\\.x)?\\))?${SP}*(?::?${SP}*\\(?\\d{1,3}${SP}+controls?\\)?)?[ \\t:]*$`,
+      'iu',
+    ),
+    areaNames: new Map([...v.areas.map((n) => [nameKey(n), n] as const), ...(v.areaAliases ?? new Map<string, string>())]),
     // "ITIL 4 incident management", "ITIL 4 practices: incident management, …", "the ITIL practice of …".
     practiceAfter: new RegExp(`${GAP}(?:(?:management${GAP})?practices?(?:${GAP}of)?:?${GAP})?(?:the${GAP})?(${practices})${END}`, 'iuy'),
     nextPractice: new RegExp(`(?:${SP}*,${SP}*(?:and${SP}+|or${SP}+)?|${SP}+(?:and|or)${SP}+)(?:the${SP}+)?(${practices})${END}`, 'iuy'),
@@ -145,34 +157,45 @@ export function findProcessAreas(text: string, from: FrameworkReference, v: Cont
 }
 
 
-/** Lines a Markdown or text document uses as headings, list items or table rows. */
-const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*)|[ \t]*\|)(.*)$/gm;
+/** Lines a Markdown or text document uses as headings or list items, and lines set in bold. */
+const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)$|^[ \t]{0,3}(?=\*\*|__)(.*)$/gm;
+/** A table cell that holds only a control number: 5.15, A.5.15, A 9.2.3. */
+const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
 
 /**
- * Control area names standing alone in a heading, list item or table cell, in a document that
- * cites ISO/IEC 27001, 27002 or 17799 (`context`, the first such citation).
+ * Control area names standing alone in a heading, list item, bold line or table cell, in a
+ * document that cites ISO/IEC 27001, 27002 or 17799 (`context`, the first such citation).
  */
-export function findStandaloneAreas(text: string, context: StandardReference, v: ControlVocabulary, mask: ProseMask): ControlAreaReference[] {
+export function findStandaloneAreas(text: string, context: StandardReference, v: ControlVocabulary, mask: ProseMask, structure: Structure): ControlAreaReference[] {
   const c = compile(v);
   const found: ControlAreaReference[] = [];
+  const add = (start: number, end: number, into = found) => {
+    const written = text.slice(start, end);
+    const trimmed = written.replace(/^[\s*_#]+|[\s*_#]+$/g, '');
+    const whole = c.wholeArea.exec(trimmed);
+    const number = whole?.[1] ?? whole?.[3];
+    // "## 5. Compliance" numbers the policy's own sections unless 5 is that area's number.
+    if (!whole || !numberFits(v, whole[2], number)) return;
+    const at = start + written.indexOf(trimmed);
+    into.push(area(text, at, at + trimmed.length, c.areaNames.get(nameKey(whole[2])) ?? whole[2], number, context));
+  };
   STRUCTURE_LINE.lastIndex = 0;
   for (let m = STRUCTURE_LINE.exec(text); m; m = STRUCTURE_LINE.exec(text)) {
-    const lineStart = m.index;
-    if (mask.skip(lineStart) !== lineStart) continue;
-    const contentStart = lineStart + m[1].length;
-    const cells = m[1].trimStart().startsWith('|') ? splitCells(m[2], contentStart) : [[m[2], contentStart] as const];
-    // In a row that holds a control number (a Statement of Applicability), the words are that control's title.
-    if (cells.length > 1 && cells.some(([cell]) => CONTROL_CELL.test(cell.trim()))) continue;
-    for (const [cell, cellStart] of cells) {
-      const trimmed = cell.trim();
-      const whole = c.wholeArea.exec(trimmed);
-      // "## 5. Compliance" numbers the policy's own sections unless 5 is that area's number.
-      if (!whole || !numberFits(v, whole[2], whole[1])) continue;
-      const start = cellStart + cell.indexOf(trimmed);
-      found.push(area(text, start, start + trimmed.length, c.areaNames.get(nameKey(whole[2])) ?? whole[2], whole[1], context));
+    if (mask.skip(m.index) !== m.index) continue;
+    const content = m[2] ?? m[3];
+    const contentStart = m.index + m[0].length - content.length;
+    add(contentStart, contentStart + content.length);
+  }
+  const inCells: ControlAreaReference[] = [];
+  for (const table of structure.tables) {
+    for (const row of table.rows) {
+      const cells = cellSpans(text, row, lineEnd(text, row));
+      // In a row that holds a control number (a Statement of Applicability), the words are that control's title.
+      if (cells.length > 1 && cells.some(([s, e]) => CONTROL_CELL.test(text.slice(s, e)))) continue;
+      for (const [s, e] of cells) add(s, e, inCells);
     }
   }
-  return found;
+  return found.concat(inCells).sort((a, b) => a.start - b.start);
 }
 
 function numberFits(v: ControlVocabulary, name: string, number: string | undefined): boolean {

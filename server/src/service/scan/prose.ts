@@ -22,7 +22,7 @@ const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
 /** Sorted, non-overlapping spans queried with offsets that never decrease. */
 export class SpanCursor {
   private next = 0;
-  constructor(private readonly spans: Span[]) {}
+  constructor(private readonly spans: readonly Span[]) {}
   skip(offset: number): number {
     while (this.next < this.spans.length && this.spans[this.next][1] <= offset) this.next++;
     const span = this.spans[this.next];
@@ -237,9 +237,9 @@ export function markdownBlockSpans(text: string): Span[] {
  * takes a fresh mask, since a mask's queries must not go backwards; the Markdown block structure
  * behind them is worked out once.
  */
-export function proseMasks(text: string, format: 'markdown' | 'plaintext'): () => ProseMask {
+export function proseMasks(text: string, format: 'markdown' | 'plaintext', blocks?: readonly Span[]): () => ProseMask {
   if (format !== 'markdown') return () => new LineSpans(text, urlSpans);
-  const spans = markdownBlockSpans(text);
+  const spans = blocks ?? markdownBlockSpans(text);
   return () => {
     const blocks = new SpanCursor(spans);
     const inline = new LineSpans(text, markdownInlineSpans);

@@ -1,197 +1,160 @@
-// Control numbers in the columns of Statements of Applicability and crosswalk tables. In a
-// column headed "Control", "Annex A", "ISO/IEC 27002:2013" or "2022", a cell holding just 5.15 or
-// 9.2.3 is a control of that standard and edition, though the same bare number in prose is not.
-import { controlEditionOfYear, isIsmsStandard } from './control';
-import type { ProseMask } from './prose';
-import type { ControlReference, Reference, StandardReference } from './reference';
+// Numbers in the columns of Statements of Applicability, crosswalks and audit checklists. A column
+// header says how the numbers under it are read: "Control" or "Annex A" (ISO/IEC 27001's controls),
+// "ISO/IEC 27002:2013" or "2022" (that standard or edition), "ISO 20000-1 clause" or "ISO 9001"
+// (that standard's clauses), "COBIT 5 process" or "ITIL 4 practice" (the framework's ids and
+// names). A column headed by a scheme normref does not read (NIST SP 800-53, SOC 2, PCI DSS) is
+// not read, and a bare number in a table that is no control table is no reference.
+import { documentKey } from './format';
+import type { ControlVocabulary } from './names';
+import { nameKey } from './names';
+import type { ControlForm, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import { cellSpans, lineEnd, type Structure, type Table } from './structure';
+import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
 
-/** A table cell that holds only a control number: 5.15, A.5.15, A 9.2.3. */
-export const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
-const CONTROL_HEADER = /\b(?:controls?|annex[ ]?a|clauses?|ref(?:erence)?|id|no\.?|number)\b|#|§/i;
-const EDITION_HEADER = /\b(2005|2013|2022)\b/;
-
-type Cell = readonly [text: string, start: number];
-
+/** What a header cell says about the numbers of its column. */
 interface Column {
-  /** The standard named in the header, if any. */
   standard?: StandardReference;
-  /** The edition the header names ("2013", "ISO/IEC 27002:2013"). */
+  framework?: FrameworkReference;
+  /** An ISO/IEC 27001/27002 edition named by its year alone ("2013", "Annex A (2022)"). */
   edition?: string;
+  /** The header calls its numbers clauses, or controls; or says nothing of them. */
+  calls?: 'clause' | 'control';
+  /** The header names a scheme normref does not read: its numbers are left alone. */
+  unread: boolean;
 }
 
-/** Splits a table row into cells with their offsets; the outer pipes are optional. */
-export function splitCells(row: string, rowStart: number): Cell[] {
-  const cells: Cell[] = [];
-  let start = 0;
-  for (let i = 0; i <= row.length; i++) {
-    if (i === row.length || row[i] === '|') {
-      cells.push([row.slice(start, i), rowStart + start]);
-      start = i + 1;
-    }
-  }
-  // "| a | b |" has an empty cell before the first pipe and after the last.
-  if (cells.length > 1 && cells[0][0].trim() === '') cells.shift();
-  if (cells.length > 1 && cells[cells.length - 1][0].trim() === '') cells.pop();
-  return cells;
-}
+/** Numbers at the start of a cell, as a list or range: "A.5.15", "5.15, 5.16", "8.2 – 8.4", "9 Performance evaluation". */
+const NUMBER = /(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){0,3})(?![\p{L}\p{N}]|[.,]\d|\.[A-Za-z])/uy;
+const SEPARATOR = /[ ]*(?:,|;|&|\/|–|—|-|to|and|bis|à|a|y|und|et)[ ]*/uy;
+const YEAR = /\b(2005|2013|2022)\b/;
 
 /**
- * Bare control numbers in the control columns of tables, in a document that cites ISO/IEC
- * 27001/27002/17799 (`references` are the references found so far, in order).
+ * Numbers and names in the columns of the tables of a text (`references`: those found so far, in
+ * order), each with the standard, framework or edition its column names.
  */
-export function findTableControls(text: string, references: readonly Reference[], mask: ProseMask): ControlReference[] {
+export function findTableControls(text: string, references: readonly Reference[], structure: Structure, vocabulary: ControlVocabulary): ControlReference[] {
   const found: ControlReference[] = [];
-  // Tables come in document order, so one cursor walks the references once for all of them.
   const cursor = new ReferenceCursor(references);
-  // A delimiter row holds "---": a native search finds the candidates, the regex confirms the line.
-  for (let dash = text.indexOf('---'); dash >= 0; dash = text.indexOf('---', dash + 3)) {
-    const lineStart = text.lastIndexOf('\n', dash) + 1;
-    const lineEnd = endOfLine(text, dash);
-    if (lineStart === 0 || !isDelimiterRow(text, lineStart, lineEnd)) {
-      dash = lineEnd;
-      continue;
-    }
-    const headerStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    const header = text.slice(headerStart, lineStart - 1).replace(/\r$/, '');
-    dash = lineEnd;
-    if (!header.includes('|') || mask.skip(headerStart) !== headerStart) continue;
-    const nearest = cursor.lastIsmsBefore(headerStart);
-    const inHeader = new StandardsIn(cursor.within(headerStart, headerStart + header.length));
-    const columns = splitCells(header, headerStart).map(([cell, start]) => columnOf(cell, start, inHeader));
-    // Only columns whose header names a standard, an edition or a control hold controls.
-    const holdsControls = columns.map((c) => !!(c.standard || c.edition || CONTROL_HEADER.test(c.header)));
-    if (!holdsControls.includes(true) || (!nearest && !columns.some((c) => c.standard))) continue;
-    let pos = lineEnd + 1;
-    for (let eol = endOfLine(text, pos); pos < text.length; pos = eol + 1, eol = endOfLine(text, pos)) {
-      const row = text.slice(pos, eol);
-      if (!row.includes('|')) break;
-      // Only the cells of control columns are cut out of the row.
-      const bounds = cellBounds(row);
-      for (let i = 0; i < bounds.length - 1 && i < columns.length; i++) {
-        if (!holdsControls[i]) continue;
-        const cell = row.slice(bounds[i], bounds[i + 1] - 1);
-        const value = cell.trim();
-        const number = CONTROL_CELL.exec(value);
-        if (!number) continue;
+  for (const table of structure.tables) {
+    const nearest = cursor.lastNumberedBefore(table.start, vocabulary);
+    const columns = columnsOf(text, table, cursor.within(table.start, lineEnd(text, table.start)), vocabulary);
+    if (!columns.some(holdsNumbers)) continue;
+    for (const rowStart of table.rows) {
+      const cells = cellSpans(text, rowStart, lineEnd(text, rowStart));
+      for (let i = 0; i < cells.length && i < columns.length; i++) {
         const column = columns[i];
-        const cellStart = pos + bounds[i] + cell.indexOf(value);
-        const context = column.standard ?? nearest;
-        found.push({
-          kind: 'control',
-          start: cellStart,
-          end: cellStart + value.length,
-          text: value,
-          id: { form: number[1] ? 'annex-a' : 'control', number: number[2], ...(context ? { context } : {}), ...(column.edition ? { edition: column.edition } : {}) },
-        });
+        if (!holdsNumbers(column)) continue;
+        const [start, end] = cells[i];
+        if (column.framework) {
+          const named = namedInCell(text, start, end, column.framework, vocabulary);
+          if (named) found.push(named);
+        } else readCell(text, start, end, column, column.standard ?? nearest, found);
       }
     }
-    // The body is read once: the next table starts after it.
-    dash = Math.max(dash, pos);
   }
   return found;
 }
 
-/**
- * Where each cell of a table row starts, as offsets into the row, followed by one past the end of
- * the last cell (plus one): cell i is row.slice(b[i], b[i + 1] - 1). The outer pipes are optional,
- * as in splitCells.
- */
-function cellBounds(row: string): number[] {
-  const bounds = [0];
-  for (let i = row.indexOf('|'); i >= 0; i = row.indexOf('|', i + 1)) bounds.push(i + 1);
-  bounds.push(row.length + 1);
-  if (bounds.length > 2 && row.slice(0, bounds[1] - 1).trim() === '') bounds.shift();
-  if (bounds.length > 2 && row.slice(bounds[bounds.length - 2]).trim() === '') bounds.pop();
-  return bounds;
+function holdsNumbers(c: Column): boolean {
+  return !c.unread && !!(c.standard || c.framework || c.edition || c.calls);
 }
 
-function endOfLine(text: string, pos: number): number {
-  const eol = text.indexOf('\n', pos);
-  return eol < 0 ? text.length : eol;
-}
-
-/**
- * A table's delimiter row (| --- | :-: |), the line [start, end): cells of three or more hyphens,
- * each with an optional colon at either end, between optional outer pipes. The line before it is
- * the header, the lines after it the body. A loop rather than a regular expression: a repeated
- * group over a row of a million cells overflows the regular expression's stack.
- */
-function isDelimiterRow(text: string, start: number, end: number): boolean {
-  let i = skipBlanks(text, start, end);
-  if (text.charCodeAt(i) === PIPE) i = skipBlanks(text, i + 1, end);
-  let cells = 0;
-  while (i < end) {
-    if (text.charCodeAt(i) === COLON) i++;
-    const dashesFrom = i;
-    while (i < end && text.charCodeAt(i) === HYPHEN) i++;
-    if (i - dashesFrom < 3) return false;
-    if (text.charCodeAt(i) === COLON) i++;
-    i = skipBlanks(text, i, end);
-    cells++;
-    if (i >= end) break;
-    if (text.charCodeAt(i) !== PIPE) return false;
-    i = skipBlanks(text, i + 1, end);
-  }
-  return cells > 0;
-}
-
-const PIPE = 124;
-const COLON = 58;
-const HYPHEN = 45;
-
-/** The first offset in [from, end) that is not a space, tab or carriage return, or `end`. */
-function skipBlanks(text: string, from: number, end: number): number {
-  let i = from;
-  while (i < end && isBlank(text.charCodeAt(i))) i++;
-  return i;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13;
-}
-
-/** The ISMS standards named in a header row, taken in order as its cells are read left to right. */
-class StandardsIn {
-  private next = 0;
-  constructor(private readonly references: readonly Reference[]) {}
-
-  /** The first ISO/IEC 27001/27002/17799 reference inside [start, end); calls come left to right. */
-  take(start: number, end: number): StandardReference | undefined {
-    while (this.next < this.references.length && this.references[this.next].start < start) this.next++;
-    for (let i = this.next; i < this.references.length && this.references[i].start < end; i++) {
-      const r = this.references[i];
-      if (r.end <= end && isIsmsStandard(r)) return r;
+function columnsOf(text: string, table: Table, inHeader: readonly Reference[], vocabulary: ControlVocabulary): Column[] {
+  let next = 0;
+  return table.header.map(([start, end]) => {
+    while (next < inHeader.length && inHeader[next].start < start) next++;
+    let standard: StandardReference | undefined;
+    let framework: FrameworkReference | undefined;
+    for (let i = next; i < inHeader.length && inHeader[i].start < end; i++) {
+      const r = inHeader[i];
+      if (!standard && r.kind === 'standard' && vocabulary.numberedStandards?.has(documentKey(r.id.number, r.id.parts))) standard = r;
+      if (!framework && r.kind === 'framework') framework = r;
     }
-    return undefined;
+    const header = text.slice(start, end);
+    const unread = !standard && !framework && (vocabulary.unreadSchemes ?? []).some((name) => containsWord(header, name));
+    const year = standard ? undefined : YEAR.exec(header)?.[1];
+    const calls = CLAUSE_WORDS.test(header) ? 'clause' : CONTROL_WORDS.test(header) ? 'control' : undefined;
+    return { ...(standard ? { standard } : {}), ...(framework ? { framework } : {}), ...(year ? { edition: year } : {}), ...(calls ? { calls } : {}), unread };
+  });
+}
+
+function containsWord(text: string, word: string): boolean {
+  const at = text.toLowerCase().indexOf(word.toLowerCase());
+  if (at < 0) return false;
+  const before = text[at - 1];
+  const after = text[at + word.length];
+  return (!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after));
+}
+
+/** The numbers a cell starts with, as references of its column. */
+function readCell(text: string, start: number, end: number, column: Column, context: StandardReference | undefined, found: ControlReference[]): void {
+  // A bare number needs a column that names what it is in, or a standard cited before the table.
+  if (!column.standard && !context) return;
+  let pos = start;
+  for (let count = 0; pos < end; count++) {
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
+    if (!m || m.index + m[0].length > end) return;
+    const annexA = m[1] !== undefined;
+    const number = m[2];
+    // One level (9, A.5) is a clause or a theme: only where the column or the "A." says so.
+    if (number.includes('.') || annexA || column.calls === 'clause') {
+      // A column headed by a standard alone holds its controls first (a Statement of Applicability);
+      // one that says "clause" its clauses.
+      const form: ControlForm = annexA ? 'annex-a' : column.calls === 'clause' ? 'clause' : 'control';
+      found.push({
+        kind: 'control',
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        id: { form, number, ...(context ? { context } : {}), ...(column.edition ? { edition: column.edition } : {})},
+      });
+    }
+    pos = m.index + m[0].length;
+    SEPARATOR.lastIndex = pos;
+    const separator = SEPARATOR.exec(text);
+    // Only a list goes on: a title after the first number ends the cell's numbers.
+    if (!separator || count > 64) return;
+    pos += separator[0].length;
   }
 }
 
-/** What a header cell says about its column (`inHeader`: the standards of the header row). */
-function columnOf(header: string, start: number, inHeader: StandardsIn): Column & { header: string } {
-  const end = start + header.length;
-  const standard = inHeader.take(start, end);
-  const year = standard?.id.year ?? Number(EDITION_HEADER.exec(header)?.[1] ?? NaN);
-  return { header, ...(standard ? { standard } : {}), ...(Number.isNaN(year) ? {} : { edition: controlEditionOfYear(year) }) };
+/** An ITIL practice or a CMMI process area named alone in a column headed by its framework. */
+function namedInCell(text: string, start: number, end: number, framework: FrameworkReference, vocabulary: ControlVocabulary): ControlReference | undefined {
+  const written = text.slice(start, end).replace(/\*\*|__/g, '').trim();
+  if (!written) return undefined;
+  const key = nameKey(written);
+  let number: string | undefined;
+  let form: ControlForm | undefined;
+  if (framework.id.framework === 'itil') {
+    number = vocabulary.practices.find((p) => nameKey(p) === key) ?? vocabulary.practiceAliases?.get(key);
+    form = 'itil';
+  } else if (framework.id.framework.startsWith('cmmi')) {
+    number = vocabulary.processAreas.find((p) => p.acronym === written || nameKey(p.name) === key)?.acronym;
+    form = 'cmmi';
+  }
+  if (!number || !form) return undefined;
+  const at = text.indexOf(written, start);
+  return { kind: 'control', start: at, end: at + written.length, text: written, id: { form, number, context: framework } };
 }
-
 
 /** Walks references in order, for queries whose offsets never decrease. */
 class ReferenceCursor {
   private next = 0;
-  private lastIsms: StandardReference | undefined;
+  private lastNumbered: StandardReference | undefined;
 
   constructor(private readonly references: readonly Reference[]) {}
 
-  /** The nearest ISO/IEC 27001/27002/17799 reference that starts before `offset`. */
-  lastIsmsBefore(offset: number): StandardReference | undefined {
+  /** The nearest standard with a numbering normref has (27001, 20000-1 …) that starts before `offset`. */
+  lastNumberedBefore(offset: number, vocabulary: ControlVocabulary): StandardReference | undefined {
     while (this.next < this.references.length && this.references[this.next].start < offset) {
       const r = this.references[this.next++];
-      if (isIsmsStandard(r)) this.lastIsms = r;
+      if (r.kind === 'standard' && vocabulary.numberedStandards?.has(documentKey(r.id.number, r.id.parts))) this.lastNumbered = r;
     }
-    return this.lastIsms;
+    return this.lastNumbered;
   }
 
-  /** The references inside [start, end), from the cursor on (call lastIsmsBefore(start) first). */
+  /** The references inside [start, end), from the cursor on (call lastNumberedBefore(start) first). */
   within(start: number, end: number): Reference[] {
     const found: Reference[] = [];
     for (let i = this.next; i < this.references.length && this.references[i].start < end; i++) {

@@ -1,0 +1,31 @@
+// Which edition of a numbering a year means, and which numberings share their editions. The
+// numbers of ISO/IEC 27001 (clauses and Annex A), 27002 and 17799 follow one edition cycle: a
+// document citing ISO/IEC 27002:2013 means 2013's Annex A as well. Every other standard's
+// numbering has editions of its own.
+import type { Numbering } from '../catalog/numberings';
+
+/** The edition family of ISO/IEC 27001, 27002 and 17799. */
+export const ISMS = 'isms';
+
+const ISMS_DOCUMENTS = new Set(['ISO/IEC 27001', 'ISO/IEC 27002', 'ISO/IEC 17799']);
+
+export function familyOf(numbering: Numbering): string {
+  return ISMS_DOCUMENTS.has(numbering.document) ? ISMS : numbering.document;
+}
+
+/** The catalog keys of the standards in the ISMS family. */
+export const ISMS_KEYS: ReadonlySet<string> = new Set(['27001', '27002', '17799']);
+
+/**
+ * The edition of a numbering in force in a year: the newest edition not after it, else the oldest
+ * (a year between editions, an adoption's or a corrigendum's, means the edition before it).
+ */
+export function editionOfYear(numbering: Numbering, year: number): string {
+  const years = numbering.editions.map((e) => e.edition).filter((e) => /^\d{4}$/.test(e));
+  return years.find((e) => Number(e) <= year) ?? years[years.length - 1] ?? numbering.editions[0].edition;
+}
+
+/** The ISMS edition of a year, for a numbering-free question (completion, front matter). */
+export function ismsEditionOfYear(year: number): '2022' | '2013' | '2005' {
+  return year >= 2022 ? '2022' : year >= 2013 ? '2013' : '2005';
+}

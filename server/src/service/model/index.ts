@@ -1,0 +1,348 @@
+// The document model: a document read as a whole. It knows the standards the document cites, the
+// evidence for the edition of ISO/IEC 27001/27002 it follows, and its scopes (sections, tables and
+// their columns, paragraphs); and it answers, for every number the scanner found, which numbering
+// and edition it is in, and why. Every feature asks it; none works an edition out again.
+import type { Catalog } from '../catalog';
+import type { ControlGroup, ControlItem, IndexedControlSet } from '../catalog/controls';
+import { ANNEX_A, lookUp, type Numbering } from '../catalog/numberings';
+import { documentKey } from '../catalog/deliverable';
+import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from '../scan/reference';
+import type { Structure } from '../scan/structure';
+import { editionOfYear, familyOf, ISMS, ISMS_KEYS } from './editions';
+import { isHistoryTable, isPastSection, pastInSentence } from './passing';
+import { Scopes } from './scopes';
+import { namesTitle, writtenAfter } from './titles';
+
+export { ISMS, ismsEditionOfYear } from './editions';
+
+/** Why a number is read in the edition it is. */
+export type EditionRule =
+  | 'written' // the year written with it ("27001:2013 A.8.2")
+  | 'column' // its table column's header ("ISO/IEC 27002:2013", "2022")
+  | 'title' // the title written next to it is that edition's
+  | 'table' // the other numbers of its table are of that edition
+  | 'paragraph' // a dated reference in its paragraph
+  | 'section' // the heading of its section names the edition
+  | 'declared' // the edition the document declares
+  | 'document' // the evidence of the whole document
+  | 'setting' // normref.controls.defaultEdition
+  | 'latest'; // the current edition of a numbering normref has several of
+
+/** A place in the text that decided an edition. */
+export interface Evidence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Reading {
+  numbering: Numbering;
+  edition: string;
+  rule: EditionRule;
+  evidence?: Evidence;
+  /** The edition the rules chose, when the number exists only in another one (`edition`). */
+  chosen?: string;
+  set?: IndexedControlSet;
+  found?: ControlItem | ControlGroup;
+}
+
+export interface ModelOptions {
+  declared?: string;
+  defaultEdition: string;
+}
+
+interface Vote {
+  edition: string;
+  weight: number;
+  evidence: Evidence;
+}
+
+/** Weights of the kinds of evidence: a dated citation or a title is worth more than a number's form. */
+const WEIGHT = { dated: 3, title: 3, unique: 1 } as const;
+
+export class DocumentModel {
+  readonly scopes: Scopes;
+  /** Standards the document cites, in text order. */
+  readonly cited: StandardReference[] = [];
+  /** Votes for the edition of each family, for the document and for each table. */
+  private readonly documentVotes = new Map<string, Vote[]>();
+  private readonly tableVotes = new Map<number, Vote[]>();
+  /** Per family and paragraph, the dated citations in it that are not passing mentions, in order. */
+  private readonly paragraphCitations = new Map<string, StandardReference[]>();
+  /** The editions section headings name, by heading start. */
+  private readonly sectionEditions = new Map<number, { edition: string; evidence: Evidence }>();
+  private readonly readings = new Map<Reference, Reading | null>();
+  private readonly ismsNumberings: Numbering[];
+
+  constructor(
+    private readonly text: string,
+    references: readonly Reference[],
+    structure: Structure,
+    private readonly catalog: Catalog,
+    private readonly options: ModelOptions,
+  ) {
+    this.scopes = new Scopes(text, structure);
+    this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
+    const pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
+    const historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t) ? i : -1)).filter((i) => i >= 0));
+    for (const r of references) {
+      if (r.kind === 'standard') this.noteCitation(r, pastSections, historyTables);
+      else if (r.kind === 'control') this.noteNumber(r);
+    }
+  }
+
+  /** The numbering and edition of a number or area, or null when it is in none normref knows (not a reference). */
+  read(r: ControlReference | ControlAreaReference): Reading | null {
+    let reading = this.readings.get(r);
+    if (reading === undefined) {
+      reading = r.kind === 'control' ? this.readNumber(r) : this.readArea(r);
+      this.readings.set(r, reading);
+    }
+    return reading;
+  }
+
+  /** The ISO/IEC 27001/27002 edition in force at an offset, for what is typed there (completion). */
+  ismsEditionAt(offset: number): { edition: string; rule: EditionRule; evidence?: Evidence } {
+    return this.editionInScopes(ISMS, offset, this.options.defaultEdition, (year) => editionOfYear(this.ismsNumberings[0], year));
+  }
+
+  // ----- evidence -----
+
+  private noteCitation(r: StandardReference, pastSections: ReadonlySet<number>, historyTables: ReadonlySet<number>): void {
+    this.cited.push(r);
+    const key = documentKey(r.id.number, r.id.parts);
+    const numbering = this.catalog.controls.numberingsOfStandard(key)[0];
+    if (!numbering || r.id.year === undefined || r.id.series) return;
+    const place = this.scopes.place(r.start);
+    if (place.sections.some((s) => pastSections.has(s.heading.start)) || (place.table && historyTables.has(place.table.index))) return;
+    if (pastInSentence(this.text, r.start, r.end)) return;
+    const family = familyOf(numbering);
+    const vote = { edition: editionOfYear(numbering, r.id.year), weight: WEIGHT.dated, evidence: evidenceOf(r) };
+    this.addVote(this.documentVotes, family, vote);
+    if (place.table) this.addVote(this.tableVotes, place.table.index, vote, family);
+    this.addVote(this.paragraphCitations as Map<string, unknown[]>, `${family} ${place.paragraph}`, r);
+    // A heading that cites a dated standard gives its section that edition.
+    const heading = place.sections[0]?.heading;
+    if (heading && heading.start <= r.start && r.end <= heading.end && !this.sectionEditions.has(heading.start)) {
+      this.sectionEditions.set(heading.start, { edition: vote.edition, evidence: vote.evidence });
+    }
+  }
+
+  /** A number of the ISMS family votes for an edition when only one edition has it, or its title names one. */
+  private noteNumber(r: ControlReference): void {
+    if (!this.couldBeIsms(r)) return;
+    const votes = this.ismsVotesOf(r);
+    if (votes.length !== 1) return;
+    const vote = votes[0];
+    this.addVote(this.documentVotes, ISMS, vote);
+    const table = this.scopes.tableAt(r.start);
+    if (table) this.addVote(this.tableVotes, table.index, vote, ISMS);
+  }
+
+  /** The editions a number's form and title point to: one vote, or none when they do not single one out. */
+  private ismsVotesOf(r: ControlReference): Vote[] {
+    const annexA = this.catalog.controls.numberings.get(ANNEX_A);
+    if (!annexA) return [];
+    const titled = this.titledEditions(r, [annexA]);
+    if (titled.length === 1) return [{ edition: titled[0].edition, weight: WEIGHT.title, evidence: evidenceOf(r) }];
+    const having = annexA.editions.filter((e) => e.edition !== '2005' && lookUp(e.set, r.id.number));
+    if (having.length === 1 && r.id.number.includes('.')) return [{ edition: having[0].edition, weight: WEIGHT.unique, evidence: evidenceOf(r) }];
+    return [];
+  }
+
+  /** Whether a number would be read as an Annex A (or 27002) control, whose editions it may tell. */
+  private couldBeIsms(r: ControlReference): boolean {
+    const context = r.id.context;
+    if (context?.kind === 'framework') return false;
+    if (context?.kind === 'standard') {
+      const key = documentKey(context.id.number, context.id.parts);
+      if (key === '27002') return true;
+      // After ISO/IEC 27001 a clause number is a clause, which says nothing of Annex A's edition.
+      if (key !== '27001') return false;
+      const clauses = this.catalog.controls.numberings.get('ISO/IEC 27001');
+      return r.id.form === 'annex-a' || r.id.form === 'control' || !clauses?.editions.some((e) => lookUp(e.set, r.id.number));
+    }
+    return r.id.form === 'annex-a' || r.id.form === 'control';
+  }
+
+  /** The editions (of the given numberings) whose title for the number is the title written after it. */
+  private titledEditions(r: ControlReference, numberings: readonly Numbering[]): Array<{ numbering: Numbering; edition: string }> {
+    const written = writtenAfter(this.text, r.end);
+    if (!written) return [];
+    const found: Array<{ numbering: Numbering; edition: string }> = [];
+    for (const numbering of numberings) {
+      for (const { edition, set } of numbering.editions) {
+        const item = lookUp(set, r.id.number);
+        if (item && namesTitle(written, item.title)) found.push({ numbering, edition });
+      }
+    }
+    return found;
+  }
+
+  private addVote<K, V>(votes: Map<K, V[]>, key: K, vote: V, family?: string): void {
+    // Table votes are kept for the ISMS family only, the one whose editions tables mix.
+    if (family !== undefined && family !== ISMS) return;
+    const list = votes.get(key);
+    if (list) list.push(vote);
+    else votes.set(key, [vote]);
+  }
+
+  // ----- reading a number -----
+
+  private readNumber(r: ControlReference): Reading | null {
+    const context = r.id.context;
+    if (context?.kind === 'framework' || r.id.form === 'cobit' || r.id.form === 'itil' || r.id.form === 'cmmi') return this.readFrameworkItem(r, context);
+    const candidates = this.numberingsFor(r);
+    if (candidates.length === 0) return null;
+    // A title written next to the number can say which numbering as well as which edition.
+    const titled = this.titledEditions(r, candidates);
+    if (titled.length > 0) {
+      const { numbering, edition } = titled.find((t) => t.numbering === candidates[0]) ?? titled[0];
+      return this.located(r, numbering, edition, 'title', evidenceOf(r));
+    }
+    const numbering = candidates[0];
+    const family = familyOf(numbering);
+    const written = this.writtenEdition(r, numbering);
+    const { edition, rule, evidence } = written ?? this.editionInScopes(family, r.start, this.defaultOf(numbering), (year) => editionOfYear(numbering, year), r.start);
+    // A number that only the other numbering of the standard has (27001 clause 6.1.2 or A.6.1.2).
+    for (const n of candidates) {
+      const reading = this.located(r, n, edition, rule, evidence);
+      if (reading.found && reading.edition === edition) return reading;
+    }
+    for (const n of candidates) {
+      const reading = this.located(r, n, edition, rule, evidence);
+      if (reading.found) return reading;
+    }
+    return this.located(r, numbering, edition, rule, evidence);
+  }
+
+  /** The numberings a number may be in, the likeliest first; none when it is no reference. */
+  private numberingsFor(r: ControlReference): Numbering[] {
+    const n = this.catalog.controls.numberings;
+    const context = r.id.context;
+    if (context?.kind === 'standard') {
+      const key = documentKey(context.id.number, context.id.parts);
+      if (key === '27001') return pick(n, r.id.form === 'annex-a' ? [ANNEX_A] : r.id.form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
+      if (key === '27002') return pick(n, ['ISO/IEC 27002']);
+      if (key === '17799') return pick(n, ['ISO/IEC 17799']);
+      return [...this.catalog.controls.numberingsOfStandard(key)];
+    }
+    if (r.id.form === 'annex-a' || r.id.form === 'control') return pick(n, [ANNEX_A]);
+    return [];
+  }
+
+  /** The edition the reference itself or its column writes. */
+  private writtenEdition(r: ControlReference, numbering: Numbering): { edition: string; rule: EditionRule; evidence?: Evidence } | undefined {
+    if (r.id.edition) return { edition: r.id.edition, rule: 'column' };
+    const context = r.id.context;
+    if (context?.kind === 'standard' && context.id.year !== undefined && (r.id.form !== 'control' || this.scopes.tableAt(r.start))) {
+      return { edition: editionOfYear(numbering, context.id.year), rule: this.scopes.tableAt(r.start) && !adjacent(context, r) ? 'column' : 'written', evidence: evidenceOf(context) };
+    }
+    return undefined;
+  }
+
+  /**
+   * The edition in force at an offset from the scopes out: table, paragraph, section, declared,
+   * document, default. `self`: the start of the number asking, whose own vote does not count for it.
+   */
+  private editionInScopes(family: string, offset: number, fallback: string, ofYear: (year: number) => string, self = -1): { edition: string; rule: EditionRule; evidence?: Evidence } {
+    const place = this.scopes.place(offset);
+    if (family === ISMS && place.table) {
+      const winner = elect(this.tableVotes.get(place.table.index), self);
+      if (winner) return { edition: winner.edition, rule: 'table', evidence: winner.evidence };
+    }
+    // In the paragraph: the nearest dated citation before the offset, else the first after it.
+    const cited = this.paragraphCitations.get(`${family} ${place.paragraph}`);
+    const nearest = cited && (cited.filter((c) => c.start < offset).at(-1) ?? cited[0]);
+    if (nearest?.id.year !== undefined) return { edition: ofYear(nearest.id.year), rule: 'paragraph', evidence: evidenceOf(nearest) };
+    if (family === ISMS) {
+      for (const section of place.sections) {
+        const named = this.sectionEditions.get(section.heading.start);
+        if (named) return { edition: named.edition, rule: 'section', evidence: named.evidence };
+      }
+      if (this.options.declared) return { edition: this.options.declared, rule: 'declared' };
+    }
+    const winner = elect(this.documentVotes.get(family), self);
+    if (winner) return { edition: winner.edition, rule: 'document', evidence: winner.evidence };
+    return { edition: fallback, rule: family === ISMS ? 'setting' : 'latest' };
+  }
+
+  private defaultOf(numbering: Numbering): string {
+    return familyOf(numbering) === ISMS ? this.options.defaultEdition : numbering.editions[0].edition;
+  }
+
+  /** The reading of a number in a numbering and edition, moved to the edition that has it if this one does not. */
+  private located(r: ControlReference | ControlAreaReference, numbering: Numbering, edition: string, rule: EditionRule, evidence?: Evidence): Reading {
+    const base = { numbering, rule, ...(evidence ? { evidence } : {}) };
+    const number = r.kind === 'control' ? r.id.number : (r.id.number ?? '');
+    const inEdition = numbering.editions.find((e) => e.edition === edition);
+    const found = inEdition && lookUp(inEdition.set, number);
+    if (inEdition && found) return { ...base, edition, set: inEdition.set, found };
+    // Only another edition has the number: it is that edition's, and the hover says so.
+    const other = numbering.editions.find((e) => e.edition !== edition && lookUp(e.set, number));
+    if (other) return { ...base, edition: other.edition, chosen: edition, set: other.set, found: lookUp(other.set, number) };
+    return { ...base, edition, ...(inEdition ? { set: inEdition.set } : {}) };
+  }
+
+  private readFrameworkItem(r: ControlReference, context: StandardReference | FrameworkReference | undefined): Reading | null {
+    const key = context?.kind === 'framework' ? context.id.framework : r.id.form === 'cobit' ? 'cobit' : r.id.form === 'itil' ? 'itil' : 'cmmi-svc';
+    const numbering = this.catalog.controls.numberings.get(key);
+    if (!numbering) return null;
+    const written = context?.kind === 'framework' ? context.id.version : undefined;
+    const inVersion = written !== undefined ? numbering.editions.find((e) => e.edition === written) : undefined;
+    const edition = inVersion?.edition ?? numbering.editions[0].edition;
+    const lookupNumber = r.id.form === 'cobit' ? r.id.number.slice(0, 5) : r.id.number;
+    const entry = numbering.editions.find((e) => e.edition === edition)!;
+    const found = lookUp(entry.set, lookupNumber);
+    return { numbering, edition, rule: inVersion ? 'written' : 'latest', set: entry.set, ...(found ? { found } : {}), ...(context ? { evidence: evidenceOf(context) } : {}) };
+  }
+
+  // ----- reading an area -----
+
+  private readArea(r: ControlAreaReference): Reading | null {
+    const numbering = this.catalog.controls.numberings.get('ISO/IEC 27002');
+    if (!numbering) return null;
+    const context = r.id.context;
+    const written = context?.id.year !== undefined ? { edition: editionOfYear(numbering, context.id.year), rule: 'written' as const, evidence: evidenceOf(context) } : undefined;
+    const { edition, rule, evidence } = written ?? this.editionInScopes(ISMS, r.start, this.options.defaultEdition, (year) => editionOfYear(numbering, year));
+    const key = r.id.name.toLowerCase();
+    const having = numbering.editions.filter(({ set }) => areaOf(set, key, r.id.number));
+    // The chosen edition if the area is there; else the newest edition that has it.
+    const entry = having.find((e) => e.edition === edition) ?? having[0];
+    if (!entry) return { numbering, edition, rule, ...(evidence ? { evidence } : {}) };
+    const found = areaOf(entry.set, key, r.id.number);
+    return { numbering, edition: entry.edition, rule, ...(evidence ? { evidence } : {}), ...(entry.edition !== edition ? { chosen: edition } : {}), set: entry.set, ...(found ? { found } : {}) };
+  }
+}
+
+/** A 2005 area is an item of its set; a 2013 clause or 2022 theme a group. */
+function areaOf(set: IndexedControlSet, titleKey: string, number: string | undefined): ControlItem | ControlGroup | undefined {
+  const matches = (x: { id: string; title: string }) => x.title.toLowerCase() === titleKey && (number === undefined || x.id === number);
+  if (set.set.edition === '2005') return set.allItems().find(matches);
+  return set.allGroups().find((g) => (g.kind === 'theme' || g.kind === 'clause') && matches(g));
+}
+
+function pick(numberings: ReadonlyMap<string, Numbering>, keys: readonly string[]): Numbering[] {
+  return keys.map((k) => numberings.get(k)).filter((n): n is Numbering => !!n);
+}
+
+function evidenceOf(r: Reference): Evidence {
+  return { start: r.start, end: r.end, text: r.text };
+}
+
+/** Written right before the number ("ISO/IEC 27001:2013 A.8.2"), not just somewhere before it. */
+function adjacent(standard: StandardReference, r: ControlReference): boolean {
+  return r.start - standard.end <= 16;
+}
+
+/** The edition with the most weight, not counting the vote at `self`; on a tie, none (the next scope decides). */
+function elect(all: readonly Vote[] | undefined, self = -1): Vote | undefined {
+  const votes = all?.filter((v) => v.evidence.start !== self);
+  if (!votes?.length) return undefined;
+  const totals = new Map<string, number>();
+  for (const v of votes) totals.set(v.edition, (totals.get(v.edition) ?? 0) + v.weight);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return undefined;
+  // The evidence shown is the first vote for the winner.
+  return votes.find((v) => v.edition === ranked[0][0]);
+}

@@ -1,0 +1,51 @@
+// A passing mention: a dated reference that does not say which edition the document follows. A
+// history note ("earlier versions cited ISO/IEC 27002:2013"), a "formerly" sentence, a revision
+// history or a bibliography names an edition the document has left behind; counting it as evidence
+// would switch every later control number to that edition.
+import type { Heading, Table } from '../scan/structure';
+
+/** Words that, before a reference in its sentence, put it in the past. */
+const PAST_BEFORE =
+  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|originally|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*)\b/giu;
+/** Words between such a word and the reference that bring the sentence back to the present. */
+const PRESENT =
+  /\b(?:now|current(?:ly)?|today|follows?|based on|aligned|certifi\w*|conform\w*|compl(?:y|ies|iant)|according to|as required by|in line with|nun|jetzt|gemäß|nach|selon|désormais|según|ahora)\b/iu;
+/** "… from ISO/IEC 27001:2013 to ISO/IEC 27001:2022": the edition moved to is the present one. */
+const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
+const MOVED_FROM = /\bfrom\b/iu;
+/** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
+const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
+const SENTENCE_END = /[.!?;](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
+/** Section headings and table columns of history and bibliography. */
+const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
+const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
+
+const LOOK_BACK = 240;
+
+/** Whether the reference [start, end) of `text` is a passing mention in its sentence. */
+export function pastInSentence(text: string, start: number, end: number): boolean {
+  if (PAST_AFTER.test(text.slice(end, end + 60))) return true;
+  const from = Math.max(0, start - LOOK_BACK);
+  const before = text.slice(from, start);
+  let sentenceStart = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(before); m; m = SENTENCE_END.exec(before)) sentenceStart = m.index + m[0].length;
+  const sentence = before.slice(sentenceStart);
+  let lastPast = -1;
+  PAST_BEFORE.lastIndex = 0;
+  for (let m = PAST_BEFORE.exec(sentence); m; m = PAST_BEFORE.exec(sentence)) lastPast = m.index + m[0].length;
+  if (lastPast < 0) return false;
+  if (MOVED_TO.test(sentence) && MOVED_FROM.test(sentence)) return false;
+  return !PRESENT.test(sentence.slice(lastPast));
+}
+
+/** Whether a heading names a history, revision or bibliography section. */
+export function isPastSection(text: string, heading: Heading): boolean {
+  return PAST_SECTION.test(text.slice(heading.textStart, heading.end));
+}
+
+/** Whether a table is a revision history: its header has a version column and a date or change column. */
+export function isHistoryTable(text: string, table: Table): boolean {
+  const cells = table.header.map(([s, e]) => text.slice(s, e));
+  return cells.some((c) => /\b(?:version|revision|rev\.?)\b/iu.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
+}

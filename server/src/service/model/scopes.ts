@@ -1,0 +1,107 @@
+// Where an offset lies in a document's structure: its paragraph, the sections whose headings hold
+// it, its table, row and column. Built once per analysis from the scan's structure; every query is
+// a binary search, and row cells are cut once per row, so the model's queries, which come in text
+// order, cost linear time in all.
+import type { Span } from '../scan/prose';
+import { cellIndex, cellSpans, lineEnd, type Heading, type Structure, type Table } from '../scan/structure';
+
+export interface Section {
+  heading: Heading;
+  /** From the heading to the next heading of the same or a higher level. */
+  end: number;
+  /** The section this one is part of. */
+  parent?: Section;
+}
+
+export interface Place {
+  paragraph: number;
+  table?: { index: number; table: Table; column: number; row: number };
+  /** The sections that hold the offset, innermost first. */
+  sections: Section[];
+}
+
+export class Scopes {
+  readonly sections: Section[];
+  private readonly headingStarts: number[];
+  private row?: { start: number; end: number; cells: Span[] };
+
+  constructor(
+    private readonly text: string,
+    readonly structure: Structure,
+  ) {
+    this.sections = sectionsOf(structure.headings, text.length);
+    this.headingStarts = structure.headings.map((h) => h.start);
+  }
+
+  /** The paragraph an offset lies in: the number of paragraph breaks before it. */
+  paragraphOf(offset: number): number {
+    return countBelow(this.structure.breaks, offset);
+  }
+
+  tableAt(offset: number): { index: number; table: Table } | undefined {
+    const tables = this.structure.tables;
+    let lo = 0;
+    let hi = tables.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < tables[mid].start) hi = mid - 1;
+      else if (offset > tables[mid].end) lo = mid + 1;
+      else return { index: mid, table: tables[mid] };
+    }
+    return undefined;
+  }
+
+  place(offset: number): Place {
+    const found = this.tableAt(offset);
+    const place: Place = { paragraph: this.paragraphOf(offset), sections: this.sectionsAt(offset) };
+    if (!found) return place;
+    const { table } = found;
+    const row = countBelow(table.rows, offset + 1) - 1;
+    // In the header row: the column of a header cell.
+    if (row < 0) return { ...place, table: { ...found, column: cellIndex(table.header, offset), row } };
+    const start = table.rows[row];
+    if (this.row?.start !== start) {
+      const end = lineEnd(this.text, start);
+      this.row = { start, end, cells: cellSpans(this.text, start, end) };
+    }
+    return { ...place, table: { ...found, column: cellIndex(this.row.cells, offset), row } };
+  }
+
+  /** The text of a table's header cell. */
+  headerText(table: Table, column: number): string {
+    const cell = table.header[column];
+    return cell ? this.text.slice(cell[0], cell[1]) : '';
+  }
+
+  /** The sections holding an offset, innermost first. */
+  sectionsAt(offset: number): Section[] {
+    // The last heading before the offset opens the innermost section that holds it.
+    const found: Section[] = [];
+    for (let s: Section | undefined = this.sections[countBelow(this.headingStarts, offset + 1) - 1]; s; s = s.parent) found.push(s);
+    return found;
+  }
+}
+
+function sectionsOf(headings: readonly Heading[], length: number): Section[] {
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  for (const heading of headings) {
+    while (open.length && open[open.length - 1].heading.level >= heading.level) open.pop()!.end = heading.start;
+    const section: Section = { heading, end: length, ...(open.length ? { parent: open[open.length - 1] } : {}) };
+    sections.push(section);
+    open.push(section);
+  }
+  return sections;
+}
+
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
