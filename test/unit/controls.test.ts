@@ -112,7 +112,7 @@ test('false friends: the policy’s own numbering, versions, addresses, dates, a
     'See clause 6.1.2 of this policy.',
     `${CITES}\n\nSee clause 3.2 of this policy.`,
     'Clause 4.1 applies.\n\nNothing is cited in this paragraph.',
-    `${CITES}\n\nA.8 is our appendix. Grade A 5 students.`,
+    `${CITES}\n\nAppendix A.8 is ours; see Table A.5.1 and Figure A.2. Grade A 5 students.`,
     'ISO 9001 clause 4.1 is about context.',
     `${CITES}\n\nSee clause 4.1 of ISO 9001.`,
     `${CITES} See subclause 9 Access control and the DATA 9 Access control register.`,

@@ -15,7 +15,7 @@ function idOf(r: Reference): string {
     case 'control':
       return r.id.number;
     default:
-      return r.id.name;
+      return r.id.name ?? r.id.number ?? "";
   }
 }
 /** The one reference in a sentence, with its exact text. */

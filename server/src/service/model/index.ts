@@ -305,7 +305,7 @@ export class DocumentModel {
     const context = r.id.context;
     const written = context?.id.year !== undefined ? { edition: editionOfYear(numbering, context.id.year), rule: 'written' as const, evidence: evidenceOf(context) } : undefined;
     const { edition, rule, evidence } = written ?? this.editionInScopes(ISMS, r.start, this.options.defaultEdition, (year) => editionOfYear(numbering, year));
-    const key = r.id.name.toLowerCase();
+    const key = r.id.name?.toLowerCase();
     const having = numbering.editions.filter(({ set }) => areaOf(set, key, r.id.number));
     // The chosen edition if the area is there; else the newest edition that has it.
     const entry = having.find((e) => e.edition === edition) ?? having[0];
@@ -315,9 +315,9 @@ export class DocumentModel {
   }
 }
 
-/** A 2005 area is an item of its set; a 2013 clause or 2022 theme a group. */
-function areaOf(set: IndexedControlSet, titleKey: string, number: string | undefined): ControlItem | ControlGroup | undefined {
-  const matches = (x: { id: string; title: string }) => x.title.toLowerCase() === titleKey && (number === undefined || x.id === number);
+/** A 2005 area is an item of its set; a 2013 clause or 2022 theme a group. By name, number, or both. */
+function areaOf(set: IndexedControlSet, titleKey: string | undefined, number: string | undefined): ControlItem | ControlGroup | undefined {
+  const matches = (x: { id: string; title: string }) => (titleKey === undefined || x.title.toLowerCase() === titleKey) && (number === undefined || x.id === number);
   if (set.set.edition === '2005') return set.allItems().find(matches);
   return set.allGroups().find((g) => (g.kind === 'theme' || g.kind === 'clause') && matches(g));
 }

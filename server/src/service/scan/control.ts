@@ -1,30 +1,53 @@
 // Controls and clauses written as numbers: A.5.15, Annex A 5.15, control 8.24, controls 5.15–5.18,
-// clause 6.1.2, § 8.6.1, "ISO/IEC 27002 5.15", "27002:2022 8.28", and COBIT ids (APO13, DSS05.04).
-// A bare number (8.24) is never a reference: each form needs its marker or a standard next to it.
-import { NONE, type ControlForm, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from './reference';
+// clause 6.1.2, § 8.6.1, Kapitel 6.1.2, mesure 8.24, "ISO/IEC 27002 5.15", "27002:2022 8.28", the
+// themes A.5 and A.12, and COBIT ids (APO13, DSS05.04, MEA01-03). A bare number (8.24) is never a
+// reference: each form needs its marker or a standard next to it. No level of a control or clause
+// number starts with 0: "A.01.01" is a document's own tag.
+import { documentKey } from './format';
+import type { ControlVocabulary } from './names';
+import { NONE, type ControlAreaReference, type ControlForm, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from './reference';
+import { ANNEX_WORD, CLAUSE_WORD, CONTROL_WORD } from './words';
 
 const SP = '[ \\u00A0]';
+/** One level of a number: 1 to 99, never written with a leading zero. */
+const LEVEL = '[1-9]\\d?';
 /** A control number of two or three levels: 5.15, 9.2.3. */
-const NUM = '\\d{1,2}(?:\\.\\d{1,2}){1,2}';
+const NUM = `${LEVEL}(?:\\.${LEVEL}){1,2}`;
+/** A clause number of one to four levels: 9, 6.1.2, 9.2.2.1. */
+const CLAUSE_NUM = `${LEVEL}(?:\\.${LEVEL}){0,3}`;
 /** Not followed by more of a number, a version or an address (8.24.1.2, 10.0.0.1, 5.15a). */
 const END = '(?![\\p{L}\\p{N}]|[.,]\\d)';
+/** Between the words and the number: "of", "Nr.", "n°". */
+const NUMBER_WORD = `(?:(?:of|Nr\\.?|n°|no\\.?)${SP}*)?`;
 
-const ANNEX = new RegExp(`(?:Annex${SP}+A(?:${SP}+[Cc]ontrols?)?|A)(?:\\.${SP}?|${SP})?(${NUM})${END}`, 'uy');
-const CONTROL_WORD = new RegExp(`[Cc]ontrols?${SP}+(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
-const CLAUSE_WORD = new RegExp(`(?:[Cc]lauses?${SP}+|§${SP}?)(\\d{1,2}(?:\\.\\d{1,2}){0,3})${END}`, 'uy');
-const AFTER_STANDARD = new RegExp(`${SP}+(?:(Annex${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
+const ANNEX = new RegExp(`(?:${ANNEX_WORD}${SP}+A(?:\\.?${SP}*${CONTROL_WORD})?|A)(?:\\.${SP}?|${SP})(${NUM})${END}`, 'uy');
+/** A theme or 2013 clause of Annex A by its number: A.5, A.12, A.15.x. */
+const THEME = new RegExp(`A\\.(${LEVEL})(?:\\.x)?(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
+const CONTROL = new RegExp(`${CONTROL_WORD}${SP}+${NUMBER_WORD}(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
+const CLAUSE = new RegExp(`(?:${CLAUSE_WORD}${SP}+${NUMBER_WORD}|§${SP}?)(${CLAUSE_NUM})${END}`, 'uy');
+const AFTER_STANDARD = new RegExp(`${SP}*(?:[-–—:]${SP}*)?(?:(${ANNEX_WORD}${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
 const BARE_NUMBER = new RegExp(`(27001|27002|17799|20000-1)(?:${SP}?:${SP}?(\\d{4}))?(?=${SP}+(?:A\\.?)?\\d{1,2}\\.\\d)`, 'y');
 const COBIT = /(?:EDM|APO|BAI|DSS|MEA)\d\d(?:\.\d\d)?(?![\p{L}\p{N}]|\.\d)/uy;
-const SEPARATOR = new RegExp(`(?:${SP}*(?:,|;|&)${SP}*(?:(?:and|or)${SP}+)?|${SP}+(?:and|or)${SP}+|${SP}*(?:–|—|-)${SP}*|${SP}+to${SP}+)`, 'y');
+/** "MEA01-03", "APO01–APO03": the rest of a range of COBIT ids. */
+const COBIT_RANGE = /[ ]*[-–—][ ]*(?:(EDM|APO|BAI|DSS|MEA)?(\d\d))(?![\p{L}\p{N}]|\.\d)/uy;
+const SEPARATOR = new RegExp(
+  `(?:${SP}*(?:,|;|&)${SP}*(?:(?:and|or|und|oder|et|ou|y|o)${SP}+)?|${SP}+(?:and|or|und|oder|bis|et|ou|à|y|o|a)${SP}+|${SP}*(?:–|—|-)${SP}*|${SP}+to${SP}+)`,
+  'y',
+);
 const MEMBER = new RegExp(`(A\\.?)?(${NUM})${END}`, 'uy');
-const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+this${SP}+(?:policy|document|procedure|plan|standard|section)`, 'y');
+const CLAUSE_MEMBER = new RegExp(`(${CLAUSE_NUM})${END}`, 'uy');
+const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+this${SP}+(?:policy|document|procedure|plan|standard|section|manual)`, 'y');
+/** "article" is also the GDPR's: only a number with a level below the clause counts after it. */
+const ARTICLE = /^[Aa]rticles?/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** "Appendix A.8", "Table A.5.1", "Figure A.2": the document's own appendix, table or figure. */
+const OWN_PART_BEFORE = /(?:appendix|appendices|anlage|exhibit|schedule|table|tabelle|tableau|tabla|figure|fig\.|abbildung|figura|section|chart)[ \u00A0]*$/i;
 
-/** Standards whose clause and control numbers normref knows. */
-export function numbersControls(r: Reference): r is StandardReference {
+/** Standards whose clause and control numbers normref knows (the vocabulary says which). */
+export function numbersControls(r: Reference, vocabulary?: ControlVocabulary): r is StandardReference {
   if (r.kind !== 'standard') return false;
-  const { number, parts } = r.id;
-  return number === '27001' || number === '27002' || number === '17799' || (number === '20000' && parts[0] === '1' && parts.length === 1);
+  const key = documentKey(r.id.number, r.id.parts);
+  return vocabulary?.numberedStandards ? vocabulary.numberedStandards.has(key) : key === '27001' || key === '27002' || key === '17799' || key === '20000-1';
 }
 
 /**
@@ -49,18 +72,19 @@ function control(text: string, start: number, end: number, form: ControlForm, nu
   return { kind: 'control', start, end, text: text.slice(start, end), id: { form, number, ...(context ? { context } : {}) } };
 }
 
-/** Further numbers of a list or range: "controls 5.15, 5.16 and 5.18", "A.5.15–A.5.18". */
+/** Further numbers of a list or range: "controls 5.15, 5.16 and 5.18", "A.5.15–A.5.18", "clauses 4 to 10". */
 function members(text: string, first: ControlReference): ControlReference[] {
   const found: ControlReference[] = [];
+  const clause = first.id.form === 'clause';
   let previous = first;
   for (;;) {
     const sep = at(SEPARATOR, text, previous.end);
     if (!sep) return found;
     const start = previous.end + sep[0].length;
-    const m = at(MEMBER, text, start);
+    const m = at(clause ? CLAUSE_MEMBER : MEMBER, text, start);
     if (!m) return found;
-    const form: ControlForm = m[1] ? 'annex-a' : first.id.form;
-    previous = control(text, start, start + m[0].length, form, m[2], first.id.context);
+    const form: ControlForm = !clause && m[1] ? 'annex-a' : first.id.form;
+    previous = control(text, start, start + m[0].length, form, clause ? m[1] : m[2], first.id.context);
     found.push(previous);
   }
 }
@@ -69,19 +93,32 @@ function boundaryBefore(text: string, anchor: number): boolean {
   return anchor === 0 || !LETTER_OR_DIGIT.test(text[anchor - 1]);
 }
 
+function ownPartBefore(text: string, anchor: number): boolean {
+  return text[anchor] === 'A' && OWN_PART_BEFORE.test(text.slice(Math.max(0, anchor - 14), anchor));
+}
+
 /** The standard reference written right before `start`, with only spaces between. */
 function adjacentStandard(text: string, last: Reference | undefined, start: number): StandardReference | undefined {
   if (!last || !isIsmsStandard(last)) return undefined;
   return /^[ \u00A0,]*$/.test(text.slice(last.end, start)) ? last : undefined;
 }
 
-/** A.5.15, A 5.15, Annex A 5.15, Annex A.5.15, and the list or range that may follow. */
+/** A.5.15, A 5.15, Annex A 5.15, Annex A.5.15, Anhang A Maßnahme 5.15, and the list or range that may follow. */
 export function readAnnexA(text: string, anchor: number, previous: Reference | undefined): ControlReference[] {
-  if (!boundaryBefore(text, anchor)) return [];
+  if (!boundaryBefore(text, anchor) || ownPartBefore(text, anchor)) return [];
   const m = at(ANNEX, text, anchor);
   if (!m) return [];
   const first = control(text, anchor, anchor + m[0].length, 'annex-a', m[1], adjacentStandard(text, previous, anchor));
   return [first, ...members(text, first)];
+}
+
+/** A.5, A.12, A.15.x: a theme (2022) or clause (2013) of Annex A, in a document that cites 27001 or 27002 (`context`). */
+export function readAnnexTheme(text: string, anchor: number, context: StandardReference | undefined): ControlAreaReference | undefined {
+  if (!context || !boundaryBefore(text, anchor) || ownPartBefore(text, anchor)) return undefined;
+  const m = at(THEME, text, anchor);
+  if (!m) return undefined;
+  const end = anchor + m[0].length;
+  return { kind: 'control-area', start: anchor, end, text: text.slice(anchor, end), id: { number: m[1], context } };
 }
 
 /**
@@ -90,7 +127,7 @@ export function readAnnexA(text: string, anchor: number, previous: Reference | u
  */
 export function readControlWord(text: string, anchor: number, context: StandardReference | undefined): ControlReference[] {
   if (!context || !boundaryBefore(text, anchor)) return [];
-  const m = at(CONTROL_WORD, text, anchor);
+  const m = at(CONTROL, text, anchor);
   if (!m) return [];
   const first = control(text, anchor, anchor + m[0].length, m[1] ? 'annex-a' : 'control', m[2], context);
   return [first, ...members(text, first)];
@@ -102,20 +139,22 @@ export function readControlWord(text: string, anchor: number, context: StandardR
  * ("clause 6.1.2 of ISO/IEC 27001", settled by the scanner when it reads it). Without either it
  * is the policy's own numbering, and no reference.
  */
-export function readClause(text: string, anchor: number, nearestInParagraph: () => StandardReference | undefined): ControlReference | undefined {
-  if (text[anchor] !== '§' && !boundaryBefore(text, anchor)) return undefined;
-  const m = at(CLAUSE_WORD, text, anchor);
-  if (!m) return undefined;
+export function readClause(text: string, anchor: number, nearestInParagraph: () => StandardReference | undefined, vocabulary?: ControlVocabulary): ControlReference[] {
+  if (text[anchor] !== '§' && !boundaryBefore(text, anchor)) return [];
+  const m = at(CLAUSE, text, anchor);
+  if (!m || (ARTICLE.test(m[0]) && !m[1].includes('.'))) return [];
   const end = anchor + m[0].length;
-  if (at(OF_THIS, text, end)) return undefined;
-  // The nearest standard, if it numbers clauses normref knows ("ISO 9001 clause 4.1" is not 27001's).
+  if (at(OF_THIS, text, end)) return [];
+  // The nearest standard, if it numbers clauses normref knows.
   const nearest = nearestInParagraph();
-  return control(text, anchor, end, 'clause', m[1], nearest && numbersControls(nearest) ? nearest : undefined);
+  const first = control(text, anchor, end, 'clause', m[1], nearest && numbersControls(nearest, vocabulary) ? nearest : undefined);
+  const rest = members(text, first);
+  return rest.some((r) => at(OF_THIS, text, r.end)) ? [] : [first, ...rest];
 }
 
 /** "ISO/IEC 27002 5.15", "ISO 27001 A.12.6.1", "27001 9.2": a number right after the standard. */
-export function readAfterStandard(text: string, standard: StandardReference): ControlReference[] {
-  if (!numbersControls(standard)) return [];
+export function readAfterStandard(text: string, standard: StandardReference, vocabulary?: ControlVocabulary): ControlReference[] {
+  if (!numbersControls(standard, vocabulary)) return [];
   const m = at(AFTER_STANDARD, text, standard.end);
   if (!m) return [];
   const start = standard.end + m[0].length - m[0].trimStart().length;
@@ -138,10 +177,16 @@ export function readBareNumber(text: string, anchor: number): StandardReference 
   };
 }
 
-/** COBIT 2019 objectives and practices: APO13, DSS05.04. */
-export function readCobit(text: string, anchor: number, cobit: FrameworkReference | undefined): ControlReference | undefined {
-  if (!boundaryBefore(text, anchor)) return undefined;
+/** COBIT objectives and practices: APO13, DSS05.04; the end of a range (MEA01-03) is an id of its own. */
+export function readCobit(text: string, anchor: number, cobit: FrameworkReference | undefined): ControlReference[] {
+  if (!boundaryBefore(text, anchor)) return [];
   const m = at(COBIT, text, anchor);
-  if (!m) return undefined;
-  return control(text, anchor, anchor + m[0].length, 'cobit', m[0], cobit);
+  if (!m) return [];
+  const end = anchor + m[0].length;
+  const first = control(text, anchor, end, 'cobit', m[0], cobit);
+  const range = m[0].length === 5 ? at(COBIT_RANGE, text, end) : null;
+  if (!range) return [first];
+  const last = range.index + range[0].length;
+  const written = text.slice(last - (range[1] ? 5 : 2), last);
+  return [first, control(text, last - written.length, last, 'cobit', `${range[1] ?? m[0].slice(0, 3)}${range[2]}`, cobit)];
 }

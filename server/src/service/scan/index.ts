@@ -5,7 +5,7 @@
 // anchor's kind then reads the reference in bounded steps, and the search resumes after it.
 // Controls and names that depend on what the document cites are read with what came before.
 import { readBritishStandard } from './british';
-import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readBareNumber, readClause, readCobit, readControlWord } from './control';
+import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readAnnexTheme, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { readFramework } from './framework';
 import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
@@ -23,6 +23,7 @@ import { markdownBlockSpans, proseMasks, type ProseMask } from './prose';
 import { readStructure, type Structure } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
+import { ANNEX_WORD, CLAUSE_WORD, CONTROL_WORD } from './words';
 import { findTableControls } from './tables';
 
 export type {
@@ -47,10 +48,14 @@ export type TextFormat = 'markdown' | 'plaintext';
 const ANCHOR = new RegExp(
   [
     'ISO|IEC|IWA|COBIT|Cobit|ITIL|CMM[Ii]|MOF|Microsoft[ \\u00A0]Operations|Run[ \\u00A0]SAP|BS(?=[ \\u00A0]?\\d)',
-    'Annex|A(?=\\.?[ \\u00A0]?\\d)|[Cc]ontrol|[Cc]lause|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1',
+    `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1`,
   ].join('|'),
   'g',
 );
+/** The kind of an anchor word, for the words that come in several languages and cases. */
+const ANNEX_ANCHOR = new RegExp(`^${ANNEX_WORD}$`);
+const CONTROL_ANCHOR = new RegExp(`^${CONTROL_WORD}$`);
+const CLAUSE_ANCHOR = new RegExp(`^(?:${CLAUSE_WORD}|§)$`);
 const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
 /** At most " of the " lies between a clause number and the standard it is of. */
 const OF_STANDARD_LENGTH = 12;
@@ -83,39 +88,30 @@ class Scanner {
   /** Reads what starts at an anchor; returns whether anything was added. */
   read(at: number, word: string): boolean {
     const { text, references, vocabulary } = this;
-    switch (word) {
-      case 'ISO':
-      case 'IEC':
-      case 'IWA':
+    switch (anchorKind(word)) {
+      case 'standard':
         return this.addStandard(readStandard(text, at));
-      case 'BS':
+      case 'british':
         return this.addStandard(readBritishStandard(text, at));
-      case '27001':
-      case '27002':
-      case '17799':
-      case '20000-1':
+      case 'number':
         return this.addStandard(readBareNumber(text, at));
-      case 'A':
-      case 'Annex':
-        return this.add(readAnnexA(text, at, references[references.length - 1])) || this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms));
-      case 'Control':
+      case 'annex':
+        return (
+          this.add(readAnnexA(text, at, references[references.length - 1])) ||
+          this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms)) ||
+          this.addOne(readAnnexTheme(text, at, this.lastIsms))
+        );
       case 'control':
         return this.add(readControlWord(text, at, this.lastIsms));
-      case 'Clause':
-      case 'clause':
-      case '§': {
+      case 'clause': {
         if (this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
         const standard = this.lastStandard;
-        const clause = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined));
-        if (clause && !clause.id.context) this.pending.push(clause);
-        return this.addOne(clause);
+        const clauses = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined), vocabulary);
+        if (clauses.length && !clauses[0].id.context) this.pending.push(clauses[0]);
+        return this.add(clauses);
       }
-      case 'EDM':
-      case 'APO':
-      case 'BAI':
-      case 'DSS':
-      case 'MEA':
-        return this.addOne(readCobit(text, at, this.lastCobit));
+      case 'cobit':
+        return this.add(readCobit(text, at, this.lastCobit));
       default: {
         const framework = readFramework(text, at);
         if (!framework || !this.addOne(framework)) return false;
@@ -132,7 +128,7 @@ class Scanner {
     const members = readContinuation(this.text, standard);
     this.add(members);
     const last = members[members.length - 1] ?? standard;
-    this.add(readAfterStandard(this.text, last));
+    this.add(readAfterStandard(this.text, last, this.vocabulary));
     if (isIsmsStandard(last)) this.addOne(readAreaAfter(this.text, last, this.vocabulary));
     return true;
   }
@@ -159,7 +155,7 @@ class Scanner {
   /** "clause 6.1.2 of ISO/IEC 27001": only the last waiting clause can be right before the standard. */
   private settlePending(standard: StandardReference): void {
     const clause = this.pending[this.pending.length - 1];
-    if (clause && numbersControls(standard) && standard.start - clause.end <= OF_STANDARD_LENGTH && OF_STANDARD.test(this.text.slice(clause.end, standard.start))) {
+    if (clause && numbersControls(standard, this.vocabulary) && standard.start - clause.end <= OF_STANDARD_LENGTH && OF_STANDARD.test(this.text.slice(clause.end, standard.start))) {
       clause.id.context = standard;
     }
     this.pending = [];
@@ -181,6 +177,36 @@ class Scanner {
     return this.lastBreak >= from;
   }
 
+}
+
+type AnchorKind = 'standard' | 'british' | 'number' | 'annex' | 'control' | 'clause' | 'cobit' | 'framework';
+
+function anchorKind(word: string): AnchorKind {
+  switch (word) {
+    case 'ISO':
+    case 'IEC':
+    case 'IWA':
+      return 'standard';
+    case 'BS':
+      return 'british';
+    case '27001':
+    case '27002':
+    case '17799':
+    case '20000-1':
+      return 'number';
+    case 'A':
+      return 'annex';
+    case 'EDM':
+    case 'APO':
+    case 'BAI':
+    case 'DSS':
+    case 'MEA':
+      return 'cobit';
+  }
+  if (ANNEX_ANCHOR.test(word)) return 'annex';
+  if (CONTROL_ANCHOR.test(word)) return 'control';
+  if (CLAUSE_ANCHOR.test(word)) return 'clause';
+  return 'framework';
 }
 
 /** What the scanner finds in a text: its references, and the block structure they sit in. */

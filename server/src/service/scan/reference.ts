@@ -108,8 +108,8 @@ export interface ControlReference extends ReferenceBase {
 export interface ControlAreaReference extends ReferenceBase {
   kind: 'control-area';
   id: {
-    /** The name as the data spells it. */
-    name: string;
+    /** The name as the data spells it; absent when only the number is written (A.5, A.12). */
+    name?: string;
     /** The area number written with it (A.9 → '9', clause 11 → '11'). */
     number?: string;
     context?: StandardReference;

@@ -2,7 +2,7 @@
 // are called, and Annex A. One place, so the scanner's readers and the table columns agree.
 
 /** "clause", "Kapitel", "chapitre", "cláusula" … (and plurals): the numbers of a management-system standard. */
-export const CLAUSE_WORD = '(?:[Cc]lauses?|[Kk]apitel|[Aa]bschnitte?|[Nn]ormkapitel|[Cc]hapitres?|[Aa]rticles?|[Cc]láusulas?|[Cc]lausulas?|[Cc]apítulos?|[Cc]apitulos?|[Ss]ections?)';
+export const CLAUSE_WORD = '(?:[Cc]lauses?|[Kk]apitel|[Aa]bschnitte?|[Nn]ormkapitel|[Cc]hapitres?|[Aa]rticles?|[Cc]láusulas?|[Cc]lausulas?|[Cc]apítulos?|[Cc]apitulos?)';
 
 /** "control", "Maßnahme", "mesure" … : the numbers of ISO/IEC 27001's Annex A. */
 export const CONTROL_WORD = '(?:[Cc]ontrols?|[Cc]ontroles?|[Mm]aßnahmen?|[Mm]assnahmen?|[Mm]esures?|[Cc]ontrôles?|[Kk]ontrollen?|[Cc]ontrol(?:es)?)';
