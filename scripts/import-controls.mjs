@@ -152,8 +152,9 @@ function iso27002of2005(folder) {
   };
 }
 
-function iso20000of2018(folder) {
-  const rows = readTsv(folder, 'iso20000-1-2018-clauses.tsv', ['clause', 'title']);
+/** A management-system standard's clauses from a TSV of clause and title: each top-level clause a group too. */
+function clausesOf(folder, file, set) {
+  const rows = readTsv(folder, file, ['clause', 'title']);
   const groups = [];
   const seen = new Set();
   const items = rows.map((row) => {
@@ -165,10 +166,15 @@ function iso20000of2018(folder) {
     else if (!seen.has(parent)) row.fail(`${row.clause} comes before its parent ${parent}`);
     return { id: row.clause, title: row.title, group: top };
   });
-  return {
-    key: 'iso20000-1-2018', name: 'ISO/IEC 20000-1:2018 clauses', document: 'ISO/IEC 20000-1', edition: '2018',
-    kind: 'clause', groups, items,
-  };
+  return { ...set, kind: 'clause', groups, items };
+}
+
+function iso20000of2018(folder) {
+  return clausesOf(folder, 'iso20000-1-2018-clauses.tsv', { key: 'iso20000-1-2018', name: 'ISO/IEC 20000-1:2018 clauses', document: 'ISO/IEC 20000-1', edition: '2018' });
+}
+
+function iso9001of2015(folder) {
+  return clausesOf(folder, 'iso9001-2015-clauses.tsv', { key: 'iso9001-2015', name: 'ISO 9001:2015 clauses', document: 'ISO 9001', edition: '2015' });
 }
 
 function iso20000of2005(folder) {
@@ -307,6 +313,7 @@ const SOURCES = {
   'iso27002-2005': ['iso27002-2005-clauses.tsv', iso27002of2005],
   'iso20000-1-2018': ['iso20000-1-2018-clauses.tsv', iso20000of2018],
   'iso20000-1-2005': ['iso20000-1-2005-sections.tsv', iso20000of2005],
+  'iso9001-2015': ['iso9001-2015-clauses.tsv', iso9001of2015],
   cobit2019: ['cobit2019-objectives.tsv', cobit2019],
   itil4: ['itil4-practices.tsv', itil4],
   'cmmi-svc-1.3': ['cmmi-svc-1.3-process-areas.tsv', cmmiSvc13],

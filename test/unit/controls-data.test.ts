@@ -26,7 +26,7 @@ interface ControlSet {
 }
 interface Correspondence { from: string; to: string; pairs: { from: string; to: string[] }[] }
 
-const generated = ['iso27002-2022', 'iso27002-2013', 'iso27002-2005', 'iso20000-1-2018', 'iso20000-1-2005',
+const generated = ['iso27002-2022', 'iso27002-2013', 'iso27002-2005', 'iso20000-1-2018', 'iso20000-1-2005', 'iso9001-2015',
   'cobit2019', 'itil4', 'cmmi-svc-1.3'];
 const handWritten = [
   'iso27001-2013-clauses', 'iso27001-2022-clauses', 'iso14001-2015-clauses', 'iso22301-2019-clauses', 'iso45001-2018-clauses',

@@ -69,8 +69,11 @@ export class Analysis {
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
     });
     this.model = model;
-    // A number the model places in no numbering (a clause of the policy's own) is no reference.
-    this.references = scanned.references.filter((r) => (r.kind !== 'control' && r.kind !== 'control-area') || model.read(r) !== null);
+    // A number the model places in no numbering (a clause of the policy's own) is no reference, and
+    // neither is a run of the document's own ids that look like standards.
+    this.references = scanned.references.filter((r) =>
+      r.kind === 'control' || r.kind === 'control-area' ? model.read(r) !== null : !model.isOwnId(r),
+    );
   }
 
   /** An analysis that found nothing, and says why. */

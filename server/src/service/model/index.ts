@@ -11,7 +11,8 @@ import type { Structure } from '../scan/structure';
 import { editionOfYear, familyOf, ISMS, ISMS_KEYS } from './editions';
 import { isHistoryTable, isPastSection, pastInSentence } from './passing';
 import { Scopes } from './scopes';
-import { namesTitle, writtenAfter } from './titles';
+import { internalIds } from './internal-ids';
+import { namesTitle, titleKey, writtenAfter } from './titles';
 
 export { ISMS, ismsEditionOfYear } from './editions';
 
@@ -73,6 +74,10 @@ export class DocumentModel {
   private readonly sectionEditions = new Map<number, { edition: string; evidence: Evidence }>();
   private readonly readings = new Map<Reference, Reading | null>();
   private readonly ismsNumberings: Numbering[];
+  /** How often each standard with a numbering is cited: the most cited is the document's subject. */
+  private readonly citations = new Map<string, number>();
+  /** Standard references that are a document's own ids (ISO-401, ISO-402 … of an audit checklist). */
+  private readonly ownIds: ReadonlySet<Reference>;
 
   constructor(
     private readonly text: string,
@@ -85,10 +90,16 @@ export class DocumentModel {
     this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
     const pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
     const historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t) ? i : -1)).filter((i) => i >= 0));
+    this.ownIds = internalIds(references);
     for (const r of references) {
-      if (r.kind === 'standard') this.noteCitation(r, pastSections, historyTables);
+      if (r.kind === 'standard' && !this.ownIds.has(r)) this.noteCitation(r, pastSections, historyTables);
       else if (r.kind === 'control') this.noteNumber(r);
     }
+  }
+
+  /** Whether a standard reference is in fact one of the document's own ids. */
+  isOwnId(r: Reference): boolean {
+    return this.ownIds.has(r);
   }
 
   /** The numbering and edition of a number or area, or null when it is in none normref knows (not a reference). */
@@ -112,6 +123,7 @@ export class DocumentModel {
     this.cited.push(r);
     const key = documentKey(r.id.number, r.id.parts);
     const numbering = this.catalog.controls.numberingsOfStandard(key)[0];
+    if (numbering) this.citations.set(key, (this.citations.get(key) ?? 0) + 1);
     if (!numbering || r.id.year === undefined || r.id.series) return;
     const place = this.scopes.place(r.start);
     if (place.sections.some((s) => pastSections.has(s.heading.start)) || (place.table && historyTables.has(place.table.index))) return;
@@ -165,18 +177,29 @@ export class DocumentModel {
     return r.id.form === 'annex-a' || r.id.form === 'control';
   }
 
-  /** The editions (of the given numberings) whose title for the number is the title written after it. */
+  /**
+   * The editions (of the given numberings) whose title for the number is the title written with
+   * it: after it, or in the first cell of its table row (a crosswalk's requirement column).
+   */
   private titledEditions(r: ControlReference, numberings: readonly Numbering[]): Array<{ numbering: Numbering; edition: string }> {
-    const written = writtenAfter(this.text, r.end);
-    if (!written) return [];
+    const written = [writtenAfter(this.text, r.end), this.rowTitle(r)].filter((w) => w);
+    if (written.length === 0) return [];
     const found: Array<{ numbering: Numbering; edition: string }> = [];
     for (const numbering of numberings) {
       for (const { edition, set } of numbering.editions) {
         const item = lookUp(set, r.id.number);
-        if (item && namesTitle(written, item.title)) found.push({ numbering, edition });
+        if (item && written.some((w) => namesTitle(w, item.title))) found.push({ numbering, edition });
       }
     }
     return found;
+  }
+
+  /** The title key of the first cell of the table row of a number, when that cell is not the number's. */
+  private rowTitle(r: ControlReference): string {
+    const cells = this.scopes.rowCellsAt(r.start);
+    const first = cells?.[0];
+    if (!first || (r.start >= first[0] && r.start <= first[1])) return '';
+    return titleKey(this.text.slice(first[0], first[1]));
   }
 
   private addVote<K, V>(votes: Map<K, V[]>, key: K, vote: V, family?: string): void {
@@ -194,6 +217,8 @@ export class DocumentModel {
     if (context?.kind === 'framework' || r.id.form === 'cobit' || r.id.form === 'itil' || r.id.form === 'cmmi') return this.readFrameworkItem(r, context);
     const candidates = this.numberingsFor(r);
     if (candidates.length === 0) return null;
+    // A clause placed by the document's subject alone must be a clause the subject has.
+    if (r.id.form === 'clause' && !r.id.context && !candidates.some((n) => n.editions.some((e) => lookUp(e.set, r.id.number)))) return null;
     // A title written next to the number can say which numbering as well as which edition.
     const titled = this.titledEditions(r, candidates);
     if (titled.length > 0) {
@@ -228,7 +253,27 @@ export class DocumentModel {
       return [...this.catalog.controls.numberingsOfStandard(key)];
     }
     if (r.id.form === 'annex-a' || r.id.form === 'control') return pick(n, [ANNEX_A]);
+    // "clause 9.2" with no standard in its paragraph: a clause of the standard the document is about.
+    if (r.id.form === 'clause') {
+      const subject = this.subject();
+      // Of ISO/IEC 27001 its clauses 4 to 10 only: its controls are not called clauses.
+      if (subject === '27001') return pick(n, ['ISO/IEC 27001']);
+      if (subject) return [...this.catalog.controls.numberingsOfStandard(subject)];
+    }
     return [];
+  }
+
+  /** The standard with a numbering the document cites most: its subject (first cited on a tie). */
+  private subject(): string | undefined {
+    let best: string | undefined;
+    let most = 0;
+    for (const [key, count] of this.citations) {
+      if (count > most) {
+        best = key;
+        most = count;
+      }
+    }
+    return best;
   }
 
   /** The edition the reference itself or its column writes. */

@@ -67,6 +67,12 @@ export class Scopes {
     return { ...place, table: { ...found, column: cellIndex(this.row.cells, offset), row } };
   }
 
+  /** The cells of the table row that holds `offset`, if it is in a table's body. */
+  rowCellsAt(offset: number): Span[] | undefined {
+    const place = this.place(offset);
+    return place.table && place.table.row >= 0 ? this.row?.cells : undefined;
+  }
+
   /** The text of a table's header cell. */
   headerText(table: Table, column: number): string {
     const cell = table.header[column];

@@ -36,7 +36,7 @@ const SEPARATOR = new RegExp(
 );
 const MEMBER = new RegExp(`(A\\.?)?(${NUM})${END}`, 'uy');
 const CLAUSE_MEMBER = new RegExp(`(${CLAUSE_NUM})${END}`, 'uy');
-const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+this${SP}+(?:policy|document|procedure|plan|standard|section|manual)`, 'y');
+const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+(?:this|our|the${SP}+present)${SP}+(?:policy|document|procedure|plan|standard|section|manual|handbook|contract|agreement)`, 'y');
 /** "article" is also the GDPR's: only a number with a level below the clause counts after it. */
 const ARTICLE = /^[Aa]rticles?/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
