@@ -152,9 +152,24 @@ function iso27002of2005(folder) {
   };
 }
 
-/** A management-system standard's clauses from a TSV of clause and title: each top-level clause a group too. */
+/** Clauses that a source file leaves out, written by normref as facts (numbers and titles), by source file name. */
+const EXTRA_CLAUSES = path.join(repoRoot, 'data', 'controls', 'extra');
+
+/** "9.2.1" before "10": clause numbers in their order in the standard. */
+function byClause(a, b) {
+  const x = a.clause.split('.').map(Number);
+  const y = b.clause.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? -1) !== (y[i] ?? -1)) return (x[i] ?? -1) - (y[i] ?? -1);
+  return 0;
+}
+
+/**
+ * A management-system standard's clauses from a TSV of clause and title, with the clauses of
+ * data/controls/extra/<file> where the source lists only some: each top-level clause a group too.
+ */
 function clausesOf(folder, file, set) {
-  const rows = readTsv(folder, file, ['clause', 'title']);
+  const extra = fs.existsSync(path.join(EXTRA_CLAUSES, file)) ? readTsv(EXTRA_CLAUSES, file, ['clause', 'title']) : [];
+  const rows = [...readTsv(folder, file, ['clause', 'title']), ...extra].sort(byClause);
   const groups = [];
   const seen = new Set();
   const items = rows.map((row) => {

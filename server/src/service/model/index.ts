@@ -218,17 +218,17 @@ export class DocumentModel {
     const candidates = this.numberingsFor(r);
     if (candidates.length === 0) return null;
     // A clause placed by the document's subject alone must be a clause the subject has.
-    if (r.id.form === 'clause' && !r.id.context && !candidates.some((n) => n.editions.some((e) => lookUp(e.set, r.id.number)))) return null;
-    // A title written next to the number can say which numbering as well as which edition.
+    if (r.id.form === 'clause' && !this.standardOf(r) && !candidates.some((n) => n.editions.some((e) => lookUp(e.set, r.id.number)))) return null;
+    // A title written with the number says which numbering it is in, and, if only one edition
+    // has that title there, which edition.
     const titled = this.titledEditions(r, candidates);
-    if (titled.length > 0) {
-      const { numbering, edition } = titled.find((t) => t.numbering === candidates[0]) ?? titled[0];
-      return this.located(r, numbering, edition, 'title', evidenceOf(r));
-    }
-    const numbering = candidates[0];
-    const family = familyOf(numbering);
+    const numbering = titled.find((t) => t.numbering === candidates[0])?.numbering ?? titled[0]?.numbering ?? candidates[0];
+    const titledEditions = titled.filter((t) => t.numbering === numbering).map((t) => t.edition);
     const written = this.writtenEdition(r, numbering);
-    const { edition, rule, evidence } = written ?? this.editionInScopes(family, r.start, this.defaultOf(numbering), (year) => editionOfYear(numbering, year), r.start);
+    if (!written && titledEditions.length === 1) return this.located(r, numbering, titledEditions[0], 'title', evidenceOf(r));
+    const { edition, rule, evidence } =
+      written ?? this.editionInScopes(familyOf(numbering), r.start, this.defaultOf(numbering), (year) => editionOfYear(numbering, year), r.start);
+    if (titled.length) return this.located(r, numbering, edition, rule, evidence);
     // A number that only the other numbering of the standard has (27001 clause 6.1.2 or A.6.1.2).
     for (const n of candidates) {
       const reading = this.located(r, n, edition, rule, evidence);
@@ -241,20 +241,43 @@ export class DocumentModel {
     return this.located(r, numbering, edition, rule, evidence);
   }
 
+  /**
+   * The standard a number is of, as the scanner found it: written with it, heading its column, or
+   * cited in its paragraph. One only in the paragraph, and mentioned in passing there, is none.
+   */
+  private standardOf(r: ControlReference): StandardReference | undefined {
+    const context = r.id.context;
+    if (context?.kind !== 'standard') return undefined;
+    if (adjacent(context, r) || this.scopes.tableAt(r.start) || !pastInSentence(this.text, context.start, context.end)) return context;
+    return undefined;
+  }
+
+  /** Whether the document cites ISO/IEC 27001 itself. */
+  private citesIsmsRequirements(): boolean {
+    return this.citations.has('27001');
+  }
+
   /** The numberings a number may be in, the likeliest first; none when it is no reference. */
   private numberingsFor(r: ControlReference): Numbering[] {
     const n = this.catalog.controls.numberings;
-    const context = r.id.context;
-    if (context?.kind === 'standard') {
+    const context = this.standardOf(r);
+    const form = r.id.form;
+    if (context) {
       const key = documentKey(context.id.number, context.id.parts);
-      if (key === '27001') return pick(n, r.id.form === 'annex-a' ? [ANNEX_A] : r.id.form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
-      if (key === '27002') return pick(n, ['ISO/IEC 27002']);
+      const near = adjacent(context, r) || !!this.scopes.tableAt(r.start);
+      if (key === '27001') return pick(n, form === 'annex-a' ? [ANNEX_A] : form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
+      if (key === '27002') {
+        // "ISO/IEC 27002 5.15" is 27002's numbering; a "control 5.15" or "clause 9.2" of a
+        // paragraph that names 27002, in a document that cites 27001, is 27001's.
+        if (near || !this.citesIsmsRequirements()) return pick(n, ['ISO/IEC 27002']);
+        return pick(n, form === 'clause' ? ['ISO/IEC 27001', 'ISO/IEC 27002'] : [ANNEX_A]);
+      }
       if (key === '17799') return pick(n, ['ISO/IEC 17799']);
       return [...this.catalog.controls.numberingsOfStandard(key)];
     }
-    if (r.id.form === 'annex-a' || r.id.form === 'control') return pick(n, [ANNEX_A]);
+    if (form === 'annex-a' || form === 'control') return pick(n, [ANNEX_A]);
     // "clause 9.2" with no standard in its paragraph: a clause of the standard the document is about.
-    if (r.id.form === 'clause') {
+    if (form === 'clause') {
       const subject = this.subject();
       // Of ISO/IEC 27001 its clauses 4 to 10 only: its controls are not called clauses.
       if (subject === '27001') return pick(n, ['ISO/IEC 27001']);
@@ -279,7 +302,9 @@ export class DocumentModel {
   /** The edition the reference itself or its column writes. */
   private writtenEdition(r: ControlReference, numbering: Numbering): { edition: string; rule: EditionRule; evidence?: Evidence } | undefined {
     if (r.id.edition) return { edition: r.id.edition, rule: 'column' };
-    const context = r.id.context;
+    const context = this.standardOf(r);
+    // A dated standard of another family (ISO 9001:2015 in the paragraph of an Annex A number) says nothing of its edition.
+    if (context && this.catalog.controls.numberingsOfStandard(documentKey(context.id.number, context.id.parts)).every((n) => familyOf(n) !== familyOf(numbering))) return undefined;
     if (context?.kind === 'standard' && context.id.year !== undefined && (r.id.form !== 'control' || this.scopes.tableAt(r.start))) {
       return { edition: editionOfYear(numbering, context.id.year), rule: this.scopes.tableAt(r.start) && !adjacent(context, r) ? 'column' : 'written', evidence: evidenceOf(context) };
     }
