@@ -278,7 +278,7 @@ export class DocumentModel {
     if (form === 'annex-a' || form === 'control') return pick(n, [ANNEX_A]);
     // "clause 9.2" with no standard in its paragraph: a clause of the standard the document is about.
     if (form === 'clause') {
-      const subject = this.subject();
+      const subject = this.subject(true);
       // Of ISO/IEC 27001 its clauses 4 to 10 only: its controls are not called clauses.
       if (subject === '27001') return pick(n, ['ISO/IEC 27001']);
       if (subject) return [...this.catalog.controls.numberingsOfStandard(subject)];
@@ -286,11 +286,15 @@ export class DocumentModel {
     return [];
   }
 
-  /** The standard with a numbering the document cites most: its subject (first cited on a tie). */
-  private subject(): string | undefined {
+  /**
+   * The standard with a numbering the document cites most: its subject (first cited on a tie);
+   * with `clauses`, of the standards whose numbers are clauses (ISO/IEC 27001, not 27002).
+   */
+  private subject(clauses = false): string | undefined {
     let best: string | undefined;
     let most = 0;
     for (const [key, count] of this.citations) {
+      if (clauses && !this.catalog.controls.numberingsOfStandard(key).some((n) => n.editions.some((e) => e.set.set.kind === 'clause'))) continue;
       if (count > most) {
         best = key;
         most = count;
@@ -372,7 +376,8 @@ export class DocumentModel {
   private readArea(r: ControlAreaReference): Reading | null {
     const numbering = this.catalog.controls.numberings.get('ISO/IEC 27002');
     if (!numbering) return null;
-    const context = r.id.context;
+    // Written with its standard ("ISO/IEC 27002:2013 Access control"), not merely in a document citing it.
+    const context = r.id.context && r.start - r.id.context.end <= 16 && r.start >= r.id.context.end ? r.id.context : undefined;
     const written = context?.id.year !== undefined ? { edition: editionOfYear(numbering, context.id.year), rule: 'written' as const, evidence: evidenceOf(context) } : undefined;
     const { edition, rule, evidence } = written ?? this.editionInScopes(ISMS, r.start, this.options.defaultEdition, (year) => editionOfYear(numbering, year));
     const key = r.id.name?.toLowerCase();

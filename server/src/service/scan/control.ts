@@ -37,8 +37,11 @@ const SEPARATOR = new RegExp(
 const MEMBER = new RegExp(`(A\\.?)?(${NUM})${END}`, 'uy');
 const CLAUSE_MEMBER = new RegExp(`(${CLAUSE_NUM})${END}`, 'uy');
 const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+(?:this|our|the${SP}+present)${SP}+(?:policy|document|procedure|plan|standard|section|manual|handbook|contract|agreement)`, 'y');
-/** "article" is also the GDPR's: only a number with a level below the clause counts after it. */
-const ARTICLE = /^[Aa]rticles?/;
+/**
+ * "article" is also the GDPR's, "Abschnitt" mostly the document's own section: after these only a
+ * number with a level below the clause counts.
+ */
+const ARTICLE = /^(?:[Aa]rticles?|[Aa]bschnitte?)/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** "Appendix A.8", "Table A.5.1", "Figure A.2": the document's own appendix, table or figure. */
 const OWN_PART_BEFORE = /(?:appendix|appendices|anlage|exhibit|schedule|table|tabelle|tableau|tabla|figure|fig\.|abbildung|figura|section|chart)[ \u00A0]*$/i;

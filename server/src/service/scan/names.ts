@@ -159,8 +159,8 @@ export function findProcessAreas(text: string, from: FrameworkReference, v: Cont
 
 /** Lines a Markdown or text document uses as headings or list items, and lines set in bold. */
 const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)$|^[ \t]{0,3}(?=\*\*|__)(.*)$/gm;
-/** A table cell that holds only a control number: 5.15, A.5.15, A 9.2.3. */
-const CONTROL_CELL = /^(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){1,2})$/;
+/** A table cell that holds a control or clause number: 5.15, A.5.15, Anhang A.5.15, Maßnahme 8.24. */
+const CONTROL_CELL = /(?:^|[\s.A])\d{1,2}\.\d{1,2}(?!\d)/;
 
 /**
  * Control area names standing alone in a heading, list item, bold line or table cell, in a

@@ -24,7 +24,7 @@ interface Column {
 }
 
 /** Numbers at the start of a cell, as a list or range: "A.5.15", "5.15, 5.16", "8.2 – 8.4", "9 Performance evaluation". */
-const NUMBER = /(A\.?[ ]?)?(\d{1,2}(?:\.\d{1,2}){0,3})(?![\p{L}\p{N}]|[.,]\d|\.[A-Za-z])/uy;
+const NUMBER = /(A\.?[ ]?)?([1-9]\d?(?:\.[1-9]\d?){0,3})(?![\p{L}\p{N}]|[.,]\d|\.[A-Za-z])/uy;
 const SEPARATOR = /[ ]*(?:,|;|&|\/|–|—|-|to|and|bis|à|a|y|und|et)[ ]*/uy;
 const YEAR = /\b(2005|2013|2022)\b/;
 
