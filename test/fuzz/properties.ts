@@ -2,10 +2,13 @@
 // `npm test` and the long one of `npm run fuzz`. Each throws an AssertionError naming what broke.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFrameworkId, formatStandardId, scan, type NormrefService, type Reference } from '../../server/src/service';
+import { formatFrameworkId, formatStandardId, scan as scanWith, type NormrefService, type Reference } from '../../server/src/service';
+import { bundledVocabulary } from '../support/catalog';
 import type { Edit } from './generators';
 
 type Format = 'markdown' | 'plaintext';
+
+const scan = (text: string, format: Format) => scanWith(text, format, bundledVocabulary());
 
 /** Every reference lies inside the text, is the text at its range, and they come in text order without overlap. */
 export function assertWellFormed(text: string, references: readonly Reference[]): void {

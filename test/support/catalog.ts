@@ -7,3 +7,8 @@ export function bundledService(): NormrefService {
   service ??= createService(readCatalogSources());
   return service;
 }
+
+/** The scanner's vocabulary of the bundled data: frameworks, area names, practices. */
+export function bundledVocabulary() {
+  return bundledService().catalog.controls.vocabulary;
+}

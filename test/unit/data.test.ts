@@ -106,10 +106,17 @@ test('the schemas reject unknown fields, bad keys and dated references', () => {
 
 // ---- cross-references ----
 
-test('frameworks: the keys the scanner uses exist, and current and supersededBy name versions', () => {
+test('frameworks: every key is unique, every numbering names one, and current and supersededBy name versions', () => {
   const { frameworks } = readYaml('frameworks');
   const keys = frameworks.map((f: any) => f.key);
-  assert.deepEqual([...keys].sort(), ['cmmi-svc', 'cobit', 'itil', 'mof', 'run-sap']);
+  assert.deepEqual([...keys].sort(), ['cmmi', 'cmmi-acq', 'cmmi-dev', 'cmmi-svc', 'cobit', 'itil', 'mof', 'run-sap']);
+  // Each framework numbering of data/controls is of a framework here, in one of its versions.
+  const sets = fs.readdirSync(path.join(dataDir, 'controls')).filter((f) => f.endsWith('.yaml')).map((f) => parse(fs.readFileSync(path.join(dataDir, 'controls', f), 'utf8')));
+  for (const set of sets.filter((x: any) => x.document && !x.document.includes(' '))) {
+    const framework = frameworks.find((f: any) => f.key === set.document);
+    assert.ok(framework, `data/controls/${set.key}.yaml: no framework ${set.document}`);
+    assert.ok(framework.versions.some((v: any) => v.key === set.edition), `data/controls/${set.key}.yaml: ${set.document} has no version ${set.edition}`);
+  }
   const problems: string[] = [];
   for (const framework of frameworks) {
     const versionKeys: string[] = framework.versions.map((v: any) => v.key);

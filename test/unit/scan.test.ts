@@ -1,7 +1,11 @@
 // The scan stage on the forms people really write, and on what only looks like a reference.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { formatFrameworkId, formatStandardId, scan, type Reference } from '../../server/src/service/scan';
+import { formatFrameworkId, formatStandardId, scan as scanWith, type Reference } from '../../server/src/service/scan';
+import { bundledVocabulary } from '../support/catalog';
+
+/** The scanner with the vocabulary of the bundled data, as the service runs it. */
+const scan = (text: string, format: 'markdown' | 'plaintext' = 'plaintext') => scanWith(text, format, bundledVocabulary());
 
 function ids(text: string, format: 'markdown' | 'plaintext' = 'plaintext'): string[] {
   return scan(text, format).map(idOf);

@@ -68,8 +68,10 @@ export function resolveControl(reference: ControlReference | ControlAreaReferenc
   const number = reference.id.number;
   if (!numbering.standardKey) {
     // A framework: COBIT, ITIL, CMMI.
-    const id = `${formatFrameworkId({ framework: numbering.document, version: edition })} ${number}`;
-    const url = catalog.framework(numbering.document)?.url;
+    const framework = catalog.framework(numbering.document);
+    const label = framework?.id ?? framework?.name ?? numbering.document;
+    const id = `${formatFrameworkId({ framework: numbering.document, label, version: edition, ...(framework?.versionPrefix ? { versionPrefix: framework.versionPrefix } : {}) })} ${number}`;
+    const url = framework?.url;
     const objective = numbering.document === 'cobit' && number.length > 5 ? number.slice(0, 5) : undefined;
     const note = objective && found ? `Management practice ${number} of objective ${objective}; normref has the objectives, not the practices.` : undefined;
     return { ...base, id, ...(url ? { frameworkUrl: url } : {}), ...(note ? { note } : {}) };

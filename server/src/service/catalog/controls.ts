@@ -2,7 +2,8 @@
 // clauses of ISO/IEC 27001 and 20000-1, COBIT 2019 objectives, ITIL 4 practices, CMMI-SVC process
 // areas, and the 2013 → 2022 correspondence of ISO/IEC 27002.
 import { nameKey, type ControlVocabulary } from '../scan/names';
-import type { AreaNames } from './curated';
+import type { FrameworkWords } from '../scan/framework';
+import type { AreaNames, Framework } from './curated';
 import { numberingsOf, type Numbering } from './numberings';
 
 export interface ControlGroup {
@@ -99,7 +100,11 @@ export class ControlSets {
   readonly numberings: ReadonlyMap<string, Numbering>;
   private readonly numberingsByStandard = new Map<string, Numbering[]>();
 
-  constructor(sets: ControlSet[], correspondences: Correspondence[], other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[] } = {}) {
+  constructor(
+    sets: ControlSet[],
+    correspondences: Correspondence[],
+    other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[]; frameworks?: readonly Framework[] } = {},
+  ) {
     for (const set of sets) {
       const indexed = new IndexedControlSet(set);
       this.byKey.set(set.key, indexed);
@@ -121,9 +126,11 @@ export class ControlSets {
     this.vocabulary = {
       areas: [...new Set(this.areas.map((a) => a.title))],
       areaNumbers,
-      practices: this.get('itil4')?.allItems().map((i) => i.title) ?? [],
-      practiceAliases: new Map(this.get('itil4')?.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)) ?? []),
-      processAreas: this.get('cmmi-svc-1.3')?.allItems().map((i) => ({ acronym: i.id, name: i.title })) ?? [],
+      // Of every ITIL version and CMMI model: which one a name is of, the document model decides.
+      practices: [...new Set(this.setsOf('itil').flatMap((s) => s.allItems().map((i) => i.title)))],
+      practiceAliases: new Map(this.setsOf('itil').flatMap((s) => s.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)))),
+      processAreas: uniqueBy(this.setsOf('cmmi').flatMap((s) => s.allItems().map((i) => ({ acronym: i.id, name: i.title }))), (p) => `${p.acronym} ${p.name}`),
+      frameworks: (other.frameworks ?? []).map(frameworkWords),
       numberedStandards: new Set([...this.numberings.values()].flatMap((n) => (n.standardKey ? [n.standardKey] : []))),
       unreadSchemes: other.unreadSchemes ?? [],
       areaAliases: this.areaAliases(other.areaNames ?? []),
@@ -155,6 +162,11 @@ export class ControlSets {
     return this.predecessors.get(id2022) ?? [];
   }
 
+  /** The sets of a framework's numberings: 'itil' (ITIL 4, v3), 'cmmi' (every CMMI model). */
+  private setsOf(prefix: string): IndexedControlSet[] {
+    return [...this.byKey.values()].filter((s) => s.set.document === prefix || s.set.document.startsWith(`${prefix}-`));
+  }
+
   /** Each other-language name of an area (by nameKey) → the area's English title. */
   private areaAliases(names: readonly AreaNames[]): Map<string, string> {
     const aliases = new Map<string, string>();
@@ -176,4 +188,22 @@ export class ControlSets {
     }
     return found;
   }
+}
+
+function frameworkWords(f: Framework): FrameworkWords {
+  return {
+    key: f.key,
+    label: f.id ?? f.name,
+    written: f.written,
+    versions: f.versions.map((v) => ({ key: v.key, ...(v.written ? { written: v.written } : {}) })),
+    ...(f.versionPrefix ? { versionPrefix: f.versionPrefix } : {}),
+    ...(f.versionRequired ? { versionRequired: f.versionRequired } : {}),
+    ...(f.anyVersion ? { anyVersion: true } : {}),
+    ...(f.verbAtSentenceStart ? { verbAtSentenceStart: true } : {}),
+  };
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && !!seen.add(key(item)));
 }

@@ -7,6 +7,8 @@ import type { ControlSet, Correspondence } from './controls';
 export interface FrameworkVersion {
   key: string;
   name: string;
+  /** How texts write the version after the framework's name. */
+  written?: string[];
   released?: string;
   status: 'current' | 'superseded';
   supersededBy?: string;
@@ -17,6 +19,14 @@ export interface FrameworkVersion {
 export interface Framework {
   key: string;
   name: string;
+  /** The canonical id's name, when not `name` ("CMMI-SVC"). */
+  id?: string;
+  /** The names as texts write them. */
+  written: string[];
+  versionRequired?: string[];
+  versionPrefix?: string;
+  anyVersion?: boolean;
+  verbAtSentenceStart?: boolean;
   fullName: string;
   publisher: string;
   url?: string;

@@ -18,9 +18,7 @@ import { completeControls, type ControlCompletionSettings } from './complete-con
 const MAX_ITEMS = 100;
 /** "ISO/IEC 2700", "ISO 9", "IEC 62443-3-", "ISO/IEC TR 20000-" at the end of the text before the cursor. */
 const STANDARD_PREFIX = /(?:^|[^\p{L}\p{N}])((?:ISO|IEC)(?:\/(?:IEC|IEEE|ISO))*)(?:[ /](?:TR|TS|PAS|Guide|DIS|FDIS|CD)\s?| ?)(\d*(?:-\d*)*)$/u;
-const FRAMEWORK_PREFIX = /(?:^|[^\p{L}\p{N}])(COBIT|Cobit|ITIL|CMMI-SVC|MOF)(®?) ?$/u;
 const WORD_PREFIX = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L}-]{1,30})$/u;
-const FRAMEWORK_KEYS: Record<string, string> = { COBIT: 'cobit', Cobit: 'cobit', ITIL: 'itil', 'CMMI-SVC': 'cmmi-svc', MOF: 'mof' };
 
 export interface CompletionData {
   isoId?: number;
@@ -43,8 +41,8 @@ export function complete(
   if (standard) return standardItems(catalog, standard[1].split('/'), standard[2], position);
   const controls = completeControls(analysis, before, position, catalog, settings, invoked);
   if (controls) return controls;
-  const framework = FRAMEWORK_PREFIX.exec(before);
-  if (framework) return versionItems(catalog, FRAMEWORK_KEYS[framework[1]]);
+  const framework = frameworkBefore(catalog, before);
+  if (framework) return versionItems(catalog, framework);
   const word = WORD_PREFIX.exec(before);
   if (word) return frameworkItems(catalog, word[1], position);
   return { isIncomplete: false, items: [] };
@@ -82,11 +80,20 @@ function standardItems(catalog: Catalog, publishers: string[], typed: string, po
   return { isIncomplete: truncated || typed.length < 2, items };
 }
 
+/** The key of the framework whose written name (and a space, or not) ends the text before the cursor: its versions are offered. */
+function frameworkBefore(catalog: Catalog, before: string): string | undefined {
+  const end = before.replace(/®? ?$/, '');
+  for (const f of catalog.allFrameworks()) {
+    if (f.written.some((w) => end.endsWith(w) && !/[\p{L}\p{N}]/u.test(end.charAt(end.length - w.length - 1)))) return f.key;
+  }
+  return undefined;
+}
+
 function versionItems(catalog: Catalog, key: string): CompletionList {
   const framework = catalog.framework(key);
   if (!framework) return { isIncomplete: false, items: [] };
   const items = framework.versions.map((v, i): CompletionItem => ({
-    label: key === 'cmmi-svc' ? `v${v.key}` : v.key,
+    label: `${framework.versionPrefix?.trim() ?? ''}${v.key}`,
     kind: CompletionItemKind.EnumMember,
     detail: `${v.name}${v.status === 'current' ? ' · current' : ' · superseded'}`,
     sortText: `${v.status === 'current' ? 0 : 1}${i}`,
@@ -100,7 +107,8 @@ function frameworkItems(catalog: Catalog, word: string, position: Position): Com
   const range = { start: { line: position.line, character: position.character - word.length }, end: position };
   const items: CompletionItem[] = [];
   for (const f of catalog.allFrameworks()) {
-    const label = formatFrameworkId({ framework: f.key, version: f.key === 'run-sap' ? undefined : f.current });
+    const versioned = f.versions.some((v) => v.key === f.current && v.written?.length);
+    const label = formatFrameworkId({ framework: f.key, label: f.id ?? f.name, ...(f.versionPrefix ? { versionPrefix: f.versionPrefix } : {}), ...(versioned ? { version: f.current } : {}) });
     if (!label.toLowerCase().startsWith(lower) && !f.fullName.toLowerCase().startsWith(lower)) continue;
     items.push({
       label,

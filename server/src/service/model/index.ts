@@ -294,7 +294,8 @@ export class DocumentModel {
     let best: string | undefined;
     let most = 0;
     for (const [key, count] of this.citations) {
-      if (clauses && !this.catalog.controls.numberingsOfStandard(key).some((n) => n.editions.some((e) => e.set.set.kind === 'clause'))) continue;
+      // A standard numbers clauses if its current edition does (27002:2005 called its areas clauses; 2022 does not).
+      if (clauses && !this.catalog.controls.numberingsOfStandard(key).some((n) => n.editions[0].set.set.kind === 'clause')) continue;
       if (count > most) {
         best = key;
         most = count;
@@ -358,17 +359,32 @@ export class DocumentModel {
     return { ...base, edition, ...(inEdition ? { set: inEdition.set } : {}) };
   }
 
+  /**
+   * A COBIT id, an ITIL practice or a CMMI process area: in the version its framework reference
+   * writes, else the current one; in another model or version of the same framework if only that
+   * one has it (a process area after "CMMI V2.0", an ITIL v3 process after "ITIL").
+   */
   private readFrameworkItem(r: ControlReference, context: StandardReference | FrameworkReference | undefined): Reading | null {
-    const key = context?.kind === 'framework' ? context.id.framework : r.id.form === 'cobit' ? 'cobit' : r.id.form === 'itil' ? 'itil' : 'cmmi-svc';
-    const numbering = this.catalog.controls.numberings.get(key);
+    const family = context?.kind === 'framework' ? context.id.framework : r.id.form === 'cmmi' ? 'cmmi-svc' : r.id.form;
+    const numberings = this.catalog.controls.numberings;
+    const number = r.id.form === 'cobit' ? r.id.number.slice(0, 5) : r.id.number;
+    const prefix = family.split('-')[0];
+    const related = [...numberings.values()].filter((n) => n.document === family || n.document.split('-')[0] === prefix);
+    const has = (n: Numbering) => n.editions.some((e) => lookUp(e.set, number));
+    const numbering = [numberings.get(family)].find((n): n is Numbering => !!n && has(n)) ?? related.find(has) ?? numberings.get(family) ?? related[0];
     if (!numbering) return null;
     const written = context?.kind === 'framework' ? context.id.version : undefined;
     const inVersion = written !== undefined ? numbering.editions.find((e) => e.edition === written) : undefined;
-    const edition = inVersion?.edition ?? numbering.editions[0].edition;
-    const lookupNumber = r.id.form === 'cobit' ? r.id.number.slice(0, 5) : r.id.number;
-    const entry = numbering.editions.find((e) => e.edition === edition)!;
-    const found = lookUp(entry.set, lookupNumber);
-    return { numbering, edition, rule: inVersion ? 'written' : 'latest', set: entry.set, ...(found ? { found } : {}), ...(context ? { evidence: evidenceOf(context) } : {}) };
+    const entry = inVersion && lookUp(inVersion.set, number) ? inVersion : (numbering.editions.find((e) => lookUp(e.set, number)) ?? inVersion ?? numbering.editions[0]);
+    const found = lookUp(entry.set, number);
+    return {
+      numbering,
+      edition: entry.edition,
+      rule: inVersion === entry ? 'written' : 'latest',
+      set: entry.set,
+      ...(found ? { found } : {}),
+      ...(context ? { evidence: evidenceOf(context) } : {}),
+    };
   }
 
   // ----- reading an area -----

@@ -23,8 +23,10 @@ const NUMBER_WORD = `(?:(?:of|Nr\\.?|n°|no\\.?)${SP}*)?`;
 const ANNEX = new RegExp(`(?:${ANNEX_WORD}${SP}+A(?:\\.?${SP}*${CONTROL_WORD})?|A)(?:\\.${SP}?|${SP})(${NUM})${END}`, 'uy');
 /** A theme or 2013 clause of Annex A by its number: A.5, A.12, A.15.x. */
 const THEME = new RegExp(`A\\.(${LEVEL})(?:\\.x)?(?![\\p{L}\\p{N}]|[.,]\\d)`, 'uy');
-const CONTROL = new RegExp(`${CONTROL_WORD}${SP}+${NUMBER_WORD}(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
-const CLAUSE = new RegExp(`(?:${CLAUSE_WORD}${SP}+${NUMBER_WORD}|§${SP}?)(${CLAUSE_NUM})${END}`, 'uy');
+/** Hard-wrapped prose may break the line between the word and its number ("under clause⏎9.3"). */
+const WRAP = `(?:${SP}+|${SP}*\\r?\\n${SP}*)`;
+const CONTROL = new RegExp(`${CONTROL_WORD}${WRAP}${NUMBER_WORD}(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
+const CLAUSE = new RegExp(`(?:${CLAUSE_WORD}${WRAP}${NUMBER_WORD}|§${SP}?)(${CLAUSE_NUM})${END}`, 'uy');
 const AFTER_STANDARD = new RegExp(`${SP}*(?:[-–—:]${SP}*)?(?:(${ANNEX_WORD}${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
 const BARE_NUMBER = new RegExp(`(27001|27002|17799|20000-1)(?:${SP}?:${SP}?(\\d{4}))?(?=${SP}+(?:A\\.?)?\\d{1,2}\\.\\d)`, 'y');
 const COBIT = /(?:EDM|APO|BAI|DSS|MEA)\d\d(?:\.\d\d)?(?![\p{L}\p{N}]|\.\d)/uy;

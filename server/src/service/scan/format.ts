@@ -35,16 +35,9 @@ export function formatStandardId(id: StandardId): string {
   return `${id.adoption ? `${id.adoption} ` : ''}${base}${supplements}${id.series ? ' series' : ''}`;
 }
 
-const FRAMEWORK_NAMES: Record<string, string> = {
-  cobit: 'COBIT',
-  itil: 'ITIL',
-  'cmmi-svc': 'CMMI-SVC',
-  mof: 'MOF',
-  'run-sap': 'Run SAP',
-};
-
+/** "COBIT 2019", "ITIL v3", "CMMI-SVC v1.3": the framework's label, and the version after a space or its prefix. */
 export function formatFrameworkId(id: FrameworkId): string {
-  const name = FRAMEWORK_NAMES[id.framework] ?? id.framework;
+  const name = id.label ?? id.framework;
   if (!id.version) return name;
-  return id.framework === 'cmmi-svc' ? `${name} v${id.version}` : `${name} ${id.version}`;
+  return `${name}${id.versionPrefix ?? ' '}${id.version}`;
 }

@@ -1,83 +1,102 @@
 // Reads a framework named by its usual name and, where written, its version: COBIT 2019, ITIL 4,
-// CMMI-SVC, MOF 4.0, Microsoft Operations Framework, Run SAP.
+// CMMI-SVC v1.3, CMMI V2.0, MOF 4.0, Microsoft Operations Framework, Run SAP. The names and
+// versions come from data/frameworks.yaml through the scanner's vocabulary, so a framework is
+// added to the data, not here.
 import type { FrameworkReference } from './reference';
+
+/** What the scanner knows of a framework (data/frameworks.yaml). */
+export interface FrameworkWords {
+  key: string;
+  /** The canonical id's name: "CMMI-SVC", "COBIT". */
+  label: string;
+  versionPrefix?: string;
+  written: readonly string[];
+  versionRequired?: readonly string[];
+  anyVersion?: boolean;
+  verbAtSentenceStart?: boolean;
+  versions: ReadonlyArray<{ key: string; written?: readonly string[] }>;
+}
 
 const AFTER = '(?![\\p{L}\\p{N}]|\\.\\d)';
 const MARK = '(?:®|\\(R\\))?';
 const SP = '[ \\u00A0]';
-/** MOF's versions are written 4 or 4.0; the data says 4.0. */
-const mofVersion = (v: string | undefined) => (v ? (v.includes('.') ? v : `${v}.0`) : undefined);
+const ANY_VERSION = '\\d{1,4}(?:\\.\\d{1,2})?';
 
-interface Pattern {
-  framework: string;
+interface Compiled {
+  framework: FrameworkWords;
   re: RegExp;
-  /** Maps the captured version text to the version key of the data. */
-  version: (written: string | undefined) => string | undefined;
+  /** Written version → version key. */
+  versions: Map<string, string>;
+  needsVersion: Set<string>;
 }
 
-const PATTERNS: readonly Pattern[] = [
-  {
-    framework: 'cobit',
-    re: new RegExp(`(?:COBIT|Cobit)${MARK}(?:${SP}?(2019|4\\.1|5|4))?${MARK}${AFTER}`, 'uy'),
-    version: (v) => v,
-  },
-  {
-    framework: 'itil',
-    re: new RegExp(`ITIL${MARK}(?:${SP}?(?:[vV]|[Vv]ersion${SP})?(4|3|2|2011|2007)|${SP}(V3|V2))?${MARK}${AFTER}`, 'uy'),
-    version: (v) => (v === undefined ? undefined : v === '4' ? '4' : v === '2' || v === 'V2' ? 'v2' : 'v3'),
-  },
-  {
-    framework: 'cmmi-svc',
-    re: new RegExp(
-      `CMM[Ii]${MARK}(?:-SVC|-Services|${SP}for${SP}Services)(?:,?${SP}?(?:[vV]|[Vv]ersion${SP}|V${SP})?(1\\.3|1\\.2|2\\.0|3\\.0))?${AFTER}`,
-      'uy',
-    ),
-    version: (v) => v,
-  },
-  {
-    framework: 'mof',
-    re: new RegExp(`Microsoft${SP}Operations${SP}Framework(?:${SP}\\(MOF\\))?(?:${SP}[vV]?(4\\.0|4|3\\.0|3))?${AFTER}`, 'uy'),
-    version: mofVersion,
-  },
-  {
-    // "MOF" alone also means Meta-Object Facility or a ministry: only with a version.
-    framework: 'mof',
-    re: new RegExp(`MOF${SP}?[vV]?(4\\.0|4|3\\.0|3)${AFTER}`, 'uy'),
-    version: mofVersion,
-  },
-  {
-    framework: 'run-sap',
-    re: new RegExp(`Run${SP}SAP${MARK}(?:${SP}Like${SP}a${SP}Factory)?${AFTER}`, 'uy'),
-    version: () => undefined,
-  },
-];
+const compiledCache = new WeakMap<readonly FrameworkWords[], Compiled[]>();
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, SP);
+}
+
+/** A version word in any case: "V3" and "v3" alike (names keep their case: "mof" is not MOF). */
+function caseless(pattern: string): string {
+  return pattern.replace(/\p{L}/gu, (c) => (c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`));
+}
+
+function compile(frameworks: readonly FrameworkWords[]): Compiled[] {
+  const cached = compiledCache.get(frameworks);
+  if (cached) return cached;
+  const compiled = frameworks.map((framework) => {
+    const versions = new Map<string, string>();
+    for (const v of framework.versions) for (const w of v.written ?? []) versions.set(w.toLowerCase(), v.key);
+    const written = [...versions.keys()].sort((a, b) => b.length - a.length).map((w) => caseless(escape(w)));
+    if (framework.anyVersion) written.push(ANY_VERSION);
+    const names = [...framework.written].sort((a, b) => b.length - a.length).map(escape).join('|');
+    const version = written.length ? `(?:,?${SP}?(?:[vV](?:ersion)?${SP}?|[Vv]ersion${SP})?(${written.join('|')}))?` : '';
+    return {
+      framework,
+      re: new RegExp(`(${names})${MARK}${version}${MARK}${AFTER}`, 'uy'),
+      versions,
+      needsVersion: new Set((framework.versionRequired ?? []).map((n) => n.toLowerCase())),
+    };
+  });
+  compiledCache.set(frameworks, compiled);
+  return compiled;
+}
+
+/** The first words of the frameworks' names, for the scanner's anchor expression. */
+export function frameworkAnchors(frameworks: readonly FrameworkWords[]): string[] {
+  return [...new Set(frameworks.flatMap((f) => f.written.map((w) => w.split(/[ -]/)[0])))];
+}
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;
 const LOWERCASE_WORD = /^\s+\p{Ll}/u;
 
-/** Reads a framework reference starting at `anchor`, or undefined. */
-export function readFramework(text: string, anchor: number): FrameworkReference | undefined {
+/** Reads a framework reference starting at `anchor`, the longest any framework's names match, or undefined. */
+export function readFramework(text: string, anchor: number, frameworks: readonly FrameworkWords[]): FrameworkReference | undefined {
   if (anchor > 0 && LETTER_OR_DIGIT.test(text[anchor - 1])) return undefined;
-  for (const pattern of PATTERNS) {
-    pattern.re.lastIndex = anchor;
-    const m = pattern.re.exec(text);
-    if (!m) continue;
-    const end = m.index + m[0].length;
-    if (pattern.framework === 'run-sap' && isImperativeRun(text, anchor, end)) return undefined;
-    const version = pattern.version(m[1] ?? m[2]);
-    return {
-      kind: 'framework',
-      start: anchor,
-      end,
-      text: m[0],
-      id: { framework: pattern.framework, ...(version ? { version } : {}) },
-    };
+  let best: { c: Compiled; m: RegExpExecArray } | undefined;
+  for (const c of compile(frameworks)) {
+    c.re.lastIndex = anchor;
+    const m = c.re.exec(text);
+    if (!m || (best && m[0].length <= best.m[0].length)) continue;
+    if (m[2] === undefined && c.needsVersion.has(m[1].toLowerCase())) continue;
+    best = { c, m };
   }
-  return undefined;
+  if (!best) return undefined;
+  const { c, m } = best;
+  const end = anchor + m[0].length;
+  if (c.framework.verbAtSentenceStart && isVerb(text, anchor, end)) return undefined;
+  const version = m[2] === undefined ? undefined : (c.versions.get(m[2].toLowerCase()) ?? m[2]);
+  return {
+    kind: 'framework',
+    start: anchor,
+    end,
+    text: m[0],
+    id: { framework: c.framework.key, label: c.framework.label, ...(c.framework.versionPrefix ? { versionPrefix: c.framework.versionPrefix } : {}), ...(version ? { version } : {}) },
+  };
 }
 
 /** "Run SAP workloads on…" at the start of a sentence is an instruction, not the methodology. */
-function isImperativeRun(text: string, start: number, end: number): boolean {
+function isVerb(text: string, start: number, end: number): boolean {
   return SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && LOWERCASE_WORD.test(text.slice(end, end + 3));
 }

@@ -6,7 +6,7 @@
 // Controls and names that depend on what the document cites are read with what came before.
 import { readBritishStandard } from './british';
 import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readAnnexTheme, readBareNumber, readClause, readCobit, readControlWord } from './control';
-import { readFramework } from './framework';
+import { frameworkAnchors, readFramework } from './framework';
 import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
@@ -45,13 +45,22 @@ export { formatDesignation, formatFrameworkId, formatStandardId } from './format
 /** How to read the text: Markdown skips code, links and comments; anything else is plain text. */
 export type TextFormat = 'markdown' | 'plaintext';
 
-const ANCHOR = new RegExp(
-  [
-    'ISO|IEC|IWA|COBIT|Cobit|ITIL|CMM[Ii]|MOF|Microsoft[ \\u00A0]Operations|Run[ \\u00A0]SAP|BS(?=[ \\u00A0]?\\d)',
-    `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1`,
-  ].join('|'),
-  'g',
-);
+/** The words a reference can start with; the frameworks' come from the vocabulary. */
+const ANCHOR_WORDS = [
+  'ISO|IEC|IWA|BS(?=[ \\u00A0]?\\d)',
+  `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1`,
+].join('|');
+const anchorCache = new WeakMap<ControlVocabulary, RegExp>();
+
+function anchorsOf(vocabulary: ControlVocabulary): RegExp {
+  let anchors = anchorCache.get(vocabulary);
+  if (!anchors) {
+    const words = frameworkAnchors(vocabulary.frameworks ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    anchors = new RegExp([...words, ANCHOR_WORDS].join('|'), 'g');
+    anchorCache.set(vocabulary, anchors);
+  }
+  return anchors;
+}
 /** The kind of an anchor word, for the words that come in several languages and cases. */
 const ANNEX_ANCHOR = new RegExp(`^${ANNEX_WORD}$`);
 const CONTROL_ANCHOR = new RegExp(`^${CONTROL_WORD}$`);
@@ -113,10 +122,10 @@ class Scanner {
       case 'cobit':
         return this.add(readCobit(text, at, this.lastCobit));
       default: {
-        const framework = readFramework(text, at);
+        const framework = readFramework(text, at, vocabulary.frameworks ?? []);
         if (!framework || !this.addOne(framework)) return false;
         if (framework.id.framework === 'itil') this.add(readPractices(text, framework, vocabulary));
-        if (framework.id.framework === 'cmmi-svc') this.addOne(readProcessAreaAcronym(text, framework, vocabulary));
+        if (framework.id.framework.startsWith('cmmi')) this.addOne(readProcessAreaAcronym(text, framework, vocabulary));
         return true;
       }
     }
@@ -241,7 +250,7 @@ function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabula
   const masks = proseMasks(text, format, blocks);
   const mask = masks();
   const scanner = new Scanner(text, vocabulary);
-  const anchors = new RegExp(ANCHOR.source, 'g');
+  const anchors = new RegExp(anchorsOf(vocabulary).source, 'g');
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
     const prose = mask.skip(m.index);
     if (prose !== m.index) {
@@ -257,11 +266,11 @@ function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabula
 /** Adds the names and table numbers that only count in a document citing their standard or framework. */
 function withNames(text: string, masks: () => ProseMask, structure: Structure, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
   const isms = references.find(isIsmsStandard);
-  const cmmi = references.find(isFramework('cmmi-svc'));
+  const cmmi = references.find((r) => r.kind === 'framework' && r.id.framework.startsWith('cmmi'));
   const extra = [
     findTableControls(text, references, structure, vocabulary),
     isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks(), structure) : [],
-    cmmi && vocabulary.processAreas.length ? findProcessAreas(text, cmmi, vocabulary, masks()) : [],
+    cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks()) : [],
   ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];

@@ -2,6 +2,7 @@
 // or table cell of a document that cites ISO/IEC 27002), ITIL 4 practices after ITIL, and CMMI-SVC
 // process areas in a document that cites CMMI. The names come from the data, handed to the
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
+import type { FrameworkWords } from './framework';
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import type { ProseMask } from './prose';
 import { cellSpans, lineEnd, type Structure } from './structure';
@@ -17,8 +18,10 @@ export interface ControlVocabulary {
   practiceAliases?: ReadonlyMap<string, string>;
   /** Names of the areas in other languages (by nameKey) → the area's name: "organisatorische maßnahmen" → "Organizational controls". */
   areaAliases?: ReadonlyMap<string, string>;
-  /** CMMI-SVC process areas. */
+  /** CMMI process areas of every model normref has (CMMI-SVC, CMMI-DEV, CMMI-ACQ). */
   processAreas: ReadonlyArray<{ acronym: string; name: string }>;
+  /** The frameworks' names and versions, from data/frameworks.yaml. */
+  frameworks?: readonly FrameworkWords[];
   /** Catalog keys of the standards whose clause or control numbers normref reads ("27001", "20000-1", "9001"). */
   numberedStandards?: ReadonlySet<string>;
   /** Schemes normref does not read ("NIST", "SOC 2", "PCI DSS"): a table column they head is left alone. */
@@ -139,23 +142,28 @@ export function readProcessAreaAcronym(text: string, cmmi: FrameworkReference, v
   return { kind: 'control', start: end - m[1].length, end, text: m[1], id: { form: 'cmmi', number: m[1], context: cmmi } };
 }
 
-/** Process areas named in full anywhere after the document first cites CMMI-SVC. */
-export function findProcessAreas(text: string, from: FrameworkReference, v: ControlVocabulary, mask: ProseMask): ControlReference[] {
+/**
+ * Process areas named in full after the document first cites CMMI, each of the nearest CMMI
+ * model cited before it (the document model then reads it in that model, or one that has it).
+ */
+export function findProcessAreas(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask): ControlReference[] {
   const c = compile(v);
+  const cmmi = references.filter((r): r is FrameworkReference => r.kind === 'framework' && r.id.framework.startsWith('cmmi'));
   const found: ControlReference[] = [];
-  c.processAreaNames.lastIndex = from.end;
+  let nearest = 0;
+  c.processAreaNames.lastIndex = cmmi[0].end;
   for (let m = c.processAreaNames.exec(text); m; m = c.processAreaNames.exec(text)) {
     const prose = mask.skip(m.index);
     if (prose !== m.index) {
       c.processAreaNames.lastIndex = Math.max(prose, m.index + 1);
       continue;
     }
+    while (nearest + 1 < cmmi.length && cmmi[nearest + 1].end <= m.index) nearest++;
     const acronym = c.processAreas.get(nameKey(m[1]));
-    if (acronym) found.push({ kind: 'control', start: m.index, end: m.index + m[0].length, text: m[0], id: { form: 'cmmi', number: acronym, context: from } });
+    if (acronym) found.push({ kind: 'control', start: m.index, end: m.index + m[0].length, text: m[0], id: { form: 'cmmi', number: acronym, context: cmmi[nearest] } });
   }
   return found;
 }
-
 
 /** Lines a Markdown or text document uses as headings or list items, and lines set in bold. */
 const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)$|^[ \t]{0,3}(?=\*\*|__)(.*)$/gm;

@@ -54,6 +54,9 @@ export interface Supplement {
 export interface FrameworkId {
   /** Key of the framework in data/frameworks.yaml: 'cobit', 'itil', 'cmmi-svc', 'mof', 'run-sap'. */
   framework: string;
+  /** How the canonical id names it ('CMMI-SVC'), and what stands between it and the version ('v'). */
+  label?: string;
+  versionPrefix?: string;
   /** Version key as in the data: '2019', '5', '4', 'v3', '1.3', '4.0'; absent when the text names no version. */
   version?: string;
 }
