@@ -198,6 +198,7 @@ function frameworkWords(f: Framework): FrameworkWords {
     versions: f.versions.map((v) => ({ key: v.key, ...(v.written ? { written: v.written } : {}) })),
     ...(f.versionPrefix ? { versionPrefix: f.versionPrefix } : {}),
     ...(f.versionRequired ? { versionRequired: f.versionRequired } : {}),
+    ...(f.notFollowedBy ? { notFollowedBy: f.notFollowedBy } : {}),
     ...(f.anyVersion ? { anyVersion: true } : {}),
     ...(f.verbAtSentenceStart ? { verbAtSentenceStart: true } : {}),
   };

@@ -24,6 +24,7 @@ export interface Framework {
   /** The names as texts write them. */
   written: string[];
   versionRequired?: string[];
+  notFollowedBy?: string[];
   versionPrefix?: string;
   anyVersion?: boolean;
   verbAtSentenceStart?: boolean;

@@ -8,7 +8,7 @@ import { ANNEX_A, lookUp, type Numbering } from '../catalog/numberings';
 import { documentKey } from '../catalog/deliverable';
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from '../scan/reference';
 import type { Structure } from '../scan/structure';
-import { editionOfYear, familyOf, ISMS, ISMS_KEYS } from './editions';
+import { editionOfYear, familyOf, ISMS } from './editions';
 import { isHistoryTable, isPastSection, pastInSentence } from './passing';
 import { Scopes } from './scopes';
 import { internalIds } from './internal-ids';

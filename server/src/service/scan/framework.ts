@@ -12,6 +12,7 @@ export interface FrameworkWords {
   versionPrefix?: string;
   written: readonly string[];
   versionRequired?: readonly string[];
+  notFollowedBy?: readonly string[];
   anyVersion?: boolean;
   verbAtSentenceStart?: boolean;
   versions: ReadonlyArray<{ key: string; written?: readonly string[] }>;
@@ -51,9 +52,10 @@ function compile(frameworks: readonly FrameworkWords[]): Compiled[] {
     if (framework.anyVersion) written.push(ANY_VERSION);
     const names = [...framework.written].sort((a, b) => b.length - a.length).map(escape).join('|');
     const version = written.length ? `(?:,?${SP}?(?:[vV](?:ersion)?${SP}?|[Vv]ersion${SP})?(${written.join('|')}))?` : '';
+    const notFollowedBy = framework.notFollowedBy?.length ? `(?!${SP}+(?:${framework.notFollowedBy.map(escape).join('|')}))` : '';
     return {
       framework,
-      re: new RegExp(`(${names})${MARK}${version}${MARK}${AFTER}`, 'uy'),
+      re: new RegExp(`(${names})${MARK}${version}${MARK}${AFTER}${notFollowedBy}`, 'uy'),
       versions,
       needsVersion: new Set((framework.versionRequired ?? []).map((n) => n.toLowerCase())),
     };

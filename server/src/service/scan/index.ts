@@ -10,9 +10,9 @@ import { frameworkAnchors, readFramework } from './framework';
 import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
+  findPracticeLines,
   findProcessAreas,
   findStandaloneAreas,
-  isFramework,
   readAreaAfter,
   readNumberedArea,
   readPractices,
@@ -271,6 +271,7 @@ function withNames(text: string, masks: () => ProseMask, structure: Structure, r
     findTableControls(text, references, structure, vocabulary),
     isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks(), structure) : [],
     cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks()) : [],
+    findPracticeLines(text, references, vocabulary, masks()),
   ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];

@@ -42,6 +42,8 @@ interface Compiled {
   practiceAfter: RegExp;
   nextPractice: RegExp;
   practices: Map<string, string>;
+  /** A practice name at a position (a line's start, after an arrow), sticky. */
+  practiceAt: RegExp;
   acronymAfter: RegExp;
   processAreaNames: RegExp;
   processAreas: Map<string, string>;
@@ -85,6 +87,7 @@ function compile(v: ControlVocabulary): Compiled {
     // "ITIL 4 incident management", "ITIL 4 practices: incident management, …", "the ITIL practice of …".
     practiceAfter: new RegExp(`${GAP}(?:(?:management${GAP})?practices?(?:${GAP}of)?:?${GAP})?(?:the${GAP})?(${practices})${END}`, 'iuy'),
     nextPractice: new RegExp(`(?:${SP}*,${SP}*(?:and${SP}+|or${SP}+)?|${SP}+(?:and|or)${SP}+)(?:the${SP}+)?(${practices})${END}`, 'iuy'),
+    practiceAt: new RegExp(`(${practices})${END}`, 'iuy'),
     practices: new Map([...v.practices.map((n) => [nameKey(n), n] as const), ...(v.practiceAliases ?? new Map<string, string>())]),
     acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
     processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
@@ -132,6 +135,46 @@ export function readPractices(text: string, itil: FrameworkReference, v: Control
     found.push({ kind: 'control', start, end, text: m[1], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil } });
   }
   return found;
+}
+
+/** The start of a line's content: indentation, a list marker or a number like "1.2", then the words. */
+const LINE_LEAD = /[ \t]*(?:(?:[-*+•]|\d{1,2}(?:\.\d{1,2})*[.)]?)[ \t]+)?/y;
+/** Between practice names on one line: "Change Management -> Change enablement", "a, b and c". */
+const NAME_SEPARATOR = /[ \t]*(?:->|→|=>|,|;|\/|&|and|und|et|y)[ \t]*/y;
+
+/**
+ * ITIL practices and processes named at the start of a line (a list item, a numbered line, a row
+ * of a rename list), in a document that cites ITIL: of the ITIL version cited last before them.
+ */
+export function findPracticeLines(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask): ControlReference[] {
+  const itil = references.filter((r): r is FrameworkReference => r.kind === 'framework' && r.id.framework === 'itil');
+  if (!itil.length || !v.practices.length) return [];
+  const c = compile(v);
+  const found: ControlReference[] = [];
+  let nearest = 0;
+  for (let line = 0; line < text.length; ) {
+    const eol = text.indexOf('\n', line);
+    const end = eol < 0 ? text.length : eol;
+    if (mask.skip(line) === line) {
+      while (nearest + 1 < itil.length && itil[nearest + 1].end <= line) nearest++;
+      LINE_LEAD.lastIndex = line;
+      let at = line + (LINE_LEAD.exec(text)?.[0].length ?? 0);
+      for (let m = at < end ? exec(c.practiceAt, text, at) : null; m && m.index + m[0].length <= end; m = exec(c.practiceAt, text, at)) {
+        found.push({ kind: 'control', start: at, end: at + m[0].length, text: m[0], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil[nearest] } });
+        at += m[0].length;
+        const separator = exec(NAME_SEPARATOR, text, at);
+        if (!separator) break;
+        at += separator[0].length;
+      }
+    }
+    line = end + 1;
+  }
+  return found;
+}
+
+function exec(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
 }
 
 /** "CMMI-SVC IRP": a process area's acronym right after CMMI. */

@@ -8,6 +8,7 @@ import { documentKey } from './format';
 import type { ControlVocabulary } from './names';
 import { nameKey } from './names';
 import type { ControlForm, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import type { Span } from './prose';
 import { cellSpans, lineEnd, type Structure, type Table } from './structure';
 import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
 
@@ -37,22 +38,36 @@ export function findTableControls(text: string, references: readonly Reference[]
   const cursor = new ReferenceCursor(references);
   for (const table of structure.tables) {
     const nearest = cursor.lastNumberedBefore(table.start, vocabulary);
+    const cmmi = cursor.lastCmmi;
     const columns = columnsOf(text, table, cursor.within(table.start, lineEnd(text, table.start)), vocabulary);
+    const rows = table.rows.map((row) => cellSpans(text, row, lineEnd(text, row)));
+    if (cmmi) markAcronymColumns(text, columns, rows, cmmi, vocabulary);
     if (!columns.some(holdsNumbers)) continue;
-    for (const rowStart of table.rows) {
-      const cells = cellSpans(text, rowStart, lineEnd(text, rowStart));
+    for (const cells of rows) {
       for (let i = 0; i < cells.length && i < columns.length; i++) {
         const column = columns[i];
         if (!holdsNumbers(column)) continue;
         const [start, end] = cells[i];
-        if (column.framework) {
-          const named = namedInCell(text, start, end, column.framework, vocabulary);
-          if (named) found.push(named);
-        } else readCell(text, start, end, column, column.standard ?? nearest, found);
+        if (column.framework) for (const named of namedInCell(text, start, end, column.framework, vocabulary)) found.push(named);
+        else readCell(text, start, end, column, column.standard ?? nearest, found);
       }
     }
   }
   return found;
+}
+
+/**
+ * A column most of whose cells are CMMI process area acronyms (REQM, PP, CM …) holds process
+ * areas of the CMMI model cited last before the table, whatever its header says.
+ */
+function markAcronymColumns(text: string, columns: Column[], rows: Span[][], cmmi: FrameworkReference, vocabulary: ControlVocabulary): void {
+  const acronyms = new Set(vocabulary.processAreas.map((p) => p.acronym));
+  columns.forEach((column, i) => {
+    if (holdsNumbers(column)) return;
+    const cells = rows.map((cells) => cells[i]).filter((c): c is Span => !!c && c[1] > c[0]);
+    const hits = cells.filter(([s, e]) => acronyms.has(text.slice(s, e))).length;
+    if (hits >= 3 && hits * 2 >= cells.length) column.framework = cmmi;
+  });
 }
 
 function holdsNumbers(c: Column): boolean {
@@ -119,29 +134,39 @@ function readCell(text: string, start: number, end: number, column: Column, cont
   }
 }
 
-/** An ITIL practice or a CMMI process area named alone in a column headed by its framework. */
-function namedInCell(text: string, start: number, end: number, framework: FrameworkReference, vocabulary: ControlVocabulary): ControlReference | undefined {
-  const written = text.slice(start, end).replace(/\*\*|__/g, '').trim();
-  if (!written) return undefined;
-  const key = nameKey(written);
-  let number: string | undefined;
-  let form: ControlForm | undefined;
-  if (framework.id.framework === 'itil') {
-    number = vocabulary.practices.find((p) => nameKey(p) === key) ?? vocabulary.practiceAliases?.get(key);
-    form = 'itil';
-  } else if (framework.id.framework.startsWith('cmmi')) {
-    number = vocabulary.processAreas.find((p) => p.acronym === written || nameKey(p.name) === key)?.acronym;
-    form = 'cmmi';
+/** Between several names in one cell: "Incident management; Problem management". */
+const NAMES_SEPARATOR = /\s*(?:[,;/&+]|\band\b|\bund\b|\bet\b|\by\b)\s*/u;
+
+/** ITIL practices or CMMI process areas named in a cell of a column headed by (or full of) their framework. */
+function namedInCell(text: string, start: number, end: number, framework: FrameworkReference, vocabulary: ControlVocabulary): ControlReference[] {
+  const found: ControlReference[] = [];
+  let from = start;
+  for (const part of text.slice(start, end).split(NAMES_SEPARATOR)) {
+    const written = part.replace(/\*\*|__/g, '').trim();
+    const at = written ? text.indexOf(written, from) : -1;
+    if (at < 0) continue;
+    from = at + written.length;
+    const key = nameKey(written);
+    let number: string | undefined;
+    let form: ControlForm | undefined;
+    if (framework.id.framework === 'itil') {
+      number = vocabulary.practices.find((p) => nameKey(p) === key) ?? vocabulary.practiceAliases?.get(key);
+      form = 'itil';
+    } else if (framework.id.framework.startsWith('cmmi')) {
+      number = vocabulary.processAreas.find((p) => p.acronym === written || nameKey(p.name) === key)?.acronym;
+      form = 'cmmi';
+    }
+    if (number && form) found.push({ kind: 'control', start: at, end: at + written.length, text: written, id: { form, number, context: framework } });
   }
-  if (!number || !form) return undefined;
-  const at = text.indexOf(written, start);
-  return { kind: 'control', start: at, end: at + written.length, text: written, id: { form, number, context: framework } };
+  return found;
 }
 
 /** Walks references in order, for queries whose offsets never decrease. */
 class ReferenceCursor {
   private next = 0;
   private lastNumbered: StandardReference | undefined;
+  /** The last CMMI framework reference passed. */
+  lastCmmi: FrameworkReference | undefined;
 
   constructor(private readonly references: readonly Reference[]) {}
 
@@ -150,6 +175,7 @@ class ReferenceCursor {
     while (this.next < this.references.length && this.references[this.next].start < offset) {
       const r = this.references[this.next++];
       if (r.kind === 'standard' && vocabulary.numberedStandards?.has(documentKey(r.id.number, r.id.parts))) this.lastNumbered = r;
+      if (r.kind === 'framework' && r.id.framework.startsWith('cmmi')) this.lastCmmi = r;
     }
     return this.lastNumbered;
   }
