@@ -134,7 +134,8 @@ function resolveSeries(base: Omit<StandardResolution, 'match' | 'designation' | 
   const seriesTitle = partKeys.length ? parts[parts.length - 1].title.replace(/\s+-{1,2}\s+Part\s+[\w-]+:.*$/, '') : undefined;
   return {
     ...base,
-    id: formatStandardId({ ...id, publishers, parts: [], series: true }),
+    // "ISO/IEC 27000 series" as written; "ISO/IEC 27033" of many parts stays as written too.
+    id: formatStandardId({ ...id, publishers, parts: [] }),
     designation: formatDesignation({ ...id, publishers, parts: [] }),
     match: 'series',
     editions: [],
@@ -180,13 +181,14 @@ function pickSupplement(id: StandardId, supplements: Deliverable[]): Deliverable
 /**
  * Keeps the deliverables whose publishers include all the text names: "ISO 27001" means
  * ISO/IEC 27001 (people drop the co-publisher), and "ISO/IEC 12207" the ISO/IEC/IEEE 12207 it
- * became. When none fits, the number alone decides; a British Standard number never means an ISO one.
+ * became. When none fits, the number alone decides, if the text names ISO or IEC at all.
  */
 function pickPublishers(editions: Deliverable[], written: readonly string[]): Deliverable[] {
   if (written.length === 0) return editions;
   const fitting = editions.filter((d) => written.every((p) => d.publishers.includes(p)));
   if (fitting.length > 0) return fitting;
-  return written[0] === 'BS' ? [] : editions;
+  // A British Standard's or OHSAS number never means an ISO one.
+  return written.some((p) => p === 'ISO' || p === 'IEC') ? editions : [];
 }
 
 function latestOf(deliverables: Deliverable[]): Deliverable | undefined {
@@ -216,7 +218,8 @@ export function summarize(resolution: Resolution): ResolvedSummary | null {
     case 'standard': {
       if (resolution.match === 'series') {
         const published = resolution.parts!.some((p) => p.status === 'published');
-        return { reference: resolution.id, title: resolution.family?.name ?? resolution.seriesTitle ?? resolution.id, status: published ? 'published' : 'withdrawn', url: null };
+        const reference = resolution.id.endsWith(' series') ? resolution.id : `${resolution.id} series`;
+        return { reference, title: resolution.family?.name ?? resolution.seriesTitle ?? reference, status: published ? 'published' : 'withdrawn', url: null };
       }
       const d = resolution.deliverable;
       return d ? { reference: d.reference, title: d.title, status: d.status, url: isoUrl(d.isoId) } : null;

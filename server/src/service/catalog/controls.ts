@@ -3,7 +3,7 @@
 // areas, and the 2013 → 2022 correspondence of ISO/IEC 27002.
 import { nameKey, type ControlVocabulary } from '../scan/names';
 import type { FrameworkWords } from '../scan/framework';
-import type { AreaNames, Framework } from './curated';
+import type { AreaNames, FormerName, Framework } from './curated';
 import { numberingsOf, type Numbering } from './numberings';
 
 export interface ControlGroup {
@@ -103,7 +103,7 @@ export class ControlSets {
   constructor(
     sets: ControlSet[],
     correspondences: Correspondence[],
-    other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[]; frameworks?: readonly Framework[] } = {},
+    other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[]; frameworks?: readonly Framework[]; formerNames?: readonly FormerName[] } = {},
   ) {
     for (const set of sets) {
       const indexed = new IndexedControlSet(set);
@@ -131,6 +131,8 @@ export class ControlSets {
       practiceAliases: new Map(this.setsOf('itil').flatMap((s) => s.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)))),
       processAreas: uniqueBy(this.setsOf('cmmi').flatMap((s) => s.allItems().map((i) => ({ acronym: i.id, name: i.title }))), (p) => `${p.acronym} ${p.name}`),
       frameworks: (other.frameworks ?? []).map(frameworkWords),
+      // "BS 7799-2", "OHSAS 18001", "AS/NZS 4360": the publisher before the number, when it is not ISO's or IEC's.
+      formerPublishers: [...new Set((other.formerNames ?? []).map((f) => /^(\S+) \d/.exec(f.reference)?.[1]).filter((p): p is string => !!p && !/^(?:ISO|IEC)/.test(p)))],
       numberedStandards: new Set([...this.numberings.values()].flatMap((n) => (n.standardKey ? [n.standardKey] : []))),
       unreadSchemes: other.unreadSchemes ?? [],
       areaAliases: this.areaAliases(other.areaNames ?? []),

@@ -56,7 +56,7 @@ export class Catalog {
       }
     }
     for (const former of curated.formerNames) this.formerNames.set(undatedKey(former.reference), former);
-    this.controls = new ControlSets(curated.controlSets, curated.correspondences, { unreadSchemes: curated.unreadSchemes ?? [], areaNames: curated.areaNames ?? [], frameworks: curated.frameworks });
+    this.controls = new ControlSets(curated.controlSets, curated.correspondences, { unreadSchemes: curated.unreadSchemes ?? [], areaNames: curated.areaNames ?? [], frameworks: curated.frameworks, formerNames: curated.formerNames });
   }
 
   get size(): number {

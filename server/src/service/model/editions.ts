@@ -13,9 +13,6 @@ export function familyOf(numbering: Numbering): string {
   return ISMS_DOCUMENTS.has(numbering.document) ? ISMS : numbering.document;
 }
 
-/** The catalog keys of the standards in the ISMS family. */
-export const ISMS_KEYS: ReadonlySet<string> = new Set(['27001', '27002', '17799']);
-
 /**
  * The edition of a numbering in force in a year: the newest edition not after it, else the oldest
  * (a year between editions, an adoption's or a corrigendum's, means the edition before it).

@@ -4,9 +4,9 @@
 // One regular expression finds anchors (the words a reference can start with); a reader for the
 // anchor's kind then reads the reference in bounded steps, and the search resumes after it.
 // Controls and names that depend on what the document cites are read with what came before.
-import { readBritishStandard } from './british';
 import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readAnnexTheme, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { frameworkAnchors, readFramework } from './framework';
+import { formerPublisherAnchors, readNationalStandard } from './national';
 import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
@@ -47,7 +47,7 @@ export type TextFormat = 'markdown' | 'plaintext';
 
 /** The words a reference can start with; the frameworks' come from the vocabulary. */
 const ANCHOR_WORDS = [
-  'ISO|IEC|IWA|BS(?=[ \\u00A0]?\\d)',
+  'ISO|IEC|IWA',
   `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1`,
 ].join('|');
 const anchorCache = new WeakMap<ControlVocabulary, RegExp>();
@@ -55,8 +55,11 @@ const anchorCache = new WeakMap<ControlVocabulary, RegExp>();
 function anchorsOf(vocabulary: ControlVocabulary): RegExp {
   let anchors = anchorCache.get(vocabulary);
   if (!anchors) {
-    const words = frameworkAnchors(vocabulary.frameworks ?? []).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    anchors = new RegExp([...words, ANCHOR_WORDS].join('|'), 'g');
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const words = frameworkAnchors(vocabulary.frameworks ?? []).map(escape);
+    // A former publisher's name counts only before a number or another publisher ("BS OHSAS", "AS/NZS").
+    const former = formerPublisherAnchors(vocabulary.formerPublishers ?? []).map((w) => `${escape(w)}(?=[ \\u00A0]?\\d|[ \\u00A0/][A-Z])`);
+    anchors = new RegExp([...words, ...former, ANCHOR_WORDS].join('|'), 'g');
     anchorCache.set(vocabulary, anchors);
   }
   return anchors;
@@ -100,8 +103,8 @@ class Scanner {
     switch (anchorKind(word)) {
       case 'standard':
         return this.addStandard(readStandard(text, at));
-      case 'british':
-        return this.addStandard(readBritishStandard(text, at));
+      case 'national':
+        return this.addStandard(readNationalStandard(text, at, vocabulary.formerPublishers));
       case 'number':
         return this.addStandard(readBareNumber(text, at));
       case 'annex':
@@ -188,7 +191,7 @@ class Scanner {
 
 }
 
-type AnchorKind = 'standard' | 'british' | 'number' | 'annex' | 'control' | 'clause' | 'cobit' | 'framework';
+type AnchorKind = 'standard' | 'national' | 'number' | 'annex' | 'control' | 'clause' | 'cobit' | 'framework';
 
 function anchorKind(word: string): AnchorKind {
   switch (word) {
@@ -197,7 +200,9 @@ function anchorKind(word: string): AnchorKind {
     case 'IWA':
       return 'standard';
     case 'BS':
-      return 'british';
+    case 'OHSAS':
+    case 'AS':
+      return 'national';
     case '27001':
     case '27002':
     case '17799':

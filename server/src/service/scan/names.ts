@@ -22,6 +22,8 @@ export interface ControlVocabulary {
   processAreas: ReadonlyArray<{ acronym: string; name: string }>;
   /** The frameworks' names and versions, from data/frameworks.yaml. */
   frameworks?: readonly FrameworkWords[];
+  /** Publishers other than ISO and IEC of the former names of data/former-names.yaml: BS, OHSAS, AS/NZS. */
+  formerPublishers?: readonly string[];
   /** Catalog keys of the standards whose clause or control numbers normref reads ("27001", "20000-1", "9001"). */
   numberedStandards?: ReadonlySet<string>;
   /** Schemes normref does not read ("NIST", "SOC 2", "PCI DSS"): a table column they head is left alone. */

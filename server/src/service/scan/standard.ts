@@ -31,6 +31,8 @@ const DIRECTIVE_SUFFIX = new RegExp(
   `(?:${SPACE}?\\+${SPACE}?IEC${SPACE}SUP|${SPACE}(?:ISO|IEC|JTC${SPACE}1)(?:${SPACE}SUP)?)(?::\\d{4}(?:-\\d{2})?)?(?:${SPACE}Ed(?:ition)?${SPACE}\\d{1,2})?(?![\\w])`,
   'y',
 );
+/** "BS EN ISO 9001:2015+A1:2024": a national consolidation with an amendment. */
+const CONSOLIDATED = /\+A(\d{1,2})(?::(\d{4}))?(?![\p{L}\p{N}])/uy;
 const LANGUAGES = /\((?:[a-z]{2}|[A-Z])(?:[,/](?:[a-z]{2}|[A-Z]|other))*\)/y;
 const ALL_PARTS = new RegExp(`${SPACE}?\\(all parts\\)`, 'y');
 /** "ISO/IEC 27001 (2013)", "ISO 9001 (2015 edition)": the year in brackets, as people write it. */
@@ -90,7 +92,8 @@ function readPrefix(text: string, anchor: number): Prefix | typeof NO_PREFIX | u
   const { adoption, type, stage } = groups;
   // The word and the one separator before the anchor.
   const start = anchor - 1 - (adoption ?? type ?? stage ?? '').length;
-  if (adoption) return { start, adoption: adoption.replace(/-EN$/, ' EN').replace(/^OENORM/, 'ÖNORM') };
+  // As the national body writes it: "BS EN", "UNE-EN", "PN-EN"; "OENORM" is ÖNORM without the umlaut.
+  if (adoption) return { start, adoption: adoption.replace(/\u00A0/g, ' ').replace(/^OENORM/, 'ÖNORM') };
   if (type) return { start, type: 'Guide' };
   if (stage && text.startsWith('IWA', anchor)) return { start, stage: STAGES.get(stage) };
   return NO_PREFIX;
@@ -222,6 +225,10 @@ export function readStandard(text: string, anchor: number): StandardReference | 
     const edition = match(EDITION, text, pos);
     if (edition) pos += edition[0].length;
     pos = readSupplements(text, pos, supplements);
+  }
+  for (let m = match(CONSOLIDATED, text, pos); m && supplements.length < MAX_SUPPLEMENTS; m = match(CONSOLIDATED, text, pos)) {
+    supplements.push({ type: 'Amd', number: m[1], ...(m[2] ? { year: Number(m[2]) } : {}) });
+    pos += m[0].length;
   }
   const languages = match(LANGUAGES, text, pos);
   if (languages) pos += languages[0].length;
