@@ -182,7 +182,7 @@ export class DocumentModel {
    * it: after it, or in the first cell of its table row (a crosswalk's requirement column).
    */
   private titledEditions(r: ControlReference, numberings: readonly Numbering[]): Array<{ numbering: Numbering; edition: string }> {
-    const written = [writtenAfter(this.text, r.end), this.rowTitle(r)].filter((w) => w);
+    const written = [r.id.title ? titleKey(r.id.title) : writtenAfter(this.text, r.end), this.rowTitle(r)].filter((w) => w);
     if (written.length === 0) return [];
     const found: Array<{ numbering: Numbering; edition: string }> = [];
     for (const numbering of numberings) {
@@ -220,8 +220,9 @@ export class DocumentModel {
     // A clause placed by the document's subject alone must be a clause the subject has.
     if (r.id.form === 'clause' && !this.standardOf(r) && !candidates.some((n) => n.editions.some((e) => lookUp(e.set, r.id.number)))) return null;
     // A title written with the number says which numbering it is in, and, if only one edition
-    // has that title there, which edition.
+    // has that title there, which edition. A bare number in a heading is a reference only so.
     const titled = this.titledEditions(r, candidates);
+    if (r.id.form === 'titled' && titled.length === 0) return null;
     const numbering = titled.find((t) => t.numbering === candidates[0])?.numbering ?? titled[0]?.numbering ?? candidates[0];
     const titledEditions = titled.filter((t) => t.numbering === numbering).map((t) => t.edition);
     const written = this.writtenEdition(r, numbering);
@@ -276,6 +277,8 @@ export class DocumentModel {
       return [...this.catalog.controls.numberingsOfStandard(key)];
     }
     if (form === 'annex-a' || form === 'control') return pick(n, [ANNEX_A]);
+    // A number with its title in a heading: of any standard the document cites, its subject first.
+    if (form === 'titled') return this.citedNumberings();
     // "clause 9.2" with no standard in its paragraph: a clause of the standard the document is about.
     if (form === 'clause') {
       const subject = this.subject(true);
@@ -284,6 +287,18 @@ export class DocumentModel {
       if (subject) return [...this.catalog.controls.numberingsOfStandard(subject)];
     }
     return [];
+  }
+
+  /**
+   * The numberings of the standards the document cites, its subject's first. For ISO/IEC 27001 and
+   * 27002 a number without "A." is a 27001 clause or, in a document citing 27002, 27002's own.
+   */
+  private citedNumberings(): Numbering[] {
+    const n = this.catalog.controls.numberings;
+    const keys = [...this.citations.keys()].sort((a, b) => this.citations.get(b)! - this.citations.get(a)!);
+    return keys.flatMap((key) =>
+      key === '27001' ? pick(n, this.citations.has('27002') ? ['ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]) : [...this.catalog.controls.numberingsOfStandard(key)],
+    );
   }
 
   /**

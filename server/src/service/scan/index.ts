@@ -11,6 +11,7 @@ import { withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
   findPracticeLines,
+  findTitledNumbers,
   findProcessAreas,
   findStandaloneAreas,
   readAreaAfter,
@@ -277,6 +278,7 @@ function withNames(text: string, masks: () => ProseMask, structure: Structure, r
     isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks(), structure) : [],
     cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks()) : [],
     findPracticeLines(text, references, vocabulary, masks()),
+    findTitledNumbers(text, masks()),
   ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];

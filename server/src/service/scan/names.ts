@@ -179,6 +179,45 @@ function exec(re: RegExp, text: string, at: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** A heading's or list item's content: a number then its title, or a title then its number in brackets. */
+const NUMBER_THEN_TITLE = /([1-9]\d?(?:\.[1-9]\d?){1,3})\.?[ \t]+(\p{L}[^\n(]{2,100})/uy;
+const TITLE_THEN_NUMBER = /(\p{L}[^\n()]{2,100}?)[ \t]*\((?:clause[ \t]+|§[ \t]*)?([1-9]\d?(?:\.[1-9]\d?){1,3})\)/giu;
+const HEADING_OR_ITEM = /^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)(?:\*\*|__)?/gm;
+
+/**
+ * Bare numbers written with a title in a heading or list item: "#### 6.1.2 Segregation of
+ * duties", "### 3.1 Change management (8.5.1)", "- **Obligations to PII principals (7.3):**". The
+ * document model keeps one only if the title is that number's in a standard the document cites.
+ */
+export function findTitledNumbers(text: string, mask: ProseMask): ControlReference[] {
+  const found: ControlReference[] = [];
+  HEADING_OR_ITEM.lastIndex = 0;
+  for (let m = HEADING_OR_ITEM.exec(text); m; m = HEADING_OR_ITEM.exec(text)) {
+    if (mask.skip(m.index) !== m.index) continue;
+    const start = m.index + m[0].length;
+    const eol = text.indexOf('\n', start);
+    const end = eol < 0 ? text.length : eol;
+    const first = exec(NUMBER_THEN_TITLE, text, start);
+    if (first && first.index + first[0].length <= end) {
+      found.push(titled(text, start, first[1], first[2]));
+    } else if (text.indexOf('(', start) < end) {
+      // Within the line only: a search from here to the text's end would make the pass quadratic.
+      const line = text.slice(start, end);
+      TITLE_THEN_NUMBER.lastIndex = 0;
+      for (let t = TITLE_THEN_NUMBER.exec(line); t; t = TITLE_THEN_NUMBER.exec(line)) {
+        const at = start + t.index + t[0].lastIndexOf(t[2]);
+        found.push(titled(text, at, t[2], t[1].replace(/^[\s*_:;,.-]+/, '')));
+      }
+    }
+    HEADING_OR_ITEM.lastIndex = end;
+  }
+  return found;
+}
+
+function titled(text: string, start: number, number: string, title: string): ControlReference {
+  return { kind: 'control', start, end: start + number.length, text: number, id: { form: 'titled', number, title: title.trim() } };
+}
+
 /** "CMMI-SVC IRP": a process area's acronym right after CMMI. */
 export function readProcessAreaAcronym(text: string, cmmi: FrameworkReference, v: ControlVocabulary): ControlReference | undefined {
   const m = at(compile(v).acronymAfter, text, cmmi.end);

@@ -90,7 +90,8 @@ export type ControlForm =
   | 'after-standard' // ISO/IEC 27002 5.15, 27001 9.2
   | 'cobit' // APO13, DSS05.04
   | 'itil' // ITIL 4 incident management
-  | 'cmmi'; // Incident Resolution and Prevention, CMMI-SVC IRP
+  | 'cmmi' // Incident Resolution and Prevention, CMMI-SVC IRP
+  | 'titled'; // a bare number with a title, in a heading or list item: "#### 6.1.2 Segregation of duties", "Change management (8.5.1)"
 
 export interface ControlId {
   form: ControlForm;
@@ -100,6 +101,8 @@ export interface ControlId {
   context?: StandardReference | FrameworkReference;
   /** The edition a table column names for it ("2013" heading a crosswalk column). */
   edition?: string;
+  /** The title written with a bare number ('titled'): it is a reference only if that is the number's title. */
+  title?: string;
 }
 
 export interface ControlReference extends ReferenceBase {
