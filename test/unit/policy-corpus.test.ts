@@ -16,11 +16,13 @@ type Kind = (typeof KINDS)[number];
 
 /** The scores a change may not go below: [precision, recall] per kind. */
 const FLOORS: Record<Kind, [number, number]> = {
-  standard: [0, 0],
-  framework: [0, 0],
-  control: [0, 0],
-  area: [0, 0],
+  standard: [0.98, 0.98],
+  framework: [0.98, 0.98],
+  control: [0.98, 0.93],
+  area: [0.98, 0.92],
 };
+/** Numbers found where a label is but read under another standard or edition: at most this many. */
+const MAX_MISREAD = 10;
 
 interface Label {
   line: number;
@@ -113,6 +115,7 @@ test('the labelled policy corpus: precision and recall per kind, and no number r
   if (process.env.NORMREF_CORPUS_DETAILS) {
     for (const line of [...misread.map((l) => `misread ${l}`), ...missed.map((l) => `missed ${l}`), ...extra.map((l) => `extra ${l}`)]) t.diagnostic(line);
   }
+  assert.ok(misread.length <= MAX_MISREAD, `${misread.length} read as something else (at most ${MAX_MISREAD}):\n${misread.join('\n')}`);
   for (const row of rows) {
     const [precision, recall] = FLOORS[row.kind];
     assert.ok(row.precision >= precision && row.recall >= recall, `${row.line}: below the floor ${precision} / ${recall}`);

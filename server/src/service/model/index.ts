@@ -76,6 +76,8 @@ export class DocumentModel {
   private readonly ismsNumberings: Numbering[];
   /** How often each standard with a numbering is cited: the most cited is the document's subject. */
   private readonly citations = new Map<string, number>();
+  /** "paragraph key": the standards with a numbering cited in each paragraph. */
+  private readonly citedInParagraph = new Set<string>();
   /** Standard references that are a document's own ids (ISO-401, ISO-402 … of an audit checklist). */
   private readonly ownIds: ReadonlySet<Reference>;
 
@@ -123,7 +125,10 @@ export class DocumentModel {
     this.cited.push(r);
     const key = documentKey(r.id.number, r.id.parts);
     const numbering = this.catalog.controls.numberingsOfStandard(key)[0];
-    if (numbering) this.citations.set(key, (this.citations.get(key) ?? 0) + 1);
+    if (numbering) {
+      this.citations.set(key, (this.citations.get(key) ?? 0) + 1);
+      this.citedInParagraph.add(`${this.scopes.paragraphOf(r.start)} ${key}`);
+    }
     if (!numbering || r.id.year === undefined || r.id.series) return;
     const place = this.scopes.place(r.start);
     if (place.sections.some((s) => pastSections.has(s.heading.start)) || (place.table && historyTables.has(place.table.index))) return;
@@ -253,6 +258,12 @@ export class DocumentModel {
     return undefined;
   }
 
+  /** Whether a standard is written in the header row of the table that holds the number. */
+  private headsColumn(standard: StandardReference, r: ControlReference): boolean {
+    const table = this.scopes.tableAt(r.start)?.table;
+    return !!table && standard.start >= table.start && standard.start < (table.rows[0] ?? table.end);
+  }
+
   /** Whether the document cites ISO/IEC 27001 itself. */
   private citesIsmsRequirements(): boolean {
     return this.citations.has('27001');
@@ -265,15 +276,22 @@ export class DocumentModel {
     const form = r.id.form;
     if (context) {
       const key = documentKey(context.id.number, context.id.parts);
-      const near = adjacent(context, r) || !!this.scopes.tableAt(r.start);
+      const near = adjacent(context, r) || this.headsColumn(context, r);
       if (key === '27001') return pick(n, form === 'annex-a' ? [ANNEX_A] : form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
       if (key === '27002') {
         // "ISO/IEC 27002 5.15" is 27002's numbering; a "control 5.15" or "clause 9.2" of a
         // paragraph that names 27002, in a document that cites 27001, is 27001's.
-        if (near || !this.citesIsmsRequirements()) return pick(n, ['ISO/IEC 27002']);
+        // A document mostly about 27002 means 27002's own numbers still.
+        if (near || !this.citesIsmsRequirements() || this.citations.get('27002')! > (this.citations.get('27001') ?? 0)) return pick(n, ['ISO/IEC 27002']);
         return pick(n, form === 'clause' ? ['ISO/IEC 27001', 'ISO/IEC 27002'] : [ANNEX_A]);
       }
       if (key === '17799') return pick(n, ['ISO/IEC 17799']);
+      // "clause 6.1.3" after several standards in a paragraph: the document's subject, if it is one of them and has the clause.
+      const subject = form === 'clause' && !near ? this.subject(true) : undefined;
+      if (subject && subject !== key && this.citedInParagraph.has(`${this.scopes.paragraphOf(r.start)} ${subject}`)) {
+        const numberings = this.catalog.controls.numberingsOfStandard(subject).filter((x) => x.editions.some((e) => lookUp(e.set, r.id.number)));
+        if (numberings.length) return subject === '27001' ? pick(n, ['ISO/IEC 27001']) : numberings;
+      }
       return [...this.catalog.controls.numberingsOfStandard(key)];
     }
     if (form === 'annex-a' || form === 'control') return pick(n, [ANNEX_A]);
@@ -325,8 +343,10 @@ export class DocumentModel {
     const context = this.standardOf(r);
     // A dated standard of another family (ISO 9001:2015 in the paragraph of an Annex A number) says nothing of its edition.
     if (context && this.catalog.controls.numberingsOfStandard(documentKey(context.id.number, context.id.parts)).every((n) => familyOf(n) !== familyOf(numbering))) return undefined;
-    if (context?.kind === 'standard' && context.id.year !== undefined && (r.id.form !== 'control' || this.scopes.tableAt(r.start))) {
-      return { edition: editionOfYear(numbering, context.id.year), rule: this.scopes.tableAt(r.start) && !adjacent(context, r) ? 'column' : 'written', evidence: evidenceOf(context) };
+    // The year of the standard written with the number, or heading its column; not of one merely
+    // cited before its table or in its paragraph, which the scopes weigh.
+    if (context?.id.year !== undefined && (adjacent(context, r) || this.headsColumn(context, r))) {
+      return { edition: editionOfYear(numbering, context.id.year), rule: adjacent(context, r) ? 'written' : 'column', evidence: evidenceOf(context) };
     }
     return undefined;
   }

@@ -24,8 +24,14 @@ export function writtenAfter(text: string, end: number): string {
   return titleKey(line.replace(LEAD, ''));
 }
 
-/** Whether a written title key starts with the title key of a control (a whole word boundary). */
+/**
+ * Whether a written title key names a control's title: starts with it (a whole word boundary), or,
+ * of two words or more, is its end ("Roles, responsibilities and authorities" for "Organizational
+ * roles, responsibilities and authorities").
+ */
 export function namesTitle(written: string, title: string): boolean {
   const key = titleKey(title);
-  return key.length >= 4 && (written === key || written.startsWith(`${key} `));
+  if (key.length < 4) return false;
+  if (written === key || written.startsWith(`${key} `)) return true;
+  return written.includes(' ') && key.endsWith(` ${written}`);
 }

@@ -135,7 +135,7 @@ function readCell(text: string, start: number, end: number, column: Column, cont
 }
 
 /** Between several names in one cell: "Incident management; Problem management". */
-const NAMES_SEPARATOR = /\s*(?:[,;/&+]|\band\b|\bund\b|\bet\b|\by\b)\s*/u;
+const NAMES_SEPARATOR = /\s*[,;/+]\s*/u;
 
 /** ITIL practices or CMMI process areas named in a cell of a column headed by (or full of) their framework. */
 function namedInCell(text: string, start: number, end: number, framework: FrameworkReference, vocabulary: ControlVocabulary): ControlReference[] {
