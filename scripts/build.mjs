@@ -61,8 +61,10 @@ function indexCatalog() {
     const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
     const line = bytes.toString('utf8', start, end).trim();
     if (line.startsWith('[')) {
-      const [isoId, , , , publishers, number, parts] = JSON.parse(line.replace(/,$/, ''));
-      const key = parts ? `${number}-${parts}` : number;
+      const [isoId, , type, , publishers, number, parts] = JSON.parse(line.replace(/,$/, ''));
+      // As documentKey in server/src/service/scan/format.ts: Guides, IWAs and TTAs are numbered on their own.
+      const base = parts ? `${number}-${parts}` : number;
+      const key = type === 'Guide' || type === 'IWA' || type === 'TTA' ? `${type} ${base}` : base;
       byKey.set(key, [...(byKey.get(key) ?? []), starts.length]);
       publishersByKey.set(key, new Set([...(publishersByKey.get(key) ?? []), ...publishers.split('/').filter(Boolean)]));
       starts.push(start);

@@ -122,6 +122,18 @@ function readCommittees(file) {
 
 const idList = (value) => (Array.isArray(value) ? value : []);
 
+/** A supplement is dated by its own year ("/Amd 1:2024"); the source gives most of them their base's date. */
+function publishedOf(record, parsed) {
+  const own = parsed.supplement?.[2];
+  const given = record.publicationDate ?? null;
+  return own && !(given ?? '').startsWith(String(own)) ? String(own) : given;
+}
+
+/** ISO's title, with the separator the source writes "--" as the dash ISO prints. */
+function titleOf(record) {
+  return record.title?.en?.replace(/ -- /g, ' — ') ?? null;
+}
+
 function toRow(record, parsed) {
   return [
     record.id,
@@ -132,8 +144,8 @@ function toRow(record, parsed) {
     parsed.number,
     parsed.parts,
     parsed.year,
-    record.title?.en ?? null,
-    record.publicationDate ?? null,
+    titleOf(record),
+    publishedOf(record, parsed),
     record.edition ?? null,
     record.currentStage ?? null,
     record.ownerCommittee ?? null,
@@ -180,6 +192,32 @@ async function readDeliverables(file) {
   return { rows, read: seen.size };
 }
 
+/** data/catalog-corrections.yaml, read without a YAML library: a list of "reference" and "by: [...]" pairs. */
+function readCorrections(file = path.join(repoRoot, 'data', 'catalog-corrections.yaml')) {
+  if (!fs.existsSync(file)) return [];
+  const corrections = [];
+  for (const line of withoutBom(fs.readFileSync(file, 'utf8')).split(/\r?\n/)) {
+    const reference = /^\s*- reference: (.+?)\s*$/.exec(line);
+    const by = /^\s*by: \[(.+)\]\s*$/.exec(line);
+    if (reference) corrections.push({ reference: reference[1], by: [] });
+    else if (by && corrections.length) corrections.at(-1).by = by[1].split(',').map((x) => x.trim());
+  }
+  return corrections;
+}
+
+/** Adds the replacements the source leaves out, both ways, where both documents are in the input. */
+function applyCorrections(rows, corrections) {
+  const byReference = new Map(rows.map((row) => [row[1], row]));
+  for (const { reference, by } of corrections) {
+    const old = byReference.get(reference);
+    for (const next of by.map((later) => byReference.get(later))) {
+      if (!old || !next) continue;
+      if (!old[14].includes(next[0])) old[14].push(next[0]);
+      if (!next[13].includes(old[0])) next[13].push(old[0]);
+    }
+  }
+}
+
 function render(input, rows, committeeTitles) {
   const owned = [...new Set(rows.map((row) => row[12]).filter(Boolean))].sort();
   const committees = owned.filter((c) => committeeTitles.has(c))
@@ -205,6 +243,7 @@ async function main(argv) {
   try {
     const { rows, read } = await readDeliverables(args.input);
     rows.sort((a, b) => a[0] - b[0]);
+    applyCorrections(rows, readCorrections());
     writeAtomically(args.out, render(args.input, rows, readCommittees(args.committees)));
     process.stdout.write(`import-iso: read ${read} records, wrote ${rows.length} deliverables to ${shown(args.out)}\n`);
     return 0;

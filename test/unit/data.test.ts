@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 const root = path.resolve(__dirname, '../../..');
 const dataDir = path.join(root, 'data');
 
-const documents = ['frameworks', 'families', 'summaries', 'former-names', 'unread-schemes', 'area-names'] as const;
+const documents = ['frameworks', 'families', 'summaries', 'former-names', 'unread-schemes', 'area-names', 'catalog-corrections'] as const;
 type DocumentName = (typeof documents)[number];
 
 function readYaml(name: DocumentName): any {

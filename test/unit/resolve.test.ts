@@ -1,6 +1,7 @@
 // The resolve stage against the bundled catalog: which edition a reference means, and why.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { statusOfStage } from '../../server/src/service/catalog';
 import { summarize } from '../../server/src/service';
 import type { Resolution, StandardResolution } from '../../server/src/service/resolve';
 import { bundledService } from '../support/catalog';
@@ -95,4 +96,23 @@ test('a series, a family or a number of many parts resolves to its parts, with t
   assert.deepEqual(summarize(resolved('ISO 27033'))?.reference, 'ISO/IEC 27033 series');
   // The document itself, when the text does not say series.
   assert.equal(standard('ISO/IEC 27000').deliverable?.reference, 'ISO/IEC 27000:2018');
+});
+
+test('a Guide, an IWA and a TTA are numbered on their own: ISO Guide 73 is not ISO/R 73, IWA 1 not ISO 1', () => {
+  const guide = standard('ISO Guide 73');
+  assert.equal(guide.deliverable?.reference, 'ISO Guide 73:2009');
+  assert.ok(guide.editions.every((e) => e.type === 'Guide'), guide.editions.map((e) => e.reference).join(', '));
+  assert.match(standard('IWA 1').deliverable?.reference ?? '', /^IWA 1:/);
+  assert.equal(standard('ISO 2').deliverable?.reference, 'ISO 2:1973');
+  assert.equal(standard('ISO/IEC Guide 2').deliverable?.reference, 'ISO/IEC Guide 2:2004');
+});
+
+test('the status of a stage: published from 60.60, withdrawn at 95.99, cancelled when stopped, else under development', () => {
+  assert.equal(statusOfStage(6060), 'published');
+  assert.equal(statusOfStage(9093), 'published');
+  assert.equal(statusOfStage(9599), 'withdrawn');
+  // 10.99 is "new project approved": the work has started.
+  assert.equal(statusOfStage(1099), 'under-development');
+  assert.equal(statusOfStage(4020), 'under-development');
+  for (const stopped of [98, 998, 1098, 2098, 3098, 4098, 5098]) assert.equal(statusOfStage(stopped), 'cancelled', String(stopped));
 });

@@ -2,7 +2,7 @@
 // edition, an undated one the latest; a short form (ISO 27001) means the document the number
 // belongs to (ISO/IEC 27001); a national adoption with a year (EN ISO/IEC 27001:2017) means the
 // ISO edition in force in that year; a former name (BS 7799-2) means what it became.
-import { designationOf, isoUrl, preferredEdition, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
+import { designationOf, documentKey, isoUrl, preferredEdition, type Catalog, type Deliverable, type Family, type FormerName, type Framework, type FrameworkVersion, type Status } from './catalog';
 import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/format';
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
 import type { Reading } from './model';
@@ -81,7 +81,7 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
   const id = reference.id;
   const base: Omit<StandardResolution, 'match' | 'designation' | 'editions'> = { kind: 'standard', reference, id: formatStandardId(id) };
   const former = catalog.formerName(formatDesignation(id));
-  const editions = pickPublishers(catalog.editions(id.number, id.parts), id.publishers);
+  const editions = pickPublishers(catalog.editions(id.number, id.parts, id.type), id.publishers);
   if (id.series || (editions.length === 0 && id.parts.length === 0 && !former)) {
     const series = resolveSeries(base, id, catalog);
     if (series) return series;
@@ -126,7 +126,7 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
 /** A series: the parts of a multi-part number, or the members of the family it names. */
 function resolveSeries(base: Omit<StandardResolution, 'match' | 'designation' | 'editions'>, id: StandardId, catalog: Catalog): StandardResolution | undefined {
   const family = catalog.familyOf(id.number);
-  const partKeys = catalog.keysWithPrefix(`${id.number}-`).sort(byPartNumbers);
+  const partKeys = catalog.keysWithPrefix(`${documentKey(id.number, [], id.type)}-`).sort(byPartNumbers);
   const keys = partKeys.length ? partKeys : (family?.members ?? []);
   const parts = keys.map((key) => catalog.latestEdition(key, id.publishers)).filter((d): d is Deliverable => !!d && d.status !== 'under-development');
   if (parts.length === 0) return undefined;

@@ -1,7 +1,7 @@
 // A deliverable of ISO's catalog (a standard, TS, TR, PAS, Guide or IWA, or a supplement to one),
 // and the facts derived from it: its status and its page on iso.org.
 
-export type Status = 'published' | 'withdrawn' | 'under-development';
+export type Status = 'published' | 'withdrawn' | 'under-development' | 'cancelled';
 
 export interface Deliverable {
   /** The number in https://www.iso.org/standard/<isoId>.html. */
@@ -29,15 +29,17 @@ export interface Deliverable {
 }
 
 /**
- * The status a user cares about, from ISO's harmonized stage code. Stages 60.60 to 95.60 are
- * published (reviews and a withdrawal ballot do not take a standard off the shelf); 95.99 is
- * withdrawn; a project abandoned before publication (xx.98, xx.99 below 60) counts as withdrawn.
+ * The status a user cares about, from ISO's harmonized stage code (data/README.md states the rule):
+ * 60.60 to 95.60 are published (reviews and a withdrawal ballot do not take a standard off the
+ * shelf); 95.99 is withdrawn; a project stopped before publication (a stage ending in 98, or in 99
+ * below stage 10.99, or 00.98) is cancelled; everything else, 10.99 "new project approved" among
+ * it, is under development.
  */
 export function statusOfStage(stage: number): Status {
   if (stage >= 9599) return 'withdrawn';
   if (stage >= 6060) return 'published';
   const substage = stage % 100;
-  if (substage === 98 || (substage === 99 && stage < 2000)) return 'withdrawn';
+  if (substage === 98 || (substage === 99 && stage < 1099)) return 'cancelled';
   return 'under-development';
 }
 
@@ -45,6 +47,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   published: 'Published',
   withdrawn: 'Withdrawn',
   'under-development': 'Under development',
+  cancelled: 'Cancelled before publication',
 };
 
 export function isoUrl(isoId: number): string {
@@ -53,11 +56,13 @@ export function isoUrl(isoId: number): string {
 
 export { documentKey } from '../scan/format';
 
+
+
 /**
  * Of a document's editions (oldest first), the one a reader wants without a year: the latest
  * published, else the latest withdrawn, else the latest draft.
  */
 export function preferredEdition(editions: readonly Deliverable[]): Deliverable | undefined {
   const last = (status: Status) => editions.filter((d) => d.status === status).at(-1);
-  return last('published') ?? last('withdrawn') ?? editions.at(-1);
+  return last('published') ?? last('withdrawn') ?? last('under-development') ?? editions.at(-1);
 }

@@ -67,10 +67,10 @@ export class Catalog {
     return this.table.byIsoId(isoId);
   }
 
-  /** Editions (no supplements) of the document with this number and parts, oldest first. */
-  editions(number: string, parts: readonly string[]): Deliverable[] {
+  /** Editions (no supplements) of the document with this number, parts and type (a Guide's, an IWA's), oldest first. */
+  editions(number: string, parts: readonly string[], type?: string): Deliverable[] {
     return this.table
-      .byKey(documentKey(number, parts))
+      .byKey(documentKey(number, parts, type))
       .filter((d) => !d.supplement)
       .sort(byAge);
   }
@@ -79,8 +79,9 @@ export class Catalog {
   editionsOf(designationOrKey: string): Deliverable[] {
     const key = keyOf(designationOrKey);
     if (!key) return [];
-    const [number, ...parts] = key.split('-');
-    return this.editions(number, parts);
+    const [type, numbered] = key.includes(' ') ? key.split(' ') : [undefined, key];
+    const [number, ...parts] = numbered.split('-');
+    return this.editions(number, parts, type);
   }
 
   /**
@@ -94,7 +95,7 @@ export class Catalog {
   /** Amendments and corrigenda to one edition, oldest first. */
   supplementsOf(edition: Deliverable): Deliverable[] {
     return this.table
-      .byKey(documentKey(edition.number, edition.parts))
+      .byKey(documentKey(edition.number, edition.parts, edition.type))
       .filter((d) => d.supplement && d.year === edition.year && sameList(d.publishers, edition.publishers))
       .sort(byAge);
   }
@@ -163,9 +164,10 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The document key at the end of a designation: "ISO/IEC TR 20000-4" → "20000-4". */
+/** The document key at the end of a designation: "ISO/IEC TR 20000-4" → "20000-4", "ISO Guide 73" → "Guide 73". */
 function keyOf(designation: string): string | undefined {
-  return /(\d+(?:-[0-9A-Z]+)*)$/.exec(designation)?.[1];
+  const m = /(?:\b(Guide|IWA|TTA) )?(\d+(?:-[0-9A-Z]+)*)$/.exec(designation);
+  return m ? (m[1] ? `${m[1]} ${m[2]}` : m[2]) : undefined;
 }
 
 function undatedKey(designation: string): string {

@@ -28,17 +28,26 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
     if (r.editions.length) lines.push('', `Editions: ${editionList(r.editions)}`);
     return lines.join('\n');
   }
-  lines.push(`**${d.reference}** · ${statusLine(d)}`, '', d.title);
-  const notes = matchNotes(r, d);
+  // A former name says first what it was, then what it became.
+  if (r.match === 'former-name' && r.formerName) {
+    lines.push(`**${r.id}** · ${r.formerName.publisher} · now ${r.formerName.now}`, '', formerNameLine(r), '', `Became ${d.reference} · ${statusLine(d)}: ${d.title}`);
+  } else {
+    lines.push(`**${d.reference}** · ${statusLine(d)}`, '', d.title);
+  }
+  const notes = r.match === 'former-name' ? [] : matchNotes(r, d);
   if (notes.length) lines.push('', notes.join('\n'));
   const summary = catalog.summary(designationOf(d)) ?? catalog.summary(r.designation);
   if (summary) lines.push('', summary);
   const facts: string[] = [];
   const replacements = d.replacedBy.map((id) => catalog.byIsoId(id)).filter((x): x is Deliverable => !!x);
-  if (replacements.length) facts.push(`Replaced by: ${replacements.map((x) => linked(x, settings)).join(', ')}`);
+  if (replacements.length) facts.push(`Replaced by: ${replacements.map((x) => withSuccessors(x, catalog, settings)).join(', ')}`);
   else if (d.status === 'withdrawn' && !r.current) facts.push('Withdrawn; the catalog names no successor.');
-  if (r.current && r.current.isoId !== d.isoId && !replacements.some((x) => x.isoId === r.current!.isoId)) {
+  if (r.current && r.current.isoId !== d.isoId && !replacements.some((x) => x.isoId === r.current!.isoId) && !chainHolds(replacements, r.current, catalog)) {
     facts.push(`Current edition: ${linked(r.current, settings)}`);
+  }
+  if (!d.supplement) {
+    const supplements = catalog.supplementsOf(d);
+    if (supplements.length) facts.push(`Amended by: ${supplements.map((x) => linked(x, settings)).join(', ')}`);
   }
   if (r.editions.length > 1) facts.push(`Editions: ${editionList(r.editions)}`);
   if (d.committee) {
@@ -146,6 +155,43 @@ function notFound(r: StandardResolution): string {
 
 function editionList(editions: Deliverable[]): string {
   return editions.map((e) => `${e.year ?? 'draft'}${e.status === 'published' ? '' : ` (${STATUS_LABELS[e.status].toLowerCase()})`}`).join(', ');
+}
+
+/** How many replacements deep a chain is followed: 17799:2005 → 27002:2005 → 2013 → 2022 is three. */
+const MAX_CHAIN = 6;
+
+/** The published documents a withdrawn one led to, following "replaced by" until each is in force. */
+function inForceAfter(d: Deliverable, catalog: Catalog): Deliverable[] {
+  const found = new Map<number, Deliverable>();
+  let front = [d];
+  const seen = new Set([d.isoId]);
+  for (let depth = 0; depth < MAX_CHAIN && front.length; depth++) {
+    const next: Deliverable[] = [];
+    for (const x of front) {
+      if (x.status === 'published' && x !== d) found.set(x.isoId, x);
+      else {
+        for (const id of x.replacedBy) {
+          const y = seen.has(id) ? undefined : catalog.byIsoId(id);
+          seen.add(id);
+          if (y) next.push(y);
+        }
+      }
+    }
+    front = next;
+  }
+  return [...found.values()];
+}
+
+/** A replacement, and what is in force now if it was replaced in turn: "ISO/IEC 27035-1:2016 (now ISO/IEC 27035-1:2023)". */
+function withSuccessors(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
+  if (d.status === 'published') return linked(d, settings);
+  const now = inForceAfter(d, catalog);
+  return now.length ? `${linked(d, settings)} (${STATUS_LABELS[d.status].toLowerCase()}; now ${now.map((x) => linked(x, settings)).join(', ')})` : linked(d, settings);
+}
+
+/** Whether following the replacements leads to `current` (then the chain already names it). */
+function chainHolds(replacements: readonly Deliverable[], current: Deliverable, catalog: Catalog): boolean {
+  return replacements.some((x) => inForceAfter(x, catalog).some((y) => y.isoId === current.isoId));
 }
 
 function linked(d: Deliverable, settings: LinkSettings): string {

@@ -2,9 +2,14 @@
 // "ISO/TS 19278", "ISO/IEC TR 20000-4:2010", "ISO Guide 73", "ISO/IEC 27002:2013/Cor 1:2014".
 import type { FrameworkId, StandardId, Supplement } from './reference';
 
-/** The key shared by every edition of a document: number and parts, whatever the publishers ("20000-1"). */
-export function documentKey(number: string, parts: readonly string[]): string {
-  return parts.length ? `${number}-${parts.join('-')}` : number;
+/**
+ * The key shared by every edition of a document: number and parts, whatever the publishers
+ * ("20000-1"); for a Guide, an IWA or a TTA, whose numbers are a numbering of their own, the type
+ * first ("Guide 73", "IWA 14-1").
+ */
+export function documentKey(number: string, parts: readonly string[], type?: string): string {
+  const key = parts.length ? `${number}-${parts.join('-')}` : number;
+  return type === 'Guide' || type === 'IWA' || type === 'TTA' ? `${type} ${key}` : key;
 }
 
 /** The undated base designation: publishers, type or stage, number and parts. */
