@@ -2,6 +2,8 @@
 // edition a number means.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Resolution } from '../../server/src/service';
 import { bundledService } from '../support/catalog';
@@ -201,4 +203,23 @@ test('bare numbers in the control columns of SoA and crosswalk tables, in the ed
   ]);
   assert.equal(titleOf(md, '9.2.3'), 'Management of privileged access rights');
   assert.deepEqual(controls('| Control | Status |\n|---|---|\n| 5.15 | done |'), [], 'no table controls where no ISMS standard is cited');
+});
+
+test('hover and completion agree on the edition at every number of the labelled corpus', () => {
+  const dir = path.resolve(__dirname, '../../../test/corpus/documents');
+  let checked = 0;
+  for (const name of fs.readdirSync(dir)) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const document = TextDocument.create(`file:///agree/${name}`, name.endsWith('.md') ? 'markdown' : 'plaintext', 1, text);
+    const analysis = bundledService().analyze(document);
+    for (const r of analysis.resolutions) {
+      // A number dated by its own year, column or title may differ from what is in force around it.
+      if (r.kind !== 'control' || !r.annexA || !r.rule || ['written', 'column', 'title'].includes(r.rule)) continue;
+      const atNumber = analysis.ismsEditionAt(analysis.offsetOf(r.reference));
+      assert.equal(r.chosenEdition ?? r.edition, atNumber.edition, `${name}: ${r.reference.text} (${r.rule})`);
+      checked++;
+    }
+    bundledService().forget(document.uri);
+  }
+  assert.ok(checked > 100, `${checked} numbers checked`);
 });

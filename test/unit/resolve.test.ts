@@ -116,3 +116,13 @@ test('the status of a stage: published from 60.60, withdrawn at 95.99, cancelled
   assert.equal(statusOfStage(4020), 'under-development');
   for (const stopped of [98, 998, 1098, 2098, 3098, 4098, 5098]) assert.equal(statusOfStage(stopped), 'cancelled', String(stopped));
 });
+
+test('publishers that do not publish the number: ISO/IEC has no 270 (ISO 270 is ISO’s alone)', () => {
+  const r = standard('ISO/IEC 270');
+  assert.equal(r.match, 'other-publisher');
+  assert.equal(r.deliverable, undefined);
+  assert.equal(r.otherPublisher?.reference, 'ISO 270:1975');
+  assert.match(bundledService().lookup('ISO/IEC 270')!.markdown, /ISO\/IEC publishes no document 270; ISO 270 is ISO's/);
+  // Dropping a co-publisher is how people write: ISO 27001 is ISO/IEC 27001.
+  assert.equal(standard('ISO 27001').deliverable?.reference, 'ISO/IEC 27001:2022');
+});

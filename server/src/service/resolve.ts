@@ -17,6 +17,7 @@ export type Match =
   | 'supplement' // the amendment or corrigendum the text names
   | 'no-such-supplement' // the edition exists, the supplement does not
   | 'no-such-edition' // the document exists, not in that year
+  | 'other-publisher' // the number exists, not with these publishers ("ISO/IEC 270": ISO 270 is ISO's alone)
   | 'former-name' // a former name, resolved to what it became
   | 'series' // a whole series or family ("ISO/IEC 27000 series", "ISO 20000" of many parts)
   | 'unknown'; // the catalog has no such number
@@ -40,6 +41,8 @@ export interface StandardResolution {
   family?: Family;
   /** For a series: what its parts are about, from their titles ("Network security"). */
   seriesTitle?: string;
+  /** For 'other-publisher': the document with that number the publishers written do not publish. */
+  otherPublisher?: Deliverable;
 }
 
 export interface FrameworkResolution {
@@ -81,10 +84,14 @@ export function resolveStandard(reference: StandardReference, catalog: Catalog):
   const id = reference.id;
   const base: Omit<StandardResolution, 'match' | 'designation' | 'editions'> = { kind: 'standard', reference, id: formatStandardId(id) };
   const former = catalog.formerName(formatDesignation(id));
-  const editions = pickPublishers(catalog.editions(id.number, id.parts, id.type), id.publishers);
+  const all = catalog.editions(id.number, id.parts, id.type);
+  const editions = pickPublishers(all, id.publishers);
   if (id.series || (editions.length === 0 && id.parts.length === 0 && !former)) {
     const series = resolveSeries(base, id, catalog);
     if (series) return series;
+  }
+  if (editions.length === 0 && all.length > 0 && !former) {
+    return { ...base, designation: formatDesignation(id), match: 'other-publisher', editions: [], otherPublisher: preferredEdition(all)! };
   }
 
   if (editions.length === 0) {
@@ -181,14 +188,12 @@ function pickSupplement(id: StandardId, supplements: Deliverable[]): Deliverable
 /**
  * Keeps the deliverables whose publishers include all the text names: "ISO 27001" means
  * ISO/IEC 27001 (people drop the co-publisher), and "ISO/IEC 12207" the ISO/IEC/IEEE 12207 it
- * became. When none fits, the number alone decides, if the text names ISO or IEC at all.
+ * became. None fits "ISO/IEC 270": ISO 270 is ISO's alone, and a British Standard's number never
+ * means an ISO one.
  */
 function pickPublishers(editions: Deliverable[], written: readonly string[]): Deliverable[] {
   if (written.length === 0) return editions;
-  const fitting = editions.filter((d) => written.every((p) => d.publishers.includes(p)));
-  if (fitting.length > 0) return fitting;
-  // A British Standard's or OHSAS number never means an ISO one.
-  return written.some((p) => p === 'ISO' || p === 'IEC') ? editions : [];
+  return editions.filter((d) => written.every((p) => d.publishers.includes(p)));
 }
 
 function latestOf(deliverables: Deliverable[]): Deliverable | undefined {

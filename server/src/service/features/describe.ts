@@ -144,6 +144,10 @@ function formerNameLine(r: StandardResolution): string {
 }
 
 function notFound(r: StandardResolution): string {
+  if (r.match === 'other-publisher' && r.otherPublisher) {
+    const written = r.reference.id.publishers.join('/');
+    return `${written} publishes no document ${[r.reference.id.number, ...r.reference.id.parts].join('-')}; ${designationOf(r.otherPublisher)} is ${r.otherPublisher.publishers.join('/')}'s: ${r.otherPublisher.reference}, ${shortTitle(r.otherPublisher.title)}.`;
+  }
   if (r.match === 'no-such-edition') {
     return `No edition of ${r.designation} is dated ${r.reference.id.year} in the catalog.`;
   }

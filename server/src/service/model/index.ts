@@ -116,7 +116,8 @@ export class DocumentModel {
 
   /** The ISO/IEC 27001/27002 edition in force at an offset, for what is typed there (completion). */
   ismsEditionAt(offset: number): { edition: string; rule: EditionRule; evidence?: Evidence } {
-    return this.editionInScopes(ISMS, offset, this.options.defaultEdition, (year) => editionOfYear(this.ismsNumberings[0], year));
+    // A number that starts here does not vote for itself, as a number being read does not.
+    return this.editionInScopes(ISMS, offset, this.options.defaultEdition, (year) => editionOfYear(this.ismsNumberings[0], year), offset);
   }
 
   // ----- evidence -----
