@@ -87,7 +87,11 @@ await esbuild.build({
   target: 'node20',
   logLevel: 'warning',
 });
-const { scan, createService, readCatalogSources, TextDocument } = createRequire(import.meta.url)(serviceBundle);
+const { scan: scanWith, createService, readCatalogSources, TextDocument } = createRequire(import.meta.url)(serviceBundle);
+// The scanner as the service runs it: with the vocabulary of the bundled data (frameworks, area
+// names, practices, which standards have numbers).
+const vocabulary = createService(readCatalogSources()).catalog.controls.vocabulary;
+const scan = (text, format) => scanWith(text, format, vocabulary);
 
 const SMALL_POLICY = `# Information Security Policy
 

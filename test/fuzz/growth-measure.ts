@@ -108,6 +108,8 @@ export const FAMILIES: Family[] = [
   { name: 'long runs of spaces after anchors', make: (n) => `ITIL 4${' '.repeat(40 * n)}A.5${' '.repeat(40 * n)}Annex`, format: 'plaintext' },
   { name: 'lone CR line ends', make: (n) => 'ISO/IEC 27001\r\r| Control |\r|---|\r| A.5.1 |\r'.repeat(n) },
   { name: 'headings and list items with titles and numbers', make: (n) => `ISO/IEC 20000-1:2018\n\n${'### 3.1 Change management (8.5.1) (x (y\n- **Obligations (7.3):** (a) (b\n'.repeat(n)}` },
+  { name: 'plain lines in an ITIL document, with nothing to find', make: (n) => `ITIL 4\n\n${'Incident records are kept for a year\n'.repeat(n)}` },
+  { name: 'list items in a document with few brackets', make: (n) => `ISO 9001\n\n${'- Incident records are kept for a year\n'.repeat(n)}(` },
   { name: 'practice names at line starts in an ITIL document', make: (n) => `ITIL 4\n\n${'1.1 Incident Management -> Change enablement, Problem management and\n'.repeat(n)}` },
   { name: 'one long line of references', make: (n) => 'Controls per ISO/IEC 27002:2022 and A.5.15 of ISO 27001. '.repeat(n), format: 'plaintext' },
   {

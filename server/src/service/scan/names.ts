@@ -46,6 +46,8 @@ interface Compiled {
   practices: Map<string, string>;
   /** A practice name at a position (a line's start, after an arrow), sticky. */
   practiceAt: RegExp;
+  /** The first letters of practice names, lower case: most lines start with none of them. */
+  practiceInitials: Set<string>;
   acronymAfter: RegExp;
   processAreaNames: RegExp;
   processAreas: Map<string, string>;
@@ -90,6 +92,7 @@ function compile(v: ControlVocabulary): Compiled {
     practiceAfter: new RegExp(`${GAP}(?:(?:management${GAP})?practices?(?:${GAP}of)?:?${GAP})?(?:the${GAP})?(${practices})${END}`, 'iuy'),
     nextPractice: new RegExp(`(?:${SP}*,${SP}*(?:and${SP}+|or${SP}+)?|${SP}+(?:and|or)${SP}+)(?:the${SP}+)?(${practices})${END}`, 'iuy'),
     practiceAt: new RegExp(`(${practices})${END}`, 'iuy'),
+    practiceInitials: new Set([...v.practices, ...(v.practiceAliases ? [...v.practiceAliases.keys()] : [])].map((n) => n[0].toLowerCase())),
     practices: new Map([...v.practices.map((n) => [nameKey(n), n] as const), ...(v.practiceAliases ?? new Map<string, string>())]),
     acronymAfter: new RegExp(`${SP}+(${v.processAreas.map((p) => p.acronym).join('|') || '(?!)'})${END}`, 'uy'),
     processAreaNames: new RegExp(`(?<![\\p{L}\\p{N}])(${alternation(v.processAreas.map((p) => p.name)) || '(?!)'})${END}`, 'gu'),
@@ -141,6 +144,8 @@ export function readPractices(text: string, itil: FrameworkReference, v: Control
 
 /** The start of a line's content: indentation, a list marker or a number like "1.2", then the words. */
 const LINE_LEAD = /[ \t]*(?:(?:[-*+•]|\d{1,2}(?:\.\d{1,2})*[.)]?)[ \t]+)?/y;
+/** A list item, a numbered line or a heading: where a line's first words may be a practice's name. */
+const MARKED_LINE = /[ \t]*(?:[-*+•#]|\d)/y;
 /** Between practice names on one line: "Change Management -> Change enablement", "a, b and c". */
 const NAME_SEPARATOR = /[ \t]*(?:->|→|=>|,|;|\/|&|and|und|et|y)[ \t]*/y;
 
@@ -157,11 +162,13 @@ export function findPracticeLines(text: string, references: readonly Reference[]
   for (let line = 0; line < text.length; ) {
     const eol = text.indexOf('\n', line);
     const end = eol < 0 ? text.length : eol;
-    if (mask.skip(line) === line) {
+    // A plain line of prose starts with a practice's name only in a rename list ("a -> b").
+    const marked = exec(MARKED_LINE, text, line) !== null || arrowIn(text, line, end);
+    if (marked && mask.skip(line) === line) {
       while (nearest + 1 < itil.length && itil[nearest + 1].end <= line) nearest++;
       LINE_LEAD.lastIndex = line;
       let at = line + (LINE_LEAD.exec(text)?.[0].length ?? 0);
-      for (let m = at < end ? exec(c.practiceAt, text, at) : null; m && m.index + m[0].length <= end; m = exec(c.practiceAt, text, at)) {
+      for (let m = at < end && c.practiceInitials.has(text[at].toLowerCase()) ? exec(c.practiceAt, text, at) : null; m && m.index + m[0].length <= end; m = exec(c.practiceAt, text, at)) {
         found.push({ kind: 'control', start: at, end: at + m[0].length, text: m[0], id: { form: 'itil', number: c.practices.get(nameKey(m[1])) ?? m[1], context: itil[nearest] } });
         at += m[0].length;
         const separator = exec(NAME_SEPARATOR, text, at);
@@ -172,6 +179,12 @@ export function findPracticeLines(text: string, references: readonly Reference[]
     line = end + 1;
   }
   return found;
+}
+
+/** Within the line only: a search to the text's end at every line would make the pass quadratic. */
+function arrowIn(text: string, from: number, to: number): boolean {
+  const line = text.slice(from, to);
+  return line.includes('->') || line.includes('→');
 }
 
 function exec(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -200,9 +213,10 @@ export function findTitledNumbers(text: string, mask: ProseMask): ControlReferen
     const first = exec(NUMBER_THEN_TITLE, text, start);
     if (first && first.index + first[0].length <= end) {
       found.push(titled(text, start, first[1], first[2]));
-    } else if (text.indexOf('(', start) < end) {
+    } else {
       // Within the line only: a search from here to the text's end would make the pass quadratic.
       const line = text.slice(start, end);
+      if (!line.includes('(')) continue;
       TITLE_THEN_NUMBER.lastIndex = 0;
       for (let t = TITLE_THEN_NUMBER.exec(line); t; t = TITLE_THEN_NUMBER.exec(line)) {
         const at = start + t.index + t[0].lastIndexOf(t[2]);

@@ -40,6 +40,8 @@ export function findTableControls(text: string, references: readonly Reference[]
     const nearest = cursor.lastNumberedBefore(table.start, vocabulary);
     const cmmi = cursor.lastCmmi;
     const columns = columnsOf(text, table, cursor.within(table.start, lineEnd(text, table.start)), vocabulary);
+    // Rows are cut into cells only for a table that may hold something: most tables do not.
+    if (!cmmi && !columns.some(holdsNumbers)) continue;
     const rows = table.rows.map((row) => cellSpans(text, row, lineEnd(text, row)));
     if (cmmi) markAcronymColumns(text, columns, rows, cmmi, vocabulary);
     if (!columns.some(holdsNumbers)) continue;
