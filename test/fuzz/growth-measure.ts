@@ -111,6 +111,8 @@ export const FAMILIES: Family[] = [
   { name: 'plain lines in an ITIL document, with nothing to find', make: (n) => `ITIL 4\n\n${'Incident records are kept for a year\n'.repeat(n)}` },
   { name: 'list items in a document with few brackets', make: (n) => `ISO 9001\n\n${'- Incident records are kept for a year\n'.repeat(n)}(` },
   { name: 'practice names at line starts in an ITIL document', make: (n) => `ITIL 4\n\n${'1.1 Incident Management -> Change enablement, Problem management and\n'.repeat(n)}` },
+  { name: 'one paragraph of dated references and undated numbers', make: (n) => `ISO/IEC 27001:2013 ${'and A.9.2.3, A.12.6.1, ISO 9001:2015 and A.8.2; '.repeat(n)}` },
+  { name: 'a table of undated numbers', make: (n) => `ISO/IEC 27001\n\n| Control | Title |\n|---|---|\n${'| A.9.2.3 | x |\n| A.5.23 | y |\n| A.8.2 | z |\n'.repeat(n)}` },
   { name: 'one long line of references', make: (n) => 'Controls per ISO/IEC 27002:2022 and A.5.15 of ISO 27001. '.repeat(n), format: 'plaintext' },
   {
     // The hover reads the document once (code blocks, declared edition) and a window: both linear.

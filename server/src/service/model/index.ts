@@ -364,7 +364,7 @@ export class DocumentModel {
     }
     // In the paragraph: the nearest dated citation before the offset, else the first after it.
     const cited = this.paragraphCitations.get(`${family} ${place.paragraph}`);
-    const nearest = cited && (cited.filter((c) => c.start < offset).at(-1) ?? cited[0]);
+    const nearest = cited && (cited[countBefore(cited, offset) - 1] ?? cited[0]);
     if (nearest?.id.year !== undefined) return { edition: ofYear(nearest.id.year), rule: 'paragraph', evidence: evidenceOf(nearest) };
     if (family === ISMS) {
       for (const section of place.sections) {
@@ -462,14 +462,60 @@ function adjacent(standard: StandardReference, r: ControlReference): boolean {
   return r.start - standard.end <= 16;
 }
 
-/** The edition with the most weight, not counting the vote at `self`; on a tie, none (the next scope decides). */
-function elect(all: readonly Vote[] | undefined, self = -1): Vote | undefined {
-  const votes = all?.filter((v) => v.evidence.start !== self);
+/** How many of the references (in text order) start before `offset`. */
+function countBefore(references: readonly Reference[], offset: number): number {
+  let lo = 0;
+  let hi = references.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (references[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Per list of votes, worked out once: each edition's total weight and first vote, and the vote of each place. */
+interface Tally {
+  totals: Map<string, { weight: number; first: Vote }>;
+  at: Map<number, Vote>;
+}
+const tallies = new WeakMap<readonly Vote[], Tally>();
+
+function tallyOf(votes: readonly Vote[]): Tally {
+  let tally = tallies.get(votes);
+  if (!tally) {
+    tally = { totals: new Map(), at: new Map() };
+    for (const v of votes) {
+      const total = tally.totals.get(v.edition);
+      if (total) total.weight += v.weight;
+      else tally.totals.set(v.edition, { weight: v.weight, first: v });
+      tally.at.set(v.evidence.start, v);
+    }
+    tallies.set(votes, tally);
+  }
+  return tally;
+}
+
+/**
+ * The edition with the most weight, not counting the vote at `self`; on a tie, none (the next
+ * scope decides). The totals are counted once per list, so a number's question costs no more than
+ * the editions there are.
+ */
+function elect(votes: readonly Vote[] | undefined, self = -1): Vote | undefined {
   if (!votes?.length) return undefined;
-  const totals = new Map<string, number>();
-  for (const v of votes) totals.set(v.edition, (totals.get(v.edition) ?? 0) + v.weight);
-  const ranked = [...totals].sort((a, b) => b[1] - a[1]);
-  if (ranked.length > 1 && ranked[0][1] === ranked[1][1]) return undefined;
-  // The evidence shown is the first vote for the winner.
-  return votes.find((v) => v.edition === ranked[0][0]);
+  const { totals, at } = tallyOf(votes);
+  const own = at.get(self);
+  let best: { edition: string; weight: number; first: Vote } | undefined;
+  let tie = false;
+  for (const [edition, total] of totals) {
+    const weight = total.weight - (own?.edition === edition ? own.weight : 0);
+    if (weight <= 0) continue;
+    if (!best || weight > best.weight) {
+      best = { edition, weight, first: total.first };
+      tie = false;
+    } else if (weight === best.weight) tie = true;
+  }
+  if (!best || tie) return undefined;
+  // The evidence shown is the first vote for the winner (the next one if that is the number's own).
+  return best.first === own ? votes.find((v) => v.edition === best!.edition && v !== own) : best.first;
 }
