@@ -2,12 +2,23 @@
 // control numbers mean, declared in YAML front matter (`normref: { edition: 2013 }`, or `normref:`
 // with an indented `edition: 2013`) or in a comment (`<!-- normref edition: 2013 -->`). A comment
 // shown inside a Markdown code block is an example, not a declaration.
-import { isMap, isScalar, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { findFrontMatter } from './front-matter';
 import { withLineFeeds } from './line-ends';
 import { markdownCodeBlocks, SpanCursor } from './prose';
 
 const EDITIONS = ['2005', '2013', '2022'];
+
+/**
+ * The YAML parser, loaded on first use: most documents have no `normref:` front matter, and
+ * loading the parser costs a language server's cold start about 30 ms.
+ */
+let yaml: typeof Yaml | undefined;
+function parser(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; the bundler keeps it in the bundle
+  yaml ??= require('yaml') as typeof Yaml;
+  return yaml;
+}
 const COMMENT = /<!--\s*normref\s+edition\s*:?\s*["']?(2005|2013|2022)["']?\s*-->/g;
 
 export function declaredEdition(written: string, format: 'markdown' | 'plaintext'): string | undefined {
@@ -35,6 +46,7 @@ function frontMatterSettings(text: string): Record<string, unknown> | undefined 
   // given only the `normref:` block: an error elsewhere in the front matter (`title: Policy:
   // access` is common) does not hide it. Only scalar values are read: nothing is converted to
   // objects, so aliases cannot expand.
+  const { isMap, isScalar, parseDocument } = parser();
   const settings = parseDocument(block, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false }).get('normref');
   if (!isMap(settings)) return undefined;
   const values: Record<string, unknown> = {};
