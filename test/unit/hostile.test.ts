@@ -79,3 +79,10 @@ test('a list marker at the end of a CRLF line is one, as with LF: the indented l
   assert.deepEqual(scan(text.replace(/\n/g, '\r\n'), 'markdown').map((r) => r.text), scan(text, 'markdown').map((r) => r.text));
   assert.deepEqual(scan(text, 'markdown').map((r) => r.text), ['ISO/IEC 27001:2022']);
 });
+
+test('a framework name before a line break reads the same with LF and CRLF', () => {
+  // Found by `npm run fuzz`: the look at the next word was too short for "\r\n".
+  const vocabulary = bundledService().catalog.controls.vocabulary;
+  const text = 'Run SAP Like a Factory\n of ';
+  assert.deepEqual(scan(text.replace(/\n/g, '\r\n'), 'markdown', vocabulary), scan(text, 'markdown', vocabulary));
+});

@@ -100,5 +100,5 @@ export function readFramework(text: string, anchor: number, frameworks: readonly
 
 /** "Run SAP workloads on…" at the start of a sentence is an instruction, not the methodology. */
 function isVerb(text: string, start: number, end: number): boolean {
-  return SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && LOWERCASE_WORD.test(text.slice(end, end + 3));
+  return SENTENCE_START.test(text.slice(Math.max(0, start - 3), start)) && LOWERCASE_WORD.test(text.slice(end, end + 8));
 }
