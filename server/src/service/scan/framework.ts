@@ -71,7 +71,8 @@ export function frameworkAnchors(frameworks: readonly FrameworkWords[]): string[
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SENTENCE_START = /(?:^|[.!?:]\s+|\n\s*)$/;
-const LOWERCASE_WORD = /^\s+\p{Ll}/u;
+/** A lowercase word after the name on the same line: "Run SAP workloads". */
+const LOWERCASE_WORD = /^[ \t]+\p{Ll}/u;
 
 /** Reads a framework reference starting at `anchor`, the longest any framework's names match, or undefined. */
 export function readFramework(text: string, anchor: number, frameworks: readonly FrameworkWords[]): FrameworkReference | undefined {
