@@ -255,8 +255,15 @@ export class DocumentModel {
   private standardOf(r: ControlReference): StandardReference | undefined {
     const context = r.id.context;
     if (context?.kind !== 'standard') return undefined;
-    if (adjacent(context, r) || this.scopes.tableAt(r.start) || !pastInSentence(this.text, context.start, context.end)) return context;
+    if (this.adjacent(context, r) || this.scopes.tableAt(r.start) || !pastInSentence(this.text, context.start, context.end)) return context;
     return undefined;
+  }
+
+  /** Written right before the number on its line ("ISO/IEC 27001:2013 A.8.2", "27001:2013: A.8.2"), not just somewhere before it. */
+  private adjacent(standard: StandardReference, r: ControlReference): boolean {
+    if (r.id.withStandard && r.id.context === standard) return true;
+    const gap = r.start - standard.end;
+    return gap >= 0 && gap <= 16 && ADJACENT_GAP.test(this.text.slice(standard.end, r.start));
   }
 
   /** Whether a standard is written in the header row of the table that holds the number. */
@@ -277,7 +284,7 @@ export class DocumentModel {
     const form = r.id.form;
     if (context) {
       const key = documentKey(context.id.number, context.id.parts);
-      const near = adjacent(context, r) || this.headsColumn(context, r);
+      const near = this.adjacent(context, r) || this.headsColumn(context, r);
       if (key === '27001') return pick(n, form === 'annex-a' ? [ANNEX_A] : form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
       if (key === '27002') {
         // "ISO/IEC 27002 5.15" is 27002's numbering; a "control 5.15" or "clause 9.2" of a
@@ -346,8 +353,8 @@ export class DocumentModel {
     if (context && this.catalog.controls.numberingsOfStandard(documentKey(context.id.number, context.id.parts)).every((n) => familyOf(n) !== familyOf(numbering))) return undefined;
     // The year of the standard written with the number, or heading its column; not of one merely
     // cited before its table or in its paragraph, which the scopes weigh.
-    if (context?.id.year !== undefined && (adjacent(context, r) || this.headsColumn(context, r))) {
-      return { edition: editionOfYear(numbering, context.id.year), rule: adjacent(context, r) ? 'written' : 'column', evidence: evidenceOf(context) };
+    if (context?.id.year !== undefined && (this.adjacent(context, r) || this.headsColumn(context, r))) {
+      return { edition: editionOfYear(numbering, context.id.year), rule: this.adjacent(context, r) ? 'written' : 'column', evidence: evidenceOf(context) };
     }
     return undefined;
   }
@@ -453,14 +460,14 @@ function pick(numberings: ReadonlyMap<string, Numbering>, keys: readonly string[
   return keys.map((k) => numberings.get(k)).filter((n): n is Numbering => !!n);
 }
 
+/** Between a standard and a number written with it: spaces and punctuation on one line, no words. */
+const ADJACENT_GAP = /^[ \t\u00A0,:;()[\]–—-]*$/;
+
 function evidenceOf(r: Reference): Evidence {
   return { start: r.start, end: r.end, text: r.text };
 }
 
-/** Written right before the number ("ISO/IEC 27001:2013 A.8.2"), not just somewhere before it. */
-function adjacent(standard: StandardReference, r: ControlReference): boolean {
-  return r.start - standard.end <= 16;
-}
+
 
 /** How many of the references (in text order) start before `offset`. */
 function countBefore(references: readonly Reference[], offset: number): number {

@@ -90,6 +90,8 @@ function members(text: string, first: ControlReference): ControlReference[] {
     if (!m) return found;
     const form: ControlForm = !clause && m[1] ? 'annex-a' : first.id.form;
     previous = control(text, start, start + m[0].length, form, clause ? m[1] : m[2], first.id.context);
+    // "ISO 27001/27002 - 5.1.1, 5.1.2": the list is written with the standard, each member too.
+    if (first.id.withStandard) previous.id.withStandard = true;
     found.push(previous);
   }
 }
@@ -113,7 +115,9 @@ export function readAnnexA(text: string, anchor: number, previous: Reference | u
   if (!boundaryBefore(text, anchor) || ownPartBefore(text, anchor)) return [];
   const m = at(ANNEX, text, anchor);
   if (!m) return [];
-  const first = control(text, anchor, anchor + m[0].length, 'annex-a', m[1], adjacentStandard(text, previous, anchor));
+  const standard = adjacentStandard(text, previous, anchor);
+  const first = control(text, anchor, anchor + m[0].length, 'annex-a', m[1], standard);
+  if (standard) first.id.withStandard = true;
   return [first, ...members(text, first)];
 }
 
@@ -164,6 +168,7 @@ export function readAfterStandard(text: string, standard: StandardReference, voc
   if (!m) return [];
   const start = standard.end + m[0].length - m[0].trimStart().length;
   const first = control(text, start, standard.end + m[0].length, m[1] ? 'annex-a' : 'after-standard', m[2], standard);
+  first.id.withStandard = true;
   return [first, ...members(text, first)];
 }
 

@@ -70,6 +70,7 @@ const ANNEX_ANCHOR = new RegExp(`^${ANNEX_WORD}$`);
 const CONTROL_ANCHOR = new RegExp(`^${CONTROL_WORD}$`);
 const CLAUSE_ANCHOR = new RegExp(`^(?:${CLAUSE_WORD}|§)$`);
 const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
+const OF_STANDARD_AHEAD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?(?:ISO|IEC|BS)\b/;
 /** At most " of the " lies between a clause number and the standard it is of. */
 const OF_STANDARD_LENGTH = 12;
 const BLANK_LINE = /\n[ \t]*\r?\n/g;
@@ -120,7 +121,11 @@ class Scanner {
         if (this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
         const standard = this.lastStandard;
         const clauses = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined), vocabulary);
-        if (clauses.length && !clauses[0].id.context) this.pending.push(clauses[0]);
+        // "clause 9.1 of ISO 9001": the standard named after it, not the one before, is its own.
+        const last = clauses[clauses.length - 1];
+        if (last && OF_STANDARD_AHEAD.test(text.slice(last.end, last.end + OF_STANDARD_LENGTH + 3))) for (const c of clauses) delete c.id.context;
+        // Only the last group of clauses can be right before the standard they are of.
+        if (clauses.length && !clauses[0].id.context) this.pending = clauses;
         return this.add(clauses);
       }
       case 'cobit':
@@ -165,11 +170,14 @@ class Scanner {
     return true;
   }
 
-  /** "clause 6.1.2 of ISO/IEC 27001": only the last waiting clause can be right before the standard. */
+  /** "clauses 9.2 and 9.3 of ISO 9001": the last waiting group, if right before the standard, is of it. */
   private settlePending(standard: StandardReference): void {
     const clause = this.pending[this.pending.length - 1];
     if (clause && numbersControls(standard, this.vocabulary) && standard.start - clause.end <= OF_STANDARD_LENGTH && OF_STANDARD.test(this.text.slice(clause.end, standard.start))) {
-      clause.id.context = standard;
+      for (const c of this.pending) {
+        c.id.context = standard;
+        c.id.withStandard = true;
+      }
     }
     this.pending = [];
   }

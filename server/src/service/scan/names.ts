@@ -89,7 +89,7 @@ function compile(v: ControlVocabulary): Compiled {
     // "5. Organizational controls", "A.15.x Supplier relationships", "Organizational controls (A.5)",
     // "Organisational controls (5.x): 37 controls", "1. Information security policies (2 controls)".
     wholeArea: new RegExp(
-      `^(?:(?:A\\.?)?(\\d{1,2})(?:\\.x)?\\.?${SP}+)?(${areas})${SP}*(?:\\((?:A\\.?)?(\\d{1,2})(?:\\.x)?\\))?${SP}*(?::?${SP}*\\(?\\d{1,3}${SP}+controls?\\)?)?[ \\t:]*$`,
+      `^(?:(?:A\\.?)?(\\d{1,2})(?:\\.x)?\\.?${SP}+)?(${areas})${SP}*(?:\\((?:A\\.?)?(\\d{1,2})(?:\\.x)?\\))?${SP}*(?::?${SP}*\\(?\\d{1,3}${SP}+controls?\\)?(?:[,;][^\\n]*)?)?[ \\t:]*$`,
       'i',
     ),
     areaNames: new Map([...v.areas.map((n) => [nameKey(n), n] as const), ...(v.areaAliases ?? new Map<string, string>())]),
@@ -216,9 +216,8 @@ export function findTitledNumbers(text: string, mask: ProseMask): ControlReferen
     const eol = text.indexOf('\n', start);
     const end = eol < 0 ? text.length : eol;
     const first = exec(NUMBER_THEN_TITLE, text, start);
-    if (first && first.index + first[0].length <= end) {
-      found.push(titled(text, start, first[1], first[2]));
-    } else {
+    if (first && first.index + first[0].length <= end) found.push(titled(text, start, first[1], first[2].replace(/\s*\([^)]*\)?\s*$/, '')));
+    {
       // Within the line only: a search from here to the text's end would make the pass quadratic.
       const line = text.slice(start, end);
       if (!line.includes('(')) continue;

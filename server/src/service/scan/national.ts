@@ -18,7 +18,7 @@ function patternOf(publishers: readonly string[]): RegExp {
     const names = [...publishers].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
     // An optional adopting publisher ("BS OHSAS"), the publisher, the number, parts as "-2" or " Part 2", a year.
     re = new RegExp(
-      `(?:(BS)${SP}+)?(${names})${SP}?(\\d{4,5})((?:-\\d{1,2})*|${SP}+[Pp]art${SP}+\\d{1,2})(?:${SP}?:${SP}?(\\d{4}))?(?![\\p{L}\\p{N}])`,
+      `(?:(BS)${SP}+)?(${names})${SP}?(\\d{4,5})(${SP}+[Pp]art${SP}+\\d{1,2}|(?:-\\d{1,2})*)(?:${SP}?:${SP}?(\\d{4}))?(?![\\p{L}\\p{N}])`,
       'uy',
     );
     compiledCache.set(key, re);

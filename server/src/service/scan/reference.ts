@@ -101,6 +101,8 @@ export interface ControlId {
   context?: StandardReference | FrameworkReference;
   /** The edition a table column names for it ("2013" heading a crosswalk column). */
   edition?: string;
+  /** The standard in `context` is written with the number, or with the list it is a member of. */
+  withStandard?: boolean;
   /** The title written with a bare number ('titled'): it is a reference only if that is the number's title. */
   title?: string;
 }

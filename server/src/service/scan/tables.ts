@@ -7,7 +7,7 @@
 import { documentKey } from './format';
 import type { ControlVocabulary } from './names';
 import { nameKey } from './names';
-import type { ControlForm, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import { NONE, type ControlForm, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from './reference';
 import type { Span } from './prose';
 import { cellSpans, lineEnd, type Structure, type Table } from './structure';
 import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
@@ -88,11 +88,24 @@ function columnsOf(text: string, table: Table, inHeader: readonly Reference[], v
       if (!framework && r.kind === 'framework') framework = r;
     }
     const header = text.slice(start, end);
+    // "27001:2013 clause": a standard's number alone heads many crosswalk columns.
+    standard ??= numberAlone(text, start, header, vocabulary);
     const unread = !standard && !framework && (vocabulary.unreadSchemes ?? []).some((name) => containsWord(header, name));
     const year = standard ? undefined : YEAR.exec(header)?.[1];
     const calls = CLAUSE_WORDS.test(header) ? 'clause' : CONTROL_WORDS.test(header) ? 'control' : undefined;
     return { ...(standard ? { standard } : {}), ...(framework ? { framework } : {}), ...(year ? { edition: year } : {}), ...(calls ? { calls } : {}), unread };
   });
+}
+
+const NUMBER_ALONE = /(?<![\p{L}\p{N}/.-])(\d{4,5}(?:-\d{1,2})?)(?::(\d{4}))?(?![\p{L}\p{N}])/u;
+
+/** A standard named by its number alone in a header cell, if normref has its numbering. */
+function numberAlone(text: string, start: number, header: string, vocabulary: ControlVocabulary): StandardReference | undefined {
+  const m = NUMBER_ALONE.exec(header);
+  if (!m || !vocabulary.numberedStandards?.has(m[1])) return undefined;
+  const [number, ...parts] = m[1].split('-');
+  const at = start + m.index;
+  return { kind: 'standard', start: at, end: at + m[0].length, text: m[0], id: { publishers: NONE, number, parts: parts.length ? parts : NONE, ...(m[2] ? { year: Number(m[2]) } : {}), supplements: NONE } };
 }
 
 function containsWord(text: string, word: string): boolean {
@@ -105,8 +118,9 @@ function containsWord(text: string, word: string): boolean {
 
 /** The numbers a cell starts with, as references of its column. */
 function readCell(text: string, start: number, end: number, column: Column, context: StandardReference | undefined, found: ControlReference[]): void {
-  // A bare number needs a column that names what it is in, or a standard cited before the table.
-  if (!column.standard && !context) return;
+  // A bare number needs a column that names what it is in (a standard, or Annex A and its
+  // edition), or a standard cited before the table.
+  if (!column.standard && !context && !(column.calls === 'control' && column.edition)) return;
   let pos = start;
   for (let count = 0; pos < end; count++) {
     NUMBER.lastIndex = pos;
