@@ -131,6 +131,7 @@ export class ControlSets {
       practiceAliases: new Map(this.setsOf('itil').flatMap((s) => s.allItems().flatMap((i) => (i.aliases ?? []).map((a) => [nameKey(a), i.title] as const)))),
       processAreas: uniqueBy(this.setsOf('cmmi').flatMap((s) => s.allItems().map((i) => ({ acronym: i.id, name: i.title }))), (p) => `${p.acronym} ${p.name}`),
       frameworks: (other.frameworks ?? []).map(frameworkWords),
+      cobitDomains: [...new Set(this.setsOf('cobit').flatMap((s) => s.allGroups().map((g) => g.id)))].filter((id) => /^[A-Z]{2,5}$/.test(id)),
       // "BS 7799-2", "OHSAS 18001", "AS/NZS 4360": the publisher before the number, when it is not ISO's or IEC's.
       formerPublishers: [...new Set((other.formerNames ?? []).map((f) => /^(\S+) \d/.exec(f.reference)?.[1]).filter((p): p is string => !!p && !/^(?:ISO|IEC)/.test(p)))],
       numberedStandards: new Set([...this.numberings.values()].flatMap((n) => (n.standardKey ? [n.standardKey] : []))),

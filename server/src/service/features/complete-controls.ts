@@ -27,7 +27,8 @@ const SP = '[ \\u00A0]';
 const ANNEX_PREFIX = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:Annex${SP}+A${SP}*|A)\\.?)(\\d{0,2}(?:\\.\\d{0,2}){0,2})$`, 'u');
 const CONTROL_PREFIX = new RegExp(`(?:^|[^\\p{L}\\p{N}])[Cc]ontrols?${SP}+((?:A\\.?)?)(\\d{0,2}(?:\\.\\d{0,2}){0,2})$`, 'u');
 const STANDARD_PREFIX = new RegExp(`(?:ISO(?:/IEC)?${SP}?)?(2700[12])(?:${SP}?:${SP}?(\\d{4}))?${SP}+((?:A\\.?)?)(\\d{0,2}(?:\\.\\d{0,2}){0,2})$`, 'u');
-const COBIT_PREFIX = /(?:^|[^\p{L}\p{N}])(EDM|APO|BAI|DSS|MEA)(\d{0,2})$/u;
+/** A COBIT domain's id (EDM, APO …, from the data) and the digits typed after it. */
+const COBIT_PREFIX = /(?:^|[^\p{L}\p{N}])([A-Z]{2,5})(\d{0,2})$/u;
 const WORD = /(?:^|[^\p{L}\p{N}])(\p{L}[\p{L} -]{0,40})$/u;
 const NOT_NAME_POSITION = /[\p{N}.:/\\-]$/u;
 
@@ -44,7 +45,7 @@ export function completeControls(
   const annex = ANNEX_PREFIX.exec(before);
   const control = CONTROL_PREFIX.exec(before);
   const cobit = COBIT_PREFIX.exec(before);
-  if (cobit) return cobitItems(catalog, cobit[1], cobit[1] + cobit[2], position);
+  if (cobit && catalog.controls.vocabulary.cobitDomains?.includes(cobit[1])) return cobitItems(catalog, cobit[1], cobit[1] + cobit[2], position);
   // Names are offered where a word starts or goes on, not in the middle of a number ("COBIT 1|").
   const offersNames = invoked && !NOT_NAME_POSITION.test(before);
   if (!standard && !annex && !control && !offersNames) return undefined;

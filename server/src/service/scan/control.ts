@@ -28,10 +28,22 @@ const WRAP = `(?:${SP}+|${SP}*\\r?\\n${SP}*)`;
 const CONTROL = new RegExp(`${CONTROL_WORD}${WRAP}${NUMBER_WORD}(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
 const CLAUSE = new RegExp(`(?:${CLAUSE_WORD}${WRAP}${NUMBER_WORD}|§${SP}?)(${CLAUSE_NUM})${END}`, 'uy');
 const AFTER_STANDARD = new RegExp(`${SP}*(?:[-–—:]${SP}*)?(?:(${ANNEX_WORD}${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
-const BARE_NUMBER = new RegExp(`(27001|27002|17799|20000-1)(?:${SP}?:${SP}?(\\d{4}))?(?=${SP}+(?:A\\.?)?\\d{1,2}\\.\\d)`, 'y');
-const COBIT = /(?:EDM|APO|BAI|DSS|MEA)\d\d(?:\.\d\d)?(?![\p{L}\p{N}]|\.\d)/uy;
-/** "MEA01-03", "APO01–APO03": the rest of a range of COBIT ids. */
-const COBIT_RANGE = /[ ]*[-–—][ ]*(?:(EDM|APO|BAI|DSS|MEA)?(\d\d))(?![\p{L}\p{N}]|\.\d)/uy;
+const BARE_NUMBER = new RegExp(`(\\d{4,5}(?:-\\d{1,2})?)(?:${SP}?:${SP}?(\\d{4}))?(?=${SP}+(?:A\\.?)?\\d{1,2}\\.\\d)`, 'y');
+/** The COBIT domains' ids (EDM, APO …) come from the data; built once per list. */
+const cobitCache = new Map<string, { id: RegExp; range: RegExp }>();
+function cobitPatterns(domains: readonly string[]): { id: RegExp; range: RegExp } {
+  const key = domains.join('|') || '(?!)';
+  let patterns = cobitCache.get(key);
+  if (!patterns) {
+    patterns = {
+      id: new RegExp(`(?:${key})\\d\\d(?:\\.\\d\\d)?(?![\\p{L}\\p{N}]|\\.\\d)`, 'uy'),
+      // "MEA01-03", "APO01–APO03": the rest of a range of COBIT ids.
+      range: new RegExp(`[ ]*[-–—][ ]*(?:(${key})?(\\d\\d))(?![\\p{L}\\p{N}]|\\.\\d)`, 'uy'),
+    };
+    cobitCache.set(key, patterns);
+  }
+  return patterns;
+}
 const SEPARATOR = new RegExp(
   `(?:${SP}*(?:,|;|&)${SP}*(?:(?:and|or|und|oder|et|ou|y|o)${SP}+)?|${SP}+(?:and|or|und|oder|bis|et|ou|à|y|o|a)${SP}+|${SP}*(?:–|—|-)${SP}*|${SP}+to${SP}+)`,
   'y',
@@ -48,11 +60,13 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** "Appendix A.8", "Table A.5.1", "Figure A.2": the document's own appendix, table or figure. */
 const OWN_PART_BEFORE = /(?:appendix|appendices|anlage|exhibit|schedule|table|tabelle|tableau|tabla|figure|fig\.|abbildung|figura|section|chart)[ \u00A0]*$/i;
 
+/** The standards with numbers a scanner without a vocabulary knows of. */
+const DEFAULT_NUMBERED: ReadonlySet<string> = new Set(['27001', '27002', '17799', '20000-1']);
+
 /** Standards whose clause and control numbers normref knows (the vocabulary says which). */
 export function numbersControls(r: Reference, vocabulary?: ControlVocabulary): r is StandardReference {
   if (r.kind !== 'standard') return false;
-  const key = documentKey(r.id.number, r.id.parts);
-  return vocabulary?.numberedStandards ? vocabulary.numberedStandards.has(key) : key === '27001' || key === '27002' || key === '17799' || key === '20000-1';
+  return (vocabulary?.numberedStandards ?? DEFAULT_NUMBERED).has(documentKey(r.id.number, r.id.parts));
 }
 
 /**
@@ -173,10 +187,10 @@ export function readAfterStandard(text: string, standard: StandardReference, voc
 }
 
 /** "27002:2022 8.28": a standard's number without publisher, followed by a control number. */
-export function readBareNumber(text: string, anchor: number): StandardReference | undefined {
+export function readBareNumber(text: string, anchor: number, vocabulary?: ControlVocabulary): StandardReference | undefined {
   if (anchor > 0 && /[\p{L}\p{N}/.-]/u.test(text[anchor - 1])) return undefined;
   const m = at(BARE_NUMBER, text, anchor);
-  if (!m) return undefined;
+  if (!m || !(vocabulary?.numberedStandards ?? DEFAULT_NUMBERED).has(m[1])) return undefined;
   const [number, ...parts] = m[1].split('-');
   return {
     kind: 'standard',
@@ -188,8 +202,9 @@ export function readBareNumber(text: string, anchor: number): StandardReference 
 }
 
 /** COBIT objectives and practices: APO13, DSS05.04; the end of a range (MEA01-03) is an id of its own. */
-export function readCobit(text: string, anchor: number, cobit: FrameworkReference | undefined): ControlReference[] {
+export function readCobit(text: string, anchor: number, cobit: FrameworkReference | undefined, domains: readonly string[]): ControlReference[] {
   if (!boundaryBefore(text, anchor)) return [];
+  const { id: COBIT, range: COBIT_RANGE } = cobitPatterns(domains);
   const m = at(COBIT, text, anchor);
   if (!m) return [];
   const end = anchor + m[0].length;

@@ -49,7 +49,7 @@ export type TextFormat = 'markdown' | 'plaintext';
 /** The words a reference can start with; the frameworks' come from the vocabulary. */
 const ANCHOR_WORDS = [
   'ISO|IEC|IWA',
-  `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§|EDM|APO|BAI|DSS|MEA|27001|27002|17799|20000-1`,
+  `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§`,
 ].join('|');
 const anchorCache = new WeakMap<ControlVocabulary, RegExp>();
 
@@ -60,7 +60,10 @@ function anchorsOf(vocabulary: ControlVocabulary): RegExp {
     const words = frameworkAnchors(vocabulary.frameworks ?? []).map(escape);
     // A former publisher's name counts only before a number or another publisher ("BS OHSAS", "AS/NZS").
     const former = formerPublisherAnchors(vocabulary.formerPublishers ?? []).map((w) => `${escape(w)}(?=[ \\u00A0]?\\d|[ \\u00A0/][A-Z])`);
-    anchors = new RegExp([...words, ...former, ANCHOR_WORDS].join('|'), 'g');
+    // COBIT's ids before two digits, and the numbers of the standards normref has numberings of.
+    const domains = (vocabulary.cobitDomains ?? []).map((d) => `${escape(d)}(?=\\d\\d)`);
+    const numbers = [...(vocabulary.numberedStandards ?? ['27001', '27002', '17799', '20000-1'])].sort((a, b) => b.length - a.length).map((n) => `${escape(n)}(?=[ \\u00A0]?:|[ \\u00A0]+(?:A\\.?)?\\d)`);
+    anchors = new RegExp([...words, ...former, ...domains, ...numbers, ANCHOR_WORDS].join('|'), 'g');
     anchorCache.set(vocabulary, anchors);
   }
   return anchors;
@@ -102,13 +105,13 @@ class Scanner {
   /** Reads what starts at an anchor; returns whether anything was added. */
   read(at: number, word: string): boolean {
     const { text, references, vocabulary } = this;
-    switch (anchorKind(word)) {
+    switch (anchorKind(word, vocabulary)) {
       case 'standard':
         return this.addStandard(readStandard(text, at));
       case 'national':
         return this.addStandard(readNationalStandard(text, at, vocabulary.formerPublishers));
       case 'number':
-        return this.addStandard(readBareNumber(text, at));
+        return this.addStandard(readBareNumber(text, at, vocabulary));
       case 'annex':
         return (
           this.add(readAnnexA(text, at, references[references.length - 1])) ||
@@ -129,7 +132,7 @@ class Scanner {
         return this.add(clauses);
       }
       case 'cobit':
-        return this.add(readCobit(text, at, this.lastCobit));
+        return this.add(readCobit(text, at, this.lastCobit, vocabulary.cobitDomains ?? []));
       default: {
         const framework = readFramework(text, at, vocabulary.frameworks ?? []);
         if (!framework || !this.addOne(framework)) return false;
@@ -202,7 +205,9 @@ class Scanner {
 
 type AnchorKind = 'standard' | 'national' | 'number' | 'annex' | 'control' | 'clause' | 'cobit' | 'framework';
 
-function anchorKind(word: string): AnchorKind {
+function anchorKind(word: string, vocabulary: ControlVocabulary): AnchorKind {
+  if (/^\d/.test(word)) return 'number';
+  if (vocabulary.cobitDomains?.includes(word)) return 'cobit';
   switch (word) {
     case 'ISO':
     case 'IEC':
@@ -212,19 +217,8 @@ function anchorKind(word: string): AnchorKind {
     case 'OHSAS':
     case 'AS':
       return 'national';
-    case '27001':
-    case '27002':
-    case '17799':
-    case '20000-1':
-      return 'number';
     case 'A':
       return 'annex';
-    case 'EDM':
-    case 'APO':
-    case 'BAI':
-    case 'DSS':
-    case 'MEA':
-      return 'cobit';
   }
   if (ANNEX_ANCHOR.test(word)) return 'annex';
   if (CONTROL_ANCHOR.test(word)) return 'control';

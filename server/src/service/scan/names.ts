@@ -22,6 +22,8 @@ export interface ControlVocabulary {
   processAreas: ReadonlyArray<{ acronym: string; name: string }>;
   /** The frameworks' names and versions, from data/frameworks.yaml. */
   frameworks?: readonly FrameworkWords[];
+  /** The ids of COBIT's domains (EDM, APO, BAI, DSS, MEA), the prefixes of its objectives. */
+  cobitDomains?: readonly string[];
   /** Publishers other than ISO and IEC of the former names of data/former-names.yaml: BS, OHSAS, AS/NZS. */
   formerPublishers?: readonly string[];
   /** Catalog keys of the standards whose clause or control numbers normref reads ("27001", "20000-1", "9001"). */
