@@ -1,6 +1,7 @@
 // The LSP adapter: maps requests to the normref service, owns document sync and settings. Every
 // handler is guarded so that one bad document or request never stops the server.
 import {
+  CodeActionKind,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
@@ -9,13 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, linkTemplateProblem, type CatalogSources, type NormrefService, type Settings } from './service';
-
-interface ClientSettings {
-  links?: { template?: string };
-  controls?: { defaultEdition?: string };
-  completion?: { controlFormat?: string };
-}
+import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
 
 export interface RunningServer {
   /** Whether the client asked the server to shut down (the exit code then is 0). */
@@ -28,8 +23,11 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
   let shutDown = false;
-  /** Templates already warned about: one warning per template, not one per settings change. */
+  /** Templates and settings already warned about: one warning each, not one per settings change. */
   const badTemplates = new Set<string>();
+  const badSettings = new Set<string>();
+  /** Documents whose diagnostics are due, published once the messages already received are handled. */
+  const due = new Map<string, NodeJS.Immediate>();
 
   connection.onShutdown(() => {
     shutDown = true;
@@ -47,6 +45,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
         documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'normref', version },
     };
@@ -55,21 +54,30 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   connection.onInitialized(() => void refreshSettings());
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) void refreshSettings();
-    else settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
+    else {
+      settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
+      publishAll();
+    }
   });
 
   async function refreshSettings(): Promise<void> {
     if (!pullsConfiguration) return;
     try {
       settings = checked((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
+      publishAll();
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
     }
   }
 
-  /** The client's settings, with a link template that cannot be used dropped (and said so once). */
+  /** The client's settings, with values that cannot be used replaced by defaults (and said so once). */
   function checked(client: ClientSettings | null | undefined): Settings {
-    const result = toSettings(client);
+    const { settings: result, problems } = settingsFrom(client);
+    for (const problem of problems) {
+      if (badSettings.has(problem)) continue;
+      badSettings.add(problem);
+      connection.console.warn(`normref: ${problem}; the default is used`);
+    }
     const template = result.links.template;
     const problem = linkTemplateProblem(template);
     if (!problem) return result;
@@ -119,6 +127,42 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return document ? s.documentLinks(document, settings) : null;
     }),
   );
+  connection.onCodeAction(
+    guarded('code actions', nothing, (params, s) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? s.codeActions(document, params.range, params.context.only, settings) : null;
+    }),
+  );
+
+  /**
+   * Diagnostics are pushed after every change, once the messages already received are handled: a
+   * burst of changes (typing, a paste, an undo) is checked once, at its last text.
+   */
+  function schedule(uri: string): void {
+    if (due.has(uri) || shutDown) return;
+    due.set(
+      uri,
+      setImmediate(() => {
+        due.delete(uri);
+        publish(uri);
+      }),
+    );
+  }
+
+  function publish(uri: string): void {
+    const document = documents.get(uri);
+    if (!document || !service || shutDown) return;
+    try {
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(document, settings) });
+    } catch (error) {
+      connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  function publishAll(): void {
+    for (const document of documents.all()) schedule(document.uri);
+  }
+
   documents.onDidOpen((event) => {
     if (!service || shutDown) return;
     try {
@@ -128,20 +172,17 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       connection.console.error(`normref: open failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   });
-  documents.onDidClose((event) => service?.forget(event.document.uri));
+  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const pending = due.get(event.document.uri);
+    if (pending) clearImmediate(pending);
+    due.delete(event.document.uri);
+    service?.forget(event.document.uri);
+    // A closed document's problems leave the Problems panel with it.
+    if (!shutDown) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
 
   documents.listen(connection);
   connection.listen();
   return { shutdownReceived: () => shutDown };
-}
-
-function toSettings(client: ClientSettings | null | undefined): Settings {
-  const edition = client?.controls?.defaultEdition;
-  return {
-    links: { template: client?.links?.template ?? DEFAULT_SETTINGS.links.template },
-    controls: {
-      defaultEdition: edition && /^(2005|2013|2022)$/.test(edition) ? edition : DEFAULT_SETTINGS.controls.defaultEdition,
-      format: client?.completion?.controlFormat === 'number' ? 'number' : DEFAULT_SETTINGS.controls.format,
-    },
-  };
 }

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Resolution } from '../../server/src/service';
+import { DEFAULT_SETTINGS, type Resolution } from '../../server/src/service';
 import { bundledService } from '../support/catalog';
 
 function analyse(text: string, languageId = 'markdown', defaultEdition = '2022'): Resolution[] {
   const service = bundledService();
   const document = TextDocument.create(`file:///t/${Math.random()}.md`, languageId, 1, text);
-  return service.analyze(document, { links: { template: '' }, controls: { defaultEdition, format: 'numberAndTitle' } }).resolutions;
+  return service.analyze(document, { ...DEFAULT_SETTINGS, controls: { defaultEdition, format: 'numberAndTitle' } }).resolutions;
 }
 /** [text, id] of the control and control-area references in a text. */
 function controls(text: string, languageId = 'markdown', defaultEdition = '2022'): Array<[string, string]> {

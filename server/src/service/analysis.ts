@@ -127,6 +127,11 @@ export class Analysis {
     return { start: this.document.positionAt(reference.start + this.base), end: this.document.positionAt(reference.end + this.base) };
   }
 
+  /** The document offset of the analysed text's first character: 0, or a window's start. */
+  get windowStart(): number {
+    return this.base;
+  }
+
   /** The document offset of a reference's start. */
   offsetOf(reference: Reference): number {
     return reference.start + this.base;

@@ -1,18 +1,21 @@
 // The normref language service: one object with a method per feature, built from a catalog.
 // Pure: no fs, path or process here, so it runs unchanged in Node and in a browser worker; the
 // adapters (server, CLI) load files and pass texts in.
-import type { CompletionItem, CompletionList, DocumentLink, Hover, Position } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
 import { Analysis, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
 import { DocumentAnalyses } from './documents';
 import { isLarge, LARGE_DOCUMENT_LENGTH, unreadable } from './limits';
 import { complete, resolveCompletion } from './features/completion';
-import type { ControlFormat } from './features/complete-controls';
 import { describe } from './features/describe';
 import { hover } from './features/hover';
-import type { LinkSettings } from './features/link-target';
 import { documentLinks } from './features/links';
 import type { Resolution } from './resolve';
+import { check } from './diagnostics';
+import { codeActions, toDiagnostics } from './diagnostics/lsp';
+import { fixText, type FixedText } from './diagnostics/fix';
+import type { Finding } from './diagnostics/finding';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -21,17 +24,11 @@ export { summarize, type Resolution, type ResolvedSummary } from './resolve';
 export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
 export { linkTemplateProblem } from './features/link-target';
 
-export interface Settings {
-  links: LinkSettings;
-  controls: {
-    /** The ISO/IEC 27001/27002 edition a control number means when the document does not say. */
-    defaultEdition: string;
-    /** How a completed control is written. */
-    format: ControlFormat;
-  };
-}
-
-export const DEFAULT_SETTINGS: Settings = { links: { template: '' }, controls: { defaultEdition: '2022', format: 'numberAndTitle' } };
+export { DEFAULT_SETTINGS, EDITIONS, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
+export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, type SeveritySetting } from './diagnostics/rules';
+export { applyEdits, type Edit, type Finding, type Fix, type Related } from './diagnostics/finding';
+export type { FixedText } from './diagnostics/fix';
+export { FIX_ALL_KIND } from './diagnostics/lsp';
 
 export interface NormrefService {
   readonly catalog: Catalog;
@@ -49,6 +46,14 @@ export interface NormrefService {
   documentLinks(document: PolicyDocument, settings?: Settings): DocumentLink[];
   /** What a hover on `reference` (e.g. "ISO 27001", "COBIT 2019") shows, or undefined if it is none. */
   lookup(reference: string, settings?: Settings): { resolution: Resolution; markdown: string } | undefined;
+  /** What a check of the whole document finds, in text order (off codes and suppressed ones left out). */
+  findings(document: PolicyDocument, settings?: Settings): Finding[];
+  /** The findings as LSP diagnostics; none for a document too large to analyse whole in the editor. */
+  diagnostics(document: PolicyDocument, settings?: Settings): Diagnostic[];
+  /** Quick fixes for the diagnostics in `range`, or, with `only` source.fixAll, every safe fix. */
+  codeActions(document: PolicyDocument, range: Range, only?: readonly string[], settings?: Settings): CodeAction[];
+  /** A text with its safe fixes applied, again until nothing changes (at most 10 passes). */
+  fixText(document: PolicyDocument, settings?: Settings): FixedText;
   /** Forgets a closed document's analysis. */
   forget(uri: string): void;
 }
@@ -68,7 +73,7 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
       const skipped = unreadable(text);
       if (skipped) return `not scanned: ${skipped}`;
       if (isLarge(text)) {
-        return `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB: hover and completion read the text around the cursor, and there are no document links`;
+        return `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB: hover and completion read the text around the cursor; there are no document links or diagnostics (normref check reads it whole)`;
       }
       return analyze(document, settings).skipped;
     },
@@ -87,6 +92,18 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
       if (!resolution) return undefined;
       return { resolution, markdown: describe(resolution, catalog, settings.links) };
     },
+    findings: (document, settings = DEFAULT_SETTINGS) => check(analyze(document, settings), catalog, settings.diagnostics),
+    diagnostics(document, settings = DEFAULT_SETTINGS) {
+      if (isLarge(document.getText())) return [];
+      const analysis = analyze(document, settings);
+      return toDiagnostics(analysis, check(analysis, catalog, settings.diagnostics));
+    },
+    codeActions(document, range, only, settings = DEFAULT_SETTINGS) {
+      if (isLarge(document.getText())) return [];
+      const analysis = analyze(document, settings);
+      return codeActions(analysis, check(analysis, catalog, settings.diagnostics), range, only);
+    },
+    fixText: (document, settings = DEFAULT_SETTINGS) => fixText(document, (d) => check(analyze(d, settings), catalog, settings.diagnostics)),
     forget: (uri) => analyses.forget(uri),
   };
 }

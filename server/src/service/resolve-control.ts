@@ -5,6 +5,7 @@
 import type { Catalog, Deliverable } from './catalog';
 import type { ControlGroup, ControlItem, IndexedControlSet } from './catalog/controls';
 import { ANNEX_A } from './catalog/numberings';
+import type { Numbering } from './catalog/numberings';
 import type { EditionRule, Evidence, Reading } from './model';
 import { formatFrameworkId } from './scan/format';
 import type { ControlAreaReference, ControlReference } from './scan/reference';
@@ -29,6 +30,8 @@ export interface ControlResolution {
   reference: ControlReference | ControlAreaReference;
   /** "ISO/IEC 27001:2022 A.5.15", "ISO/IEC 20000-1:2018 8.2", "COBIT 2019 APO13", "ISO/IEC 27002:2005 Access control". */
   id: string;
+  /** The numbering the model placed the number in (Annex A, 27001's clauses, COBIT 2019 …). */
+  numbering: Numbering;
   set?: IndexedControlSet;
   item?: ControlItem;
   /** The group the number names, when it names a group (2013 objective A.9.2, clause 9). */
@@ -54,6 +57,7 @@ export function resolveControl(reference: ControlReference | ControlAreaReferenc
   const base = {
     kind: reference.kind,
     reference,
+    numbering,
     edition,
     rule,
     ...(evidence ? { evidence } : {}),

@@ -10,7 +10,12 @@ export const ISMS = 'isms';
 const ISMS_DOCUMENTS = new Set(['ISO/IEC 27001', 'ISO/IEC 27002', 'ISO/IEC 17799']);
 
 export function familyOf(numbering: Numbering): string {
-  return ISMS_DOCUMENTS.has(numbering.document) ? ISMS : numbering.document;
+  return familyOfDocument(numbering.document);
+}
+
+/** The edition family of a numbered document ("ISO/IEC 27002", "ISO/IEC 20000-1"). */
+export function familyOfDocument(document: string): string {
+  return ISMS_DOCUMENTS.has(document) ? ISMS : document;
 }
 
 /**

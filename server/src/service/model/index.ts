@@ -80,6 +80,13 @@ export class DocumentModel {
   private readonly citedInParagraph = new Set<string>();
   /** Standard references that are a document's own ids (ISO-401, ISO-402 … of an audit checklist). */
   private readonly ownIds: ReadonlySet<Reference>;
+  /** Headings of history and bibliography sections, and indexes of revision-history tables. */
+  private readonly pastSections: ReadonlySet<number>;
+  private readonly historyTables: ReadonlySet<number>;
+  /** Starts of the dated citations that count as evidence of an edition (not passing mentions). */
+  private readonly evidenceStarts = new Set<number>();
+  /** Per family, the editions its dated citations name, each with its first citation. */
+  private readonly citedEditions = new Map<string, Map<string, Evidence>>();
 
   constructor(
     private readonly text: string,
@@ -90,13 +97,45 @@ export class DocumentModel {
   ) {
     this.scopes = new Scopes(text, structure);
     this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
-    const pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
-    const historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t) ? i : -1)).filter((i) => i >= 0));
+    this.pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
+    this.historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t) ? i : -1)).filter((i) => i >= 0));
     this.ownIds = internalIds(references);
     for (const r of references) {
-      if (r.kind === 'standard' && !this.ownIds.has(r)) this.noteCitation(r, pastSections, historyTables);
+      if (r.kind === 'standard' && !this.ownIds.has(r)) this.noteCitation(r);
       else if (r.kind === 'control') this.noteNumber(r);
     }
+  }
+
+  /**
+   * Whether a standard reference is a passing mention: in a history or bibliography section, a
+   * revision table, or a sentence that puts it in the past ("formerly ISO/IEC 27002:2013").
+   */
+  isPassing(r: StandardReference): boolean {
+    const place = this.scopes.place(r.start);
+    if (place.sections.some((s) => this.pastSections.has(s.heading.start)) || (place.table && this.historyTables.has(place.table.index))) return true;
+    return pastInSentence(this.text, r.start, r.end);
+  }
+
+  /** Whether evidence of a reading is a dated citation, not the form or title of another number. */
+  isCitation(evidence: Evidence): boolean {
+    return this.evidenceStarts.has(evidence.start);
+  }
+
+  /**
+   * The edition the document cites for a family ("isms"), when its dated citations (passing
+   * mentions aside) all name one, with the first of them; undefined when none or several.
+   */
+  citedEdition(family: string): { edition: string; evidence: Evidence } | undefined {
+    const editions = this.citedEditions.get(family);
+    if (editions?.size !== 1) return undefined;
+    const [[edition, evidence]] = editions;
+    return { edition, evidence };
+  }
+
+  /** Whether a standard is written in the header row of a table: a crosswalk's column. */
+  headsTable(r: StandardReference): boolean {
+    const table = this.scopes.tableAt(r.start)?.table;
+    return !!table && r.start < (table.rows[0] ?? table.end);
   }
 
   /** Whether a standard reference is in fact one of the document's own ids. */
@@ -122,7 +161,7 @@ export class DocumentModel {
 
   // ----- evidence -----
 
-  private noteCitation(r: StandardReference, pastSections: ReadonlySet<number>, historyTables: ReadonlySet<number>): void {
+  private noteCitation(r: StandardReference): void {
     this.cited.push(r);
     const key = documentKey(r.id.number, r.id.parts);
     const numbering = this.catalog.controls.numberingsOfStandard(key)[0];
@@ -131,11 +170,14 @@ export class DocumentModel {
       this.citedInParagraph.add(`${this.scopes.paragraphOf(r.start)} ${key}`);
     }
     if (!numbering || r.id.year === undefined || r.id.series) return;
+    if (this.isPassing(r)) return;
     const place = this.scopes.place(r.start);
-    if (place.sections.some((s) => pastSections.has(s.heading.start)) || (place.table && historyTables.has(place.table.index))) return;
-    if (pastInSentence(this.text, r.start, r.end)) return;
+    this.evidenceStarts.add(r.start);
     const family = familyOf(numbering);
     const vote = { edition: editionOfYear(numbering, r.id.year), weight: WEIGHT.dated, evidence: evidenceOf(r) };
+    const editions = this.citedEditions.get(family) ?? new Map<string, Evidence>();
+    this.citedEditions.set(family, editions);
+    if (!editions.has(vote.edition)) editions.set(vote.edition, vote.evidence);
     this.addVote(this.documentVotes, family, vote);
     if (place.table) this.addVote(this.tableVotes, place.table.index, vote, family);
     this.addVote(this.paragraphCitations as Map<string, unknown[]>, `${family} ${place.paragraph}`, r);

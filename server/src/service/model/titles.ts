@@ -35,3 +35,35 @@ export function namesTitle(written: string, title: string): boolean {
   if (written === key || written.startsWith(`${key} `)) return true;
   return written.includes(' ') && key.endsWith(` ${written}`);
 }
+
+/**
+ * Where the title written after the reference ending at `end` lies, as [start, end) of `text`,
+ * for a title key of `words` words: the words after the lead, on the reference's line.
+ */
+export function titleSpanAfter(text: string, end: number, words: number): [number, number] | undefined {
+  const eol = text.indexOf('\n', end);
+  const line = text.slice(end, Math.min(eol < 0 ? text.length : eol, end + MAX_TITLE));
+  const lead = LEAD.exec(line)![0].length;
+  const word = /[\p{L}\p{N}]+|&/gu;
+  word.lastIndex = lead;
+  let last = -1;
+  let first = -1;
+  for (let n = 0; n < words; n++) {
+    const m = word.exec(line);
+    if (!m) return undefined;
+    if (first < 0) first = m.index;
+    last = m.index + m[0].length;
+  }
+  return first < 0 ? undefined : [end + first, end + last];
+}
+
+const FILLER = new Set(['of', 'the', 'and', 'for', 'in', 'to', 'a', 'an', 'on', 'with']);
+
+/** The significant words of a title key, sorted: "information classification" and "classification of information" have the same. */
+export function titleWords(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w && !FILLER.has(w))
+    .sort()
+    .join(' ');
+}

@@ -20,13 +20,34 @@ function parser(): typeof Yaml {
   return yaml;
 }
 const COMMENT = /<!--\s*normref\s+edition\s*:?\s*["']?(2005|2013|2022)["']?\s*-->/g;
+const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)["']?\s*-->/g;
+/** A date as the as-of rule reads it: a day, a month or a year. */
+export const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 export function declaredEdition(written: string, format: 'markdown' | 'plaintext'): string | undefined {
   const text = withLineFeeds(written);
   const fromFront = frontMatterSettings(text)?.edition;
   if (fromFront !== undefined && EDITIONS.includes(String(fromFront))) return String(fromFront);
+  return firstComment(text, format, COMMENT);
+}
+
+/**
+ * The date a document declares it was approved (`normref: { as-of: 2021-06-01 }` or
+ * `<!-- normref as-of: 2021-06-01 -->`): an edition current then is not reported as withdrawn.
+ */
+export function declaredAsOf(written: string, format: 'markdown' | 'plaintext'): string | undefined {
+  const text = withLineFeeds(written);
+  const front = frontMatterSettings(text)?.['as-of'];
+  const fromFront = front === undefined ? undefined : String(front);
+  if (fromFront !== undefined && AS_OF_DATE.test(fromFront)) return fromFront;
+  const fromComment = firstComment(text, format, AS_OF_COMMENT);
+  return fromComment && AS_OF_DATE.test(fromComment) ? fromComment : undefined;
+}
+
+/** The first group of the first match of a directive comment that is not inside a Markdown code block. */
+function firstComment(text: string, format: 'markdown' | 'plaintext', comment: RegExp): string | undefined {
   let code: SpanCursor | undefined;
-  for (const m of text.matchAll(COMMENT)) {
+  for (const m of text.matchAll(comment)) {
     if (format !== 'markdown') return m[1];
     // Code blocks are worked out only when a directive is there to be checked; comments come in
     // order, so one cursor walks the blocks once for all of them.

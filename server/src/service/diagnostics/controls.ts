@@ -1,0 +1,221 @@
+// The rules on control and clause numbers: a number of another edition than the one the document
+// cites, a number of no edition, and a title that is another control's. Each reads the edition
+// from the document model; a number whose edition nothing in the document evidences (the setting,
+// the latest edition) gets no finding, as normref cannot be sure of it.
+import type { ControlItem, IndexedControlSet } from '../catalog/controls';
+import { lookUp, type Numbering } from '../catalog/numberings';
+import type { EditionRule, Evidence } from '../model';
+import { familyOf, ISMS } from '../model/editions';
+import { namesTitle, titleKey, titleSpanAfter, titleWords, writtenAfter } from '../model/titles';
+import { EDITION_RULE_TEXT, type ControlResolution } from '../resolve-control';
+import type { ControlReference } from '../scan/reference';
+import { at, edit, type CheckContext, type Found } from './context';
+import type { Edit, Fix, Related } from './finding';
+import { listed } from './standards';
+
+/** Rules that read the edition from the text itself. */
+const EVIDENCED: ReadonlySet<EditionRule> = new Set(['written', 'column', 'paragraph', 'section', 'declared']);
+
+interface Scope {
+  edition: string;
+  rule: EditionRule;
+  evidence?: Evidence;
+}
+
+export function checkControl(resolution: ControlResolution, context: CheckContext): Found[] {
+  if (resolution.kind !== 'control' || !resolution.edition) return [];
+  const r = resolution as ControlResolution & { edition: string };
+  const unknown = unknownControl(r, context);
+  if (unknown) return [unknown];
+  if (!r.numbering.standardKey || !r.set) return [];
+  const scope = scopeOf(r, context);
+  // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
+  if (!scope || scope.edition === '2005' || r.edition === '2005') return [];
+  const inScope = r.numbering.editions.find((e) => e.edition === scope.edition)?.set;
+  if (!inScope) return [];
+  const there = lookUp(inScope, (r.reference as ControlReference).id.number);
+  if (!there) return r.item || r.group ? [editionMismatch(r, scope, inScope, context)] : [];
+  if (r.edition !== scope.edition && r.rule === 'title') return titleOfOtherEdition(r, scope, inScope, context);
+  const wrongTitle = 'kind' in there ? undefined : titleOfOtherControl(r, there, inScope, scope.edition, context);
+  return wrongTitle ? [wrongTitle] : [];
+}
+
+/**
+ * The edition the document cites where the number is: the reference's own year, its column,
+ * paragraph or section, a declaration; else the edition the document's dated citations name, if
+ * they agree (27001:2022 beside 27002:2013 decides nothing). Undefined when the text does not say.
+ */
+function scopeOf(r: ControlResolution & { edition: string }, context: CheckContext): Scope | undefined {
+  const family = familyOf(r.numbering);
+  let scope: Scope | undefined;
+  if (r.rule === 'title') {
+    // The title chose the number's edition; the scopes say which edition the document follows there.
+    if (family === ISMS) scope = context.model.ismsEditionAt(r.reference.start);
+  } else {
+    scope = { edition: r.chosenEdition ?? r.edition, rule: r.rule!, ...(r.evidence ? { evidence: r.evidence } : {}) };
+  }
+  if (scope && EVIDENCED.has(scope.rule)) return scope;
+  if (scope?.rule === 'table' && scope.evidence && context.model.isCitation(scope.evidence)) return scope;
+  const cited = context.model.citedEdition(family);
+  return cited ? { edition: cited.edition, rule: 'document', evidence: cited.evidence } : undefined;
+}
+
+// ----- control-edition-mismatch -----
+
+function editionMismatch(r: ControlResolution & { edition: string }, scope: Scope, inScope: IndexedControlSet, context: CheckContext): Found {
+  const ref = r.reference as ControlReference;
+  const number = ref.id.number;
+  const found = r.item ?? r.group!;
+  const prefix = written(r);
+  const successors = mapped(r, scope.edition, context);
+  const title = writtenTitle(ref, found.title, context.text);
+  const verb = r.edition < scope.edition ? 'became' : 'was';
+  const became = successors.length ? `; in ${scope.edition} it ${verb} ${listed(successors.map((s) => `${prefix}${s.id} ${s.title}`))}` : r.item?.new ? ` (new in ${r.edition})` : '';
+  const message = `${prefix}${number} is not ${article(inScope.set.kind)} of ${labelOf(r.numbering, scope.edition)} ${scopeText(scope, context)}. It is the ${r.edition} ${r.set!.set.kind} ${prefix}${number} ${found.title}${became}.`;
+  const fixes: Fix[] = successors.map((s) => ({
+    title: `Replace with ${prefix}${s.id}${title ? ` ${s.title}` : ''}`,
+    edits: renumber(ref, s, title),
+    safe: successors.length === 1,
+  }));
+  return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
+}
+
+/** What a number of one edition is in another: 2013 → 2022 by the correspondence, 2022 → 2013 back. */
+function mapped(r: ControlResolution & { edition: string }, edition: string, context: CheckContext): ControlItem[] {
+  const controls = context.catalog.controls;
+  const target = controls.find('ISO/IEC 27002', edition);
+  if (!target || familyOf(r.numbering) !== ISMS || !r.item) return [];
+  const number = r.item.id;
+  const ids = r.edition === '2013' && edition === '2022' ? controls.successorsOf(number) : r.edition === '2022' && edition === '2013' ? controls.predecessorsOf(number) : [];
+  return ids.map((id) => target.item(id)).filter((x): x is ControlItem => !!x);
+}
+
+// ----- title-mismatch -----
+
+/** A title of the number's other edition ("A.8.2 Information classification" under 2022): the number is this edition's, the title is not. */
+function titleOfOtherEdition(r: ControlResolution & { edition: string }, scope: Scope, inScope: IndexedControlSet, context: CheckContext): Found[] {
+  const ref = r.reference as ControlReference;
+  const there = lookUp(inScope, ref.id.number)!;
+  const found = r.item ?? r.group!;
+  const prefix = written(r);
+  const title = writtenTitle(ref, found.title, context.text);
+  const named = itemTitled(inScope, titleKey(found.title)) ?? mapped(r, scope.edition, context)[0];
+  const message =
+    `${prefix}${ref.id.number} in ${labelOf(r.numbering, scope.edition)} ${scopeText(scope, context)} is ${there.title}; ` +
+    `${found.title} is its ${r.edition} title${named ? `, and in ${scope.edition} is ${prefix}${named.id} ${named.title}` : ''}.`;
+  const fixes: Fix[] = [];
+  if (named) fixes.push({ title: `Replace with ${prefix}${named.id}${title ? ` ${named.title}` : ''}`, edits: renumber(ref, named, title), safe: false });
+  if (title) fixes.push({ title: `Change the title to ${there.title}`, edits: [edit(title[0], title[1], there.title)], safe: false });
+  return [{ code: 'title-mismatch', start: ref.start, end: title?.[1] ?? ref.end, message, fixes, related: evidenceOf(scope), subject: r.id }];
+}
+
+/** A title that is another control's of the same edition: "A.5.1 Access control". */
+function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: IndexedControlSet, edition: string, context: CheckContext): Found | undefined {
+  const ref = r.reference as ControlReference;
+  if (ref.id.title) return undefined;
+  const key = writtenAfter(context.text, ref.end);
+  if (!key || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
+  const other = itemTitled(set, key);
+  if (!other || other.id === item.id) return undefined;
+  // The words of the title written, as many as the other control's title has.
+  const span = titleSpanAfter(context.text, ref.end, titleKey(other.title).split(' ').length);
+  if (!span) return undefined;
+  const prefix = written(r);
+  const message = `${prefix}${item.id} is ${item.title} in ${labelOf(r.numbering, edition)}; ${context.text.slice(span[0], span[1])} is ${prefix}${other.id} ${other.title}.`;
+  const fixes: Fix[] = [
+    { title: `Replace with ${prefix}${other.id} ${other.title}`, edits: renumber(ref, other, span), safe: false },
+    { title: `Change the title to ${item.title}`, edits: [edit(span[0], span[1], item.title)], safe: false },
+  ];
+  return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
+}
+
+/** The item of a set a written title names: its title, or the same words in another order. */
+function itemTitled(set: IndexedControlSet, key: string): ControlItem | undefined {
+  const items = set.allItems();
+  const exact = items.find((i) => namesTitle(key, i.title));
+  if (exact) return exact;
+  return items.find((i) => {
+    const own = titleKey(i.title);
+    const words = own.split(' ').length;
+    return words > 1 && titleWords(key.split(' ').slice(0, words).join(' ')) === titleWords(own);
+  });
+}
+
+// ----- unknown-control -----
+
+function unknownControl(r: ControlResolution, context: CheckContext): Found | undefined {
+  const ref = r.reference as ControlReference;
+  if (r.item || r.group || r.chosenEdition || !r.set || !certain(ref, context)) return undefined;
+  const number = ref.id.number;
+  const prefix = written(r);
+  const nearby = nearbyNumbers(r.numbering, number);
+  const label = r.numbering.standardKey ? (r.numbering.annexA ? `${r.numbering.document} Annex A` : r.numbering.document) : r.id.slice(0, r.id.length - number.length).trim();
+  const what = nearby ? `; ${nearby.edition}'s ${prefix}${nearby.parent} has ${listed(nearby.ids.map((id) => prefix + id))}` : '';
+  const message = `${prefix}${number} is in no edition of ${label} normref has${what}.`;
+  return { code: 'unknown-control', start: ref.start, end: ref.end, message, subject: r.id };
+}
+
+/** Whether a number that exists nowhere is meant as a control, not some other number that looks like one. */
+function certain(ref: ControlReference, context: CheckContext): boolean {
+  switch (ref.id.form) {
+    case 'annex-a':
+    case 'control':
+      return !!ref.id.withStandard || context.analysis.citesIsms();
+    case 'after-standard':
+    case 'cobit':
+      return true;
+    case 'clause':
+      return !!ref.id.withStandard;
+    default:
+      return false;
+  }
+}
+
+/** The numbers beside a missing one in the newest edition that has them: "8.3" has 8.3.1–8.3.3. */
+function nearbyNumbers(numbering: Numbering, number: string): { edition: string; parent: string; ids: string[] } | undefined {
+  const parent = number.split('.').slice(0, -1).join('.');
+  if (!parent) return undefined;
+  for (const { edition, set } of numbering.editions) {
+    const ids = set.allItems().filter((i) => i.id.startsWith(`${parent}.`) && i.id.split('.').length === number.split('.').length).map((i) => i.id);
+    if (ids.length) return { edition, parent, ids };
+  }
+  return undefined;
+}
+
+// ----- shared -----
+
+/** "A." when the author wrote an Annex A number so, nothing otherwise: messages and fixes write numbers as the author did. */
+function written(r: ControlResolution): string {
+  return r.annexA ? 'A.' : '';
+}
+
+function labelOf(numbering: Numbering, edition: string): string {
+  return numbering.annexA ? `Annex A of ${numbering.document}:${edition}` : numbering.standardKey ? `${numbering.document}:${edition}` : `${numbering.document} ${edition}`;
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+}
+
+/** Why the document is read in its edition there: "(set by ISO/IEC 27001:2022, line 3)". */
+function scopeText(scope: Scope, context: CheckContext): string {
+  return scope.evidence ? `(set by ${scope.evidence.text.replace(/\s+/g, ' ')}, ${at(context, scope.evidence.start)})` : `(${EDITION_RULE_TEXT[scope.rule]})`;
+}
+
+function evidenceOf(scope: Scope): Related[] {
+  return scope.evidence ? [{ start: scope.evidence.start, end: scope.evidence.end, message: `${scope.evidence.text} sets the edition` }] : [];
+}
+
+/** The title written after a number, when it is `title` (or starts with it): its span. */
+function writtenTitle(ref: ControlReference, title: string, text: string): [number, number] | undefined {
+  const key = writtenAfter(text, ref.end);
+  if (!key || !namesTitle(key, title)) return undefined;
+  return titleSpanAfter(text, ref.end, titleKey(title).split(' ').length);
+}
+
+/** The edits that write another number in place of the reference's, and its title in place of the one written. */
+function renumber(ref: ControlReference, to: { id: string; title: string }, title?: [number, number]): Edit[] {
+  const at = ref.text.lastIndexOf(ref.id.number);
+  const number = at >= 0 ? edit(ref.start + at, ref.start + at + ref.id.number.length, to.id) : edit(ref.start, ref.end, to.id);
+  return title ? [number, edit(title[0], title[1], to.title)] : [number];
+}

@@ -1,0 +1,114 @@
+// The check: every finding of a document, read from its analysis. The rules (standards.ts,
+// controls.ts, mixed.ts) say what is wrong; here the settings decide what is reported: each
+// code's severity, the team's ignore list and the document's suppression comments. Worked out
+// once per analysis and settings, as the server asks for diagnostics and code actions of one text.
+import { formatOf, type Analysis } from '../analysis';
+import type { Catalog } from '../catalog';
+import { familyOfDocument } from '../model/editions';
+import type { ControlResolution, StandardResolution } from '../resolve';
+import { declaredAsOf } from '../scan/directives';
+import type { DiagnosticSettings } from '../settings';
+import type { CheckContext, Found } from './context';
+import { checkControl } from './controls';
+import type { Finding } from './finding';
+import { ignoring } from './ignore';
+import { checkMixedEditions } from './mixed';
+import { checkStandard } from './standards';
+import { suppressions } from './suppression';
+
+const checked = new WeakMap<Analysis, { settings: DiagnosticSettings; findings: Finding[] }>();
+
+export function check(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Finding[] {
+  const cached = checked.get(analysis);
+  if (cached?.settings === settings) return cached.findings;
+  const findings = analysis.model ? findingsOf(analysis, catalog, settings) : [];
+  checked.set(analysis, { settings, findings });
+  return findings;
+}
+
+function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Finding[] {
+  const severities = settings.severities;
+  if (Object.values(severities).every((s) => s === 'off')) return [];
+  const text = analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text;
+  const base = analysis.windowStart;
+  const lineOf = lineCounter(analysis.text, base);
+  const standards: StandardResolution[] = [];
+  const controls: ControlResolution[] = [];
+  for (const r of analysis.resolutions) {
+    if (r.kind === 'standard') standards.push(r);
+    else if (r.kind === 'control' || r.kind === 'control-area') controls.push(r);
+  }
+  const context: CheckContext = {
+    analysis,
+    model: analysis.model!,
+    catalog,
+    text,
+    editionsInUse: editionsInUse(controls),
+    lineOf,
+    // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
+    asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document)) ?? settings.asOf),
+  };
+
+  const found: Found[] = [];
+  const add = (list: readonly Found[]) => {
+    for (const f of list) found.push(f);
+  };
+  for (const r of standards) add(checkStandard(r, context));
+  for (const r of controls) add(checkControl(r, context));
+  add(checkMixedEditions(standards, context));
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const suppressed = suppressions(text, formatOf(analysis.document), lineOf);
+  const ignored = ignoring(settings.ignore);
+  const findings: Finding[] = [];
+  for (const f of found) {
+    const severity = severities[f.code];
+    if (severity === 'off' || suppressed(f.code, f.start) || ignored(f.subject, text.slice(f.start, f.end))) continue;
+    findings.push({
+      code: f.code,
+      severity,
+      start: f.start + base,
+      end: f.end + base,
+      message: f.message,
+      related: (f.related ?? []).map((x) => ({ ...x, start: x.start + base, end: x.end + base })),
+      fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })),
+      subject: f.subject,
+    });
+  }
+  return findings;
+}
+
+/** "isms 2013", "ISO/IEC 20000-1 2011": the editions the document's numbers are read in, with evidence of the text. */
+function editionsInUse(controls: readonly ControlResolution[]): Set<string> {
+  const used = new Set<string>();
+  for (const r of controls) {
+    if (r.rule === 'setting' || r.rule === 'latest' || !r.edition) continue;
+    used.add(`${familyOfDocument(r.numbering.document)} ${r.edition}`);
+  }
+  return used;
+}
+
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
+}
+
+/** 1-based line numbers of offsets of the analysed text, with the line starts found once. */
+function lineCounter(text: string, base: number): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    const at = offset + base;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}

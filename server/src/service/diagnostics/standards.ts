@@ -1,0 +1,193 @@
+// The rules on standards: a withdrawn edition, a former name, an edition, part or number that does
+// not exist, and a spelling other than the publisher's.
+import { designationOf, documentKey, type Catalog, type Deliverable } from '../catalog';
+import { editionOfYear, familyOfDocument } from '../model/editions';
+import { formatSupplement } from '../scan/format';
+import type { StandardResolution } from '../resolve';
+import { edit, type CheckContext, type Found } from './context';
+import type { Fix } from './finding';
+
+export function checkStandard(r: StandardResolution, context: CheckContext): Found[] {
+  const found: Found[] = [];
+  const add = (f: Found | undefined) => f && found.push(f);
+  add(withdrawn(r, context));
+  add(renamed(r, context));
+  add(unknownEdition(r, context.catalog));
+  add(unknownPartOrNumber(r, context.catalog));
+  add(nonCanonical(r));
+  return found;
+}
+
+// ----- withdrawn -----
+
+function withdrawn(r: StandardResolution, context: CheckContext): Found | undefined {
+  if (r.match !== 'edition' && r.match !== 'supplement') return undefined;
+  const cited = r.deliverable!;
+  if (cited.status !== 'withdrawn' || context.model.isPassing(r.reference)) return undefined;
+  const catalog = context.catalog;
+  // A supplement goes with its edition: ISO/IEC 27001:2013/Cor 2:2015 is replaced by what replaced 2013.
+  const edition = cited.supplement ? (r.editions.find((d) => d.year === cited.year) ?? cited) : cited;
+  const chain = successors(edition, catalog);
+  const next = chain.steps[0];
+  const asOf = context.asOf();
+  if (asOf && (!next || !publishedBy(next, asOf))) return undefined;
+  const latest = chain.steps.at(-1) ?? r.current;
+  const said = cited.supplement ? `${cited.reference} amends ${edition.reference}, which is withdrawn` : `${cited.reference} is withdrawn`;
+  let message: string;
+  if (chain.steps.length === 0) message = r.current ? `${said}; the current edition is ${r.current.reference} (${r.current.published ?? r.current.year}).` : `${said}; the catalog names no successor.`;
+  else message = `${said}: ${chain.steps.map((d, i) => `${i === 0 ? 'replaced by' : 'then'} ${replacement(d, i === 0 ? edition : chain.steps[i - 1], catalog)}`).join(', ')}${chain.branches ? ` (also replaced by ${chain.branches.join(', ')})` : ''}.`;
+  const fixes: Fix[] = [];
+  if (latest && latest.status === 'published') {
+    // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it.
+    const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
+    const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
+    fixes.push({ title: `Replace with ${latest.reference}`, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
+  }
+  return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
+}
+
+/** The editions that replaced one, in order, to a published one (or the end of the catalog's record). */
+function successors(d: Deliverable, catalog: Catalog): { steps: Deliverable[]; branches?: string[] } {
+  const steps: Deliverable[] = [];
+  let branches: string[] | undefined;
+  const seen = new Set([d.isoId]);
+  for (let current = d; current.status === 'withdrawn' && steps.length < 12; ) {
+    const replacements = current.replacedBy.map((id) => catalog.byIsoId(id)).filter((x): x is Deliverable => !!x && !x.supplement && !seen.has(x.isoId));
+    if (replacements.length === 0) break;
+    const key = documentKey(current.number, current.parts, current.type);
+    // The same document's next edition first; another one when the number changed (17799 → 27002).
+    const next = replacements.find((x) => documentKey(x.number, x.parts, x.type) === key) ?? replacements[0];
+    const others = replacements.filter((x) => x !== next).map((x) => x.reference);
+    if (others.length) branches = [...(branches ?? []), ...others];
+    seen.add(next.isoId);
+    steps.push(next);
+    current = next;
+  }
+  return { steps, ...(branches ? { branches } : {}) };
+}
+
+function replacement(d: Deliverable, before: Deliverable, catalog: Catalog): string {
+  const renumbered = catalog.formerName(designationOf(before));
+  if (renumbered && renumbered.became === designationOf(d)) return `${d.reference} (renumbered in ${renumbered.year})`;
+  return d.published ? `${d.reference} (${d.published})` : d.reference;
+}
+
+/** Whether a deliverable was published by a date: a month or year counts as its last day, so a doubt never flags. */
+function publishedBy(d: Deliverable, asOf: string): boolean {
+  const published = d.published ?? (d.year ? String(d.year) : undefined);
+  if (!published) return false;
+  const last = published.length === 4 ? `${published}-12-31` : published.length === 7 ? `${published}-31` : published;
+  const date = asOf.length === 4 ? `${asOf}-12-31` : asOf.length === 7 ? `${asOf}-31` : asOf;
+  return last <= date;
+}
+
+/** The reference rewritten to another edition: only the year when the document keeps its number, else the catalog's reference. */
+function replaceEdition(r: StandardResolution, to: Deliverable): { start: number; end: number; newText: string } {
+  const ref = r.reference;
+  const year = ref.id.year;
+  const sameDocument = documentKey(ref.id.number, ref.id.parts, ref.id.type) === documentKey(to.number, to.parts, to.type);
+  const yearAt = year !== undefined ? ref.text.lastIndexOf(String(year)) : -1;
+  if (sameDocument && ref.id.supplements.length === 0 && yearAt >= 0 && to.year !== undefined) {
+    return edit(ref.start + yearAt, ref.start + yearAt + 4, String(to.year));
+  }
+  return edit(ref.start, ref.end, to.reference);
+}
+
+// ----- renamed -----
+
+function renamed(r: StandardResolution, context: CheckContext): Found | undefined {
+  const former = r.formerName;
+  if (!former) return undefined;
+  // A dated edition under the old number is the withdrawn rule's (17799:2005 → 27002:2022).
+  if (r.match !== 'former-name' && !(r.match === 'latest' && r.reference.id.year === undefined)) return undefined;
+  if (context.model.isPassing(r.reference)) return undefined;
+  const via = former.became !== former.now ? `, later ${former.now}` : '';
+  const message = `${r.id} is a former name: it became ${former.became} in ${former.year}${via}. Cite ${former.now}.`;
+  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title: `Replace with ${former.now}`, edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
+  return { code: 'renamed', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
+}
+
+// ----- editions, parts and numbers that do not exist -----
+
+function unknownEdition(r: StandardResolution, catalog: Catalog): Found | undefined {
+  const ref = r.reference;
+  if (r.match === 'no-such-edition') {
+    const years = [...new Set(r.editions.map((d) => d.year).filter((y): y is number => y !== undefined))];
+    const newest = years.reduce((a, b) => Math.max(a, b), 0);
+    const list = years.length ? `its editions are ${listed(years.map(String))}` : 'it has no dated edition';
+    // A year after every edition normref knows may be newer than its data, not a mistake.
+    const message =
+      ref.id.year! > newest
+        ? `normref's catalog has no ${ref.id.year} edition of ${r.designation} (${list}); if it was published after the catalog's data, update normref.`
+        : `${r.designation} has no ${ref.id.year} edition: ${list}.`;
+    const fixes: Fix[] = r.editions
+      .filter((d) => d.status === 'published' || d.status === 'withdrawn')
+      .reverse()
+      .map((d) => ({ title: `Replace with ${d.reference}`, edits: [yearEdit(r, d.year!)], safe: false }));
+    return { code: 'unknown-edition', start: ref.start, end: ref.end, message, fixes, subject: r.id };
+  }
+  if (r.match === 'no-such-supplement') {
+    const supplements = catalog.supplementsOf(r.deliverable!).flatMap((d) => (d.supplement ? [formatSupplement({ ...d.supplement })] : []));
+    const list = supplements.length ? `its amendments and corrigenda are ${listed(supplements)}` : 'it has no amendment or corrigendum';
+    const wanted = formatSupplement(ref.id.supplements[ref.id.supplements.length - 1]);
+    return { code: 'unknown-edition', start: ref.start, end: ref.end, message: `${r.deliverable!.reference} has no ${wanted}: ${list}.`, subject: r.id };
+  }
+  return undefined;
+}
+
+function yearEdit(r: StandardResolution, year: number): { start: number; end: number; newText: string } {
+  const at = r.reference.text.lastIndexOf(String(r.reference.id.year));
+  return edit(r.reference.start + at, r.reference.start + at + 4, String(year));
+}
+
+/** ISO's catalog holds ISO and ISO/IEC deliverables: an IEC-only or national number is not checked. */
+function checkable(r: StandardResolution): boolean {
+  const publishers = r.reference.id.publishers;
+  return publishers.includes('ISO') && !r.reference.id.series;
+}
+
+function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | undefined {
+  const ref = r.reference;
+  if (r.match === 'other-publisher' && r.otherPublisher) {
+    const right = designationOf(r.otherPublisher);
+    const message = `There is no ${r.designation}: ${right} is published by ${r.otherPublisher.publishers.join(' and ')}${r.otherPublisher.publishers.length === 1 ? ' alone' : ''}.`;
+    const written = ref.text.includes('\n') ? [] : [{ title: `Replace with ${right}${ref.id.year ? `:${ref.id.year}` : ''}`, edits: [edit(ref.start, ref.end, `${right}${ref.id.year ? `:${ref.id.year}` : ''}`)], safe: true }];
+    return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes: written, subject: r.id };
+  }
+  if (r.match !== 'unknown' || !checkable(r)) return undefined;
+  const id = ref.id;
+  if (id.parts.length) {
+    const base = documentKey(id.number, [], id.type);
+    const parts = catalog.keysWithPrefix(`${base}-`, id.publishers).map((k) => k.slice(base.length + 1));
+    const whole = catalog.editions(id.number, [], id.type).length > 0;
+    if (parts.length || whole) {
+      const name = `${id.publishers.join('/')} ${id.number}`;
+      const list = parts.length ? `its parts are ${listed(parts.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))}` : 'it has no parts';
+      return { code: 'unknown-part', start: ref.start, end: ref.end, message: `${name} has no part ${id.parts.join('-')}: ${list}.`, subject: r.id };
+    }
+  }
+  return { code: 'unknown-number', start: ref.start, end: ref.end, message: `No ISO or ISO/IEC deliverable in normref's catalog has the number ${r.designation.replace(/^\S+ /, '')}.`, subject: r.id };
+}
+
+// ----- spelling -----
+
+function nonCanonical(r: StandardResolution): Found | undefined {
+  const ref = r.reference;
+  if (!r.deliverable || r.match === 'former-name' || r.match === 'series' || ref.continuation || ref.text.includes('\n')) return undefined;
+  const written = ref.text.replace(/[\s\u00A0]+/g, ' ');
+  if (written === r.id) return undefined;
+  return {
+    code: 'non-canonical',
+    start: ref.start,
+    end: ref.end,
+    message: `${ref.text} is written ${r.id}.`,
+    fixes: [{ title: `Write ${r.id}`, edits: [edit(ref.start, ref.end, r.id)], safe: true }],
+    subject: r.id,
+  };
+}
+
+/** "1, 2 and 3". */
+export function listed(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,99 @@
+// Suppression comments, after ESLint's and markdownlint's:
+//   <!-- normref-disable-next-line [code …] -->   the next line
+//   <!-- normref-disable-line [code …] -->        its own line
+//   <!-- normref-disable [code …] -->  …  <!-- normref-enable [code …] -->
+// and, in plain text, the same words after `#` or `//` at the start of a line. Without codes a
+// comment covers every code. A comment inside a Markdown code block is an example, not a directive.
+import { markdownCodeBlocks, SpanCursor } from '../scan/prose';
+import { isCode, type DiagnosticCode } from './rules';
+
+const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^>\n]*?)-->/g;
+const LINE = /^[ \t]*(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
+
+type Codes = ReadonlySet<DiagnosticCode> | 'all';
+
+interface Directive {
+  offset: number;
+  verb: string;
+  codes: Codes;
+}
+
+/** Every code's key, and the key of a comment that names none. */
+type Key = DiagnosticCode | 'all';
+
+/**
+ * Which findings the comments of a text suppress: a predicate over a finding's code and start
+ * offset. A `disable` stays open until an `enable` that names its code or names none; an `enable`
+ * naming codes leaves a `disable` of every code open. Worked out in one pass over the comments,
+ * queried by binary search, so neither many comments nor many findings cost more than linear.
+ */
+export function suppressions(text: string, format: 'markdown' | 'plaintext', lineOf: (offset: number) => number): (code: DiagnosticCode, offset: number) => boolean {
+  if (!text.includes('normref-')) return () => false;
+  const directives = find(text, format);
+  if (directives.length === 0) return () => false;
+  const lines = new Map<number, Codes[]>();
+  const openSince = new Map<Key, number>();
+  const ranges = new Map<Key, Array<[number, number]>>();
+  const close = (key: Key, to: number) => {
+    const from = openSince.get(key);
+    if (from === undefined) return;
+    const list = ranges.get(key);
+    if (list) list.push([from, to]);
+    else ranges.set(key, [[from, to]]);
+    openSince.delete(key);
+  };
+  for (const d of directives) {
+    const keys: Key[] = d.codes === 'all' ? ['all'] : [...d.codes];
+    if (d.verb === 'disable-next-line' || d.verb === 'disable-line') {
+      const target = lineOf(d.offset) + (d.verb === 'disable-line' ? 0 : 1);
+      const list = lines.get(target);
+      if (list) list.push(d.codes);
+      else lines.set(target, [d.codes]);
+    } else if (d.verb === 'disable') {
+      for (const key of keys) if (!openSince.has(key)) openSince.set(key, d.offset);
+    } else if (d.codes === 'all') {
+      for (const key of [...openSince.keys()]) close(key, d.offset);
+    } else {
+      for (const key of keys) close(key, d.offset);
+    }
+  }
+  for (const key of [...openSince.keys()]) close(key, Infinity);
+  const covers = (codes: Codes, code: DiagnosticCode) => codes === 'all' || codes.has(code);
+  return (code, offset) => (lines.get(lineOf(offset)) ?? []).some((c) => covers(c, code)) || inRanges(ranges.get(code), offset) || inRanges(ranges.get('all'), offset);
+}
+
+/** Whether an offset lies in one of sorted, non-overlapping ranges [from, to). */
+function inRanges(ranges: ReadonlyArray<[number, number]> | undefined, offset: number): boolean {
+  if (!ranges) return false;
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < ranges[mid][0]) hi = mid - 1;
+    else if (offset >= ranges[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function find(text: string, format: 'markdown' | 'plaintext'): Directive[] {
+  const found: Directive[] = [];
+  let code: SpanCursor | undefined;
+  for (const m of text.matchAll(HTML)) {
+    if (format === 'markdown') {
+      code ??= new SpanCursor(markdownCodeBlocks(text));
+      if (code.skip(m.index) !== m.index) continue;
+    }
+    found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
+  }
+  if (format === 'plaintext') for (const m of text.matchAll(LINE)) found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+function codesOf(written: string): Codes {
+  const codes = written
+    .split(/[\s,]+/)
+    .map((w) => w.trim())
+    .filter(isCode);
+  return codes.length ? new Set(codes) : 'all';
+}

@@ -1,0 +1,75 @@
+// normref's settings: the `normref` section of the editor's configuration, and the same shape in a
+// `.normrefrc.json` for the CLI. Read here once, for both, with every unusable value replaced by
+// its default and said so: a wrong setting never stops normref.
+import type { ControlFormat } from './features/complete-controls';
+import type { LinkSettings } from './features/link-target';
+import { CODES, isCode, RULES, SEVERITIES, type DiagnosticCode, type SeveritySetting } from './diagnostics/rules';
+
+export interface DiagnosticSettings {
+  /** The severity of each code; 'off' reports none. */
+  severities: Record<DiagnosticCode, SeveritySetting>;
+  /** References a team has decided to keep: canonical ids ("ISO/IEC 27002:2013") or the text as written. */
+  ignore: readonly string[];
+  /** The date the documents were approved (YYYY-MM-DD), unless a document declares its own. */
+  asOf?: string;
+}
+
+export interface Settings {
+  links: LinkSettings;
+  controls: {
+    /** The ISO/IEC 27001/27002 edition a control number means when the document does not say. */
+    defaultEdition: string;
+    /** How a completed control is written. */
+    format: ControlFormat;
+  };
+  diagnostics: DiagnosticSettings;
+}
+
+export const EDITIONS = ['2022', '2013', '2005'] as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  links: { template: '' },
+  controls: { defaultEdition: '2022', format: 'numberAndTitle' },
+  diagnostics: { severities: Object.fromEntries(CODES.map((c) => [c, RULES[c].severity])) as Record<DiagnosticCode, SeveritySetting>, ignore: [] },
+};
+
+/** The `normref` section as a client or a configuration file writes it: anything may be missing or wrong. */
+export interface ClientSettings {
+  links?: { template?: unknown };
+  controls?: { defaultEdition?: unknown };
+  completion?: { controlFormat?: unknown };
+  diagnostics?: Record<string, unknown>;
+  ignore?: unknown;
+}
+
+/** The settings a client's section means, and a line for each value that was not used. */
+export function settingsFrom(client: ClientSettings | null | undefined, asOf?: string): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const d = DEFAULT_SETTINGS;
+  const edition = client?.controls?.defaultEdition;
+  const template = client?.links?.template;
+  const severities = { ...d.diagnostics.severities };
+  for (const [code, value] of Object.entries(client?.diagnostics ?? {})) {
+    if (!isCode(code)) problems.push(`normref.diagnostics.${code} is not a diagnostic normref reports (it reports ${CODES.join(', ')})`);
+    else if (typeof value === 'string' && (value === 'off' || (SEVERITIES as readonly string[]).includes(value))) severities[code] = value as SeveritySetting;
+    else problems.push(`normref.diagnostics.${code}: ${JSON.stringify(value)} is not one of ${[...SEVERITIES, 'off'].join(', ')}`);
+  }
+  const ignore = client?.ignore;
+  if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((x) => typeof x === 'string'))) problems.push('normref.ignore must be a list of references (strings)');
+  if (edition !== undefined && !(EDITIONS as readonly unknown[]).includes(edition)) problems.push(`normref.controls.defaultEdition: ${JSON.stringify(edition)} is not one of ${EDITIONS.join(', ')}`);
+  return {
+    settings: {
+      links: { template: typeof template === 'string' ? template : d.links.template },
+      controls: {
+        defaultEdition: (EDITIONS as readonly unknown[]).includes(edition) ? (edition as string) : d.controls.defaultEdition,
+        format: client?.completion?.controlFormat === 'number' ? 'number' : d.controls.format,
+      },
+      diagnostics: {
+        severities,
+        ignore: Array.isArray(ignore) ? ignore.filter((x): x is string => typeof x === 'string') : [],
+        ...(asOf ? { asOf } : {}),
+      },
+    },
+    problems,
+  };
+}
