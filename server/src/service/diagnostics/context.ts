@@ -26,6 +26,8 @@ export interface CheckContext {
   asOf(): string | undefined;
   /** "family edition" of every control number read in an edition the document evidences ("isms 2013"). */
   editionsInUse: ReadonlySet<string>;
+  /** Starts of the citations heading a crosswalk's columns: a table whose header cites two editions of one document. */
+  crosswalkColumns: ReadonlySet<number>;
   /** Line and column of an analysis offset, 1-based, for messages ("line 3"). */
   lineOf(offset: number): number;
 }

@@ -28,9 +28,13 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   const unknown = unknownControl(r, context);
   if (unknown) return [unknown];
   if (!r.numbering.standardKey || !r.set) return [];
+  // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
+  if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return [];
   const scope = scopeOf(r, context);
   // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
   if (!scope || scope.edition === '2005' || r.edition === '2005') return [];
+  // "the 2013 controls 12.1.2 and 14.2.2", "Maßnahme 8.8 der Fassung 2022": the author says which edition.
+  if (r.edition !== scope.edition && sentenceNames(context.text, r.reference.start, r.reference.end, r.edition)) return [];
   const inScope = r.numbering.editions.find((e) => e.edition === scope.edition)?.set;
   if (!inScope) return [];
   const there = lookUp(inScope, (r.reference as ControlReference).id.number);
@@ -109,14 +113,18 @@ function titleOfOtherEdition(r: ControlResolution & { edition: string }, scope: 
   return [{ code: 'title-mismatch', start: ref.start, end: title?.[1] ?? ref.end, message, fixes, related: evidenceOf(scope), subject: r.id }];
 }
 
-/** A title that is another control's of the same edition: "A.5.1 Access control". */
+/**
+ * A title that is another control's of the same edition: "A.5.1 Access control". Only a number
+ * alone with a title that is all of another control's title counts: after a list or range
+ * ("A.5.15–A.5.18 | Access control, identity management …") the words describe the list.
+ */
 function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: IndexedControlSet, edition: string, context: CheckContext): Found | undefined {
   const ref = r.reference as ControlReference;
-  if (ref.id.title) return undefined;
-  const key = writtenAfter(context.text, ref.end);
+  if (ref.id.title || afterAnotherNumber(context.text, ref.start)) return undefined;
+  const key = titleSegment(context.text, ref.end);
   if (!key || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
-  const other = itemTitled(set, key);
-  if (!other || other.id === item.id) return undefined;
+  const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
+  if (!other) return undefined;
   // The words of the title written, as many as the other control's title has.
   const span = titleSpanAfter(context.text, ref.end, titleKey(other.title).split(' ').length);
   if (!span) return undefined;
@@ -127,6 +135,31 @@ function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: Index
     { title: `Change the title to ${item.title}`, edits: [edit(span[0], span[1], item.title)], safe: false },
   ];
   return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
+}
+
+/** The title-like words after a number: up to the end of its cell, clause or line ("; legal and …" is none). */
+function titleSegment(text: string, end: number): string {
+  const rest = text.slice(end, end + 160);
+  const m = /^[ \t]*(?:[-–—:|*]+[ \t]*)*([^|;,.()\n]*)/.exec(rest)!;
+  return titleKey(m[1].split(/ [-–—] /)[0]);
+}
+
+/** Whether another number stands before this one in its cell or on its line: a list or range. */
+function afterAnotherNumber(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(Math.max(lineStart, start - 80), start);
+  const cell = before.slice(before.lastIndexOf('|') + 1);
+  return /\d+\.\d+/.test(cell);
+}
+
+/** Whether the sentence holding a reference names an edition year (outside the reference). */
+function sentenceNames(text: string, start: number, end: number, year: string): boolean {
+  const before = text.slice(Math.max(0, start - 200), start);
+  const after = text.slice(end, end + 200);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'), before.lastIndexOf('|'));
+  const to = [after.indexOf('. '), after.indexOf('\n\n'), after.indexOf('|')].reduce((a, i) => (i >= 0 && i < a ? i : a), after.length);
+  const sentence = `${before.slice(from + 1)} ${after.slice(0, to)}`;
+  return new RegExp(`(?<![\\d:])${year}(?!\\d)`).test(sentence);
 }
 
 /** The item of a set a written title names: its title, or the same words in another order. */

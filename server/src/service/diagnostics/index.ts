@@ -44,6 +44,7 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
     catalog,
     text,
     editionsInUse: editionsInUse(controls),
+    crosswalkColumns: crosswalkColumns(standards, analysis),
     lineOf,
     // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
     asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document)) ?? settings.asOf),
@@ -76,6 +77,24 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
     });
   }
   return findings;
+}
+
+/** The citations heading the columns of tables whose header cites two editions of one document. */
+function crosswalkColumns(standards: readonly StandardResolution[], analysis: Analysis): Set<number> {
+  const headers = new Map<string, StandardResolution[]>();
+  for (const r of standards) {
+    const table = r.deliverable?.year !== undefined ? analysis.model!.headedTable(r.reference) : undefined;
+    if (table === undefined) continue;
+    const key = `${table} ${r.designation}`;
+    const list = headers.get(key);
+    if (list) list.push(r);
+    else headers.set(key, [r]);
+  }
+  const columns = new Set<number>();
+  for (const list of headers.values()) {
+    if (new Set(list.map((r) => r.deliverable!.year)).size > 1) for (const r of list) columns.add(r.reference.start);
+  }
+  return columns;
 }
 
 /** "isms 2013", "ISO/IEC 20000-1 2011": the editions the document's numbers are read in, with evidence of the text. */

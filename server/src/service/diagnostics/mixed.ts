@@ -1,7 +1,8 @@
 // mixed-editions: a document citing two editions of one standard as if both applied. A passing
-// mention (a history section, a revision table, "formerly …") and a crosswalk's column headers
-// are reasons to cite an old edition, and are not counted.
-import { documentKey } from '../catalog';
+// mention (a history section, a revision table, "formerly …"), a crosswalk's column headers and a
+// sentence about a move to come ("when we move to ISO/IEC 27002:2022") are reasons to cite
+// another edition, and are not counted.
+import { designationOf, documentKey, type Deliverable } from '../catalog';
 import type { StandardResolution } from '../resolve';
 import { at, type CheckContext, type Found } from './context';
 
@@ -10,7 +11,7 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
   for (const r of standards) {
     const d = r.deliverable;
     if ((r.match !== 'edition' && r.match !== 'supplement') || !d || d.year === undefined) continue;
-    if (context.model.isPassing(r.reference) || context.model.headsTable(r.reference)) continue;
+    if (context.model.isPassing(r.reference) || context.model.headsTable(r.reference) || aboutAMove(context.text, r.reference.start)) continue;
     const key = documentKey(d.number, d.parts, d.type);
     const editions = byDocument.get(key) ?? new Map<number, StandardResolution[]>();
     byDocument.set(key, editions);
@@ -22,10 +23,10 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
     // The edition cited most is the document's; on a tie, the newer one.
     const ranked = [...editions.entries()].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]);
     const main = ranked[0][1][0];
-    const mainEdition = main.deliverable!.reference.replace(/\/.*$/, '');
+    const mainEdition = editionOf(main.deliverable!);
     for (const [, citations] of ranked.slice(1)) {
       const first = citations[0];
-      const edition = first.deliverable!.reference.replace(/\/.*$/, '');
+      const edition = editionOf(first.deliverable!);
       const message = `This document cites ${edition} here and ${mainEdition} elsewhere (${at(context, main.reference.start)}, ${ranked[0][1].length} ${ranked[0][1].length === 1 ? 'time' : 'times'}): say which applies, or mark the older one as history.`;
       found.push({
         code: 'mixed-editions',
@@ -38,4 +39,20 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
     }
   }
   return found;
+}
+
+/** The edition a deliverable is or amends: "ISO/IEC 27001:2022" for ISO/IEC 27001:2022/Amd 1:2024. */
+function editionOf(d: Deliverable): string {
+  return `${designationOf(d)}:${d.year}`;
+}
+
+/** Words that make a sentence about a move to another edition, or about the future. */
+const MOVE = /\b(?:mov(?:e|es|ing)\s+to|migrat\w*|transition\w*|upgrad\w*|will|shall\s+move|next\s+(?:recertification|audit|revision)|upcoming|planned|wechsel\w*|umstell\w*|künftig|passage|passera|migración)\b/iu;
+const LOOK_BACK = 200;
+
+/** Whether the sentence before a citation (on its line or the lines before, back to a full stop) speaks of a move. */
+function aboutAMove(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - LOOK_BACK), start);
+  const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n')) + 1);
+  return MOVE.test(sentence);
 }

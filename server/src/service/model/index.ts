@@ -134,8 +134,13 @@ export class DocumentModel {
 
   /** Whether a standard is written in the header row of a table: a crosswalk's column. */
   headsTable(r: StandardReference): boolean {
-    const table = this.scopes.tableAt(r.start)?.table;
-    return !!table && r.start < (table.rows[0] ?? table.end);
+    return this.headedTable(r) !== undefined;
+  }
+
+  /** The index of the table whose header row a standard is written in. */
+  headedTable(r: StandardReference): number | undefined {
+    const found = this.scopes.tableAt(r.start);
+    return found && r.start < (found.table.rows[0] ?? found.table.end) ? found.index : undefined;
   }
 
   /** Whether a standard reference is in fact one of the document's own ids. */

@@ -6,7 +6,7 @@ import type { Heading, Table } from '../scan/structure';
 
 /** Words that, before a reference in its sentence, put it in the past. */
 const PAST_BEFORE =
-  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|originally|initially|first (?:certified|issued|published|approved|adopted)|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*)\b/giu;
+  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|originally|initially|first (?:certified|issued|published|approved|adopted|written|drafted)|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|damals|seinerzeit|zuvor|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|autrefois|jadis|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*|antes)\b/giu;
 /** Words between such a word and the reference that bring the sentence back to the present. */
 const PRESENT =
   /\b(?:now|current(?:ly)?|today|follows?|based on|aligned|certifi\w*|conform\w*|compl(?:y|ies|iant)|according to|as required by|in line with|nun|jetzt|gemäß|nach|selon|désormais|según|ahora)\b/iu;
