@@ -46,6 +46,7 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
     editionsInUse: editionsInUse(controls),
     crosswalkColumns: crosswalkColumns(standards, analysis),
     lineOf,
+    enabled: (code) => severities[code] !== 'off',
     // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
     asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document)) ?? settings.asOf),
   };
@@ -56,7 +57,7 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
   };
   for (const r of standards) add(checkStandard(r, context));
   for (const r of controls) add(checkControl(r, context));
-  add(checkMixedEditions(standards, context));
+  if (context.enabled('mixed-editions')) add(checkMixedEditions(standards, context));
   found.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const suppressed = suppressions(text, formatOf(analysis.document), lineOf);

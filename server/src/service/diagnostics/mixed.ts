@@ -11,14 +11,20 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
   for (const r of standards) {
     const d = r.deliverable;
     if ((r.match !== 'edition' && r.match !== 'supplement') || !d || d.year === undefined) continue;
-    if (context.model.isPassing(r.reference) || context.model.headsTable(r.reference) || aboutAMove(context.text, r.reference.start)) continue;
     const key = documentKey(d.number, d.parts, d.type);
     const editions = byDocument.get(key) ?? new Map<number, StandardResolution[]>();
     byDocument.set(key, editions);
     editions.set(d.year, [...(editions.get(d.year) ?? []), r]);
   }
   const found: Found[] = [];
-  for (const editions of byDocument.values()) {
+  for (const all of byDocument.values()) {
+    if (all.size < 2) continue;
+    // Worked out only for a document cited in two editions: the reasons for citing another.
+    const editions = new Map<number, StandardResolution[]>();
+    for (const [year, citations] of all) {
+      const counted = citations.filter((r) => !context.model.isPassing(r.reference) && !context.model.headsTable(r.reference) && !aboutAMove(context.text, r.reference.start));
+      if (counted.length) editions.set(year, counted);
+    }
     if (editions.size < 2) continue;
     // The edition cited most is the document's; on a tie, the newer one.
     const ranked = [...editions.entries()].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]);

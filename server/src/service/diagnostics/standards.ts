@@ -6,15 +6,17 @@ import { formatSupplement } from '../scan/format';
 import type { StandardResolution } from '../resolve';
 import { edit, type CheckContext, type Found } from './context';
 import type { Fix } from './finding';
+import type { DiagnosticCode } from './rules';
 
 export function checkStandard(r: StandardResolution, context: CheckContext): Found[] {
   const found: Found[] = [];
   const add = (f: Found | undefined) => f && found.push(f);
-  add(withdrawn(r, context));
-  add(renamed(r, context));
-  add(unknownEdition(r, context.catalog));
-  add(unknownPartOrNumber(r, context.catalog));
-  add(nonCanonical(r));
+  const on = (code: DiagnosticCode) => context.enabled(code);
+  if (on('withdrawn')) add(withdrawn(r, context));
+  if (on('renamed')) add(renamed(r, context));
+  if (on('unknown-edition')) add(unknownEdition(r, context.catalog));
+  if (on('unknown-part') || on('unknown-number')) add(unknownPartOrNumber(r, context.catalog));
+  if (on('non-canonical')) add(nonCanonical(r));
   return found;
 }
 

@@ -85,6 +85,8 @@ export class DocumentModel {
   private readonly historyTables: ReadonlySet<number>;
   /** Starts of the dated citations that count as evidence of an edition (not passing mentions). */
   private readonly evidenceStarts = new Set<number>();
+  /** Whether each standard reference asked about is a passing mention, worked out once. */
+  private readonly passing = new Map<Reference, boolean>();
   /** Per family, the editions its dated citations name, each with its first citation. */
   private readonly citedEditions = new Map<string, Map<string, Evidence>>();
 
@@ -111,9 +113,13 @@ export class DocumentModel {
    * revision table, or a sentence that puts it in the past ("formerly ISO/IEC 27002:2013").
    */
   isPassing(r: StandardReference): boolean {
-    const place = this.scopes.place(r.start);
-    if (place.sections.some((s) => this.pastSections.has(s.heading.start)) || (place.table && this.historyTables.has(place.table.index))) return true;
-    return pastInSentence(this.text, r.start, r.end);
+    let passing = this.passing.get(r);
+    if (passing === undefined) {
+      const place = this.scopes.place(r.start);
+      passing = place.sections.some((s) => this.pastSections.has(s.heading.start)) || (!!place.table && this.historyTables.has(place.table.index)) || pastInSentence(this.text, r.start, r.end);
+      this.passing.set(r, passing);
+    }
+    return passing;
   }
 
   /** Whether evidence of a reading is a dated citation, not the form or title of another number. */

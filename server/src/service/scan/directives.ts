@@ -36,6 +36,8 @@ export function declaredEdition(written: string, format: 'markdown' | 'plaintext
  * `<!-- normref as-of: 2021-06-01 -->`): an edition current then is not reported as withdrawn.
  */
 export function declaredAsOf(written: string, format: 'markdown' | 'plaintext'): string | undefined {
+  // Most documents say nothing to normref: one native search instead of the passes below.
+  if (!written.includes('as-of')) return undefined;
   const text = withLineFeeds(written);
   const front = frontMatterSettings(text)?.['as-of'];
   const fromFront = front === undefined ? undefined : String(front);
