@@ -1,182 +1,123 @@
 // The normref command line: the same service as the language server, over files and folders.
-//   normref scan [--json] <files or folders>…   every reference, as text or as one JSON array
-//   normref lookup <reference>                   what a hover shows
+//   normref check [options] <files, folders or globs>…   the editor's diagnostics, as text, JSON or SARIF; --fix
+//   normref scan [--json] <files or folders>…           every reference, as text or as one JSON array
+//   normref lookup <reference>                          what a hover shows
 // Files are read, analysed, written out and forgotten one at a time, so memory does not grow with
-// the number of files.
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// the number of files. The options are parsed by commander; the commands live in cli/.
+import { Command, CommanderError, Option } from 'commander';
+import { check, FAIL_ON, FORMATS, type CheckOptions } from './cli/check';
+import { CliError } from './cli/cli-error';
+import { CONFIG_NAMES } from './cli/config';
+import { lookup } from './cli/lookup';
 import { EXIT, Output } from './cli/output';
-import { languageOf, policyFiles } from './cli/policy-files';
-import { readText } from './cli/read-text';
+import { scan } from './cli/scan';
 import { packageVersion, readCatalogSources } from './data-files';
-import { createService, DEFAULT_SETTINGS, summarize, type NormrefService, type Resolution, type ResolvedSummary, type Settings } from './service';
+import { createService, DEFAULT_SETTINGS, EDITIONS, type Settings } from './service';
+import { homepage } from '../../package.json';
 
-const USAGE = `Usage:
-  normref scan [--json] [--edition 2022|2013|2005] <file or folder>…
-                                list the references to standards in policy documents
-  normref lookup [--edition 2022|2013|2005] <reference>
-                                describe one reference, e.g. "ISO/IEC 27001:2022" or "A.8.2"
-  normref --help | --version
+const EXIT_CODES = `Exit codes, the same for every command:
+  0   done, and check found nothing at or above --fail-on
+  1   check found something at or above --fail-on; lookup found nothing
+  2   a wrong argument or configuration file, a file that could not be read (the other files
+      are still checked) or output that could not be written
+  70  a bug in normref (please report it)`;
 
-Folders are searched for Markdown (.md, .markdown) and text (.txt) files; symbolic links are
-followed. Files may be UTF-8 (with or without a byte-order mark) or UTF-16 with one.
---edition: the ISO/IEC 27001/27002 edition of a control number that nothing in the document
-dates (the setting normref.controls.defaultEdition; default 2022).
-Exit codes: 0 done; 1 lookup found nothing; 2 wrong arguments, or a file that could not be read
-or output that could not be written; 70 a bug in normref.`;
-
-/** A line for the user that ends the command with this exit code. */
-class CliError extends Error {
-  constructor(message: string, readonly exitCode: number) {
-    super(message);
-  }
-}
-
-export interface JsonReference {
-  file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  text: string;
-  kind: string;
-  id: string;
-  resolved: ResolvedSummary | null;
-}
+const FILES = `Folders are searched for Markdown (.md, .markdown) and text (.txt) files, following symbolic
+links and leaving out node_modules, .git, dist, out, dot-folders and what .gitignore files say;
+a quoted glob ("policies/**/*.md") is expanded the same way. "-" reads standard input.`;
 
 const output = new Output();
 
-function main(argv: string[]): number {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    output.write(`${USAGE}\n`);
-    return command ? EXIT.ok : EXIT.usage;
-  }
-  if (command === '--version') {
-    output.write(`${packageVersion()}\n`);
-    return EXIT.ok;
-  }
-  switch (command) {
-    case 'scan':
-      return scanCommand(rest);
-    case 'lookup':
-      return lookupCommand(rest);
-    default:
-      throw new CliError(`normref: unknown command "${command}" (try: normref --help)`, EXIT.usage);
-  }
+function editionOption(): Option {
+  return new Option('--edition <year>', 'the ISO/IEC 27001/27002 edition of a control number nothing in the document dates (default 2022)').choices(EDITIONS);
 }
 
-const OPTIONS = { json: { type: 'boolean' }, edition: { type: 'string' } } as const;
+function withEdition(edition: string | undefined): Settings {
+  return edition ? { ...DEFAULT_SETTINGS, controls: { ...DEFAULT_SETTINGS.controls, defaultEdition: edition } } : DEFAULT_SETTINGS;
+}
 
-function parse(args: string[]): { json: boolean; settings: Settings; positionals: string[] } {
-  let parsed;
+function program(exit: (code: number) => void): Command {
+  const service = () => createService(readCatalogSources());
+  const cli = new Command('normref')
+    .description('References to standards (ISO/IEC 27001:2022, A.5.15, COBIT APO13 …) in policy documents, checked offline.')
+    .version(packageVersion(), '--version', 'print the version')
+    .helpOption('-h, --help', 'print this help')
+    .addHelpText('after', `\n${EXIT_CODES}`)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => output.write(text),
+      // "error: unknown option '--colour'" becomes one line naming normref and the way to help.
+      outputError: (text, write) => write(`${text.trim().replace(/^error: /, 'normref: ')} (try: normref --help)\n`),
+    });
+
+  cli
+    .command('check')
+    .description("report what the editor's diagnostics report: withdrawn editions, old names, unknown editions, parts and controls, …")
+    .argument('<paths...>', 'files, folders or quoted globs; - for standard input')
+    .addOption(new Option('--format <format>', 'text: file:line:column lines and a summary; json; sarif (SARIF 2.1.0)').choices(FORMATS).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 if anything at or above this severity is found').choices(FAIL_ON).default('warning'))
+    .option('--as-of <date>', "the date the documents were approved (YYYY-MM-DD): editions published later are not reported as replacing the one cited; a document's own declaration wins")
+    .option('--config <file>', `a JSON file of the normref settings ({"diagnostics": {"withdrawn": "error"}, "ignore": […]}); without it, the nearest ${CONFIG_NAMES.join(' or ')} in the file's folder or above (up to the folder holding .git) is used`)
+    .addOption(editionOption())
+    .option('--fix', 'apply the safe fixes in place (for -: write the fixed text to standard output)')
+    .option('--dry-run', 'with --fix: print the fixes as a unified diff and change nothing')
+    .option('--stdin-filename <name>', 'the name of the text read from -: its extension decides Markdown or text, its folder the configuration')
+    .addHelpText('after', `\n${FILES}\n\nExamples:\n  normref check policies\n  normref check --format sarif "docs/**/*.md" > normref.sarif\n  normref check --fix --dry-run policy.md\n\n${EXIT_CODES}`)
+    .action(async (paths: string[], options: CheckOptions) => {
+      exit(await check(paths, { ...options, fix: !!options.fix, dryRun: !!options.dryRun }, service, { version: packageVersion(), informationUri: homepage }));
+    });
+
+  cli
+    .command('scan')
+    .description('list the references to standards in policy documents')
+    .argument('<paths...>', 'files, folders or quoted globs; - for standard input')
+    .option('--json', 'one JSON array of {file, range, text, kind, id, resolved}')
+    .addOption(editionOption())
+    .addHelpText('after', `\n${FILES}\n\n${EXIT_CODES}`)
+    .action(async (paths: string[], options: { json?: boolean; edition?: string }) => {
+      exit(await scan(paths, !!options.json, withEdition(options.edition), service(), output));
+    });
+
+  cli
+    .command('lookup')
+    .description('describe one reference, e.g. "ISO/IEC 27001:2022" or "A.8.2" (any case)')
+    .argument('<reference...>', 'the reference; the words may be given unquoted')
+    .addOption(editionOption())
+    .addHelpText('after', `\n${EXIT_CODES}`)
+    .action((words: string[], options: { edition?: string }) => {
+      exit(lookup(words.join(' '), withEdition(options.edition), service(), output));
+    });
+  return cli;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    await program((c) => (code = c)).parseAsync(argv, { from: 'user' });
   } catch (error) {
-    throw new CliError(`normref: ${(error as Error).message} (try: normref --help)`, EXIT.usage);
+    if (!(error instanceof CommanderError)) throw error;
+    // Help and the version asked for are done; help shown because a command was missing is not.
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
   }
-  const edition = parsed.values.edition ?? DEFAULT_SETTINGS.controls.defaultEdition;
-  if (!/^(2022|2013|2005)$/.test(edition)) throw new CliError(`normref: --edition ${edition}: expected 2022, 2013 or 2005`, EXIT.usage);
-  return {
-    json: !!parsed.values.json,
-    settings: { ...DEFAULT_SETTINGS, controls: { ...DEFAULT_SETTINGS.controls, defaultEdition: edition } },
-    positionals: parsed.positionals,
-  };
+  return code;
 }
 
-function scanCommand(args: string[]): number {
-  const { json, settings, positionals } = parse(args);
-  if (positionals.length === 0) throw new CliError('normref scan: give at least one file or folder (try: normref --help)', EXIT.usage);
-  const service = createService(readCatalogSources());
-  let problems = 0;
-  let written = 0;
-  if (json) output.write('[');
-  for (const found of policyFiles(positionals)) {
-    const scanned = 'problem' in found ? found.problem : scanFile(service, found.file, settings);
-    if (typeof scanned === 'string') {
-      process.stderr.write(`normref: ${found.file}: ${scanned}\n`);
-      problems++;
-      continue;
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`normref: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.internal;
     }
-    for (const r of scanned.resolutions) {
-      // Each reference is written as it is formatted: the output of a large tree is never held whole.
-      if (json) output.write(`${written ? ',' : ''}\n${indent(JSON.stringify(toJson(found.file, scanned.document, r), null, 2))}`);
-      else output.write(`${toLine(found.file, scanned.document, r)}\n`);
-      written++;
-    }
-    service.forget(scanned.document.uri);
   }
-  if (json) output.write(written ? '\n]\n' : ']\n');
-  return problems ? EXIT.io : EXIT.ok;
+  output.flush();
+  // An output error reported after main returned (a pipe's EPIPE or ENOSPC) keeps its exit code.
+  if (output.ioError) process.exitCode = EXIT.io;
 }
 
-function lookupCommand(args: string[]): number {
-  const { settings, positionals } = parse(args);
-  const reference = positionals.join(' ');
-  if (!reference) throw new CliError('normref lookup: give a reference, e.g. normref lookup "ISO/IEC 27001:2022"', EXIT.usage);
-  const found = createService(readCatalogSources()).lookup(reference, settings);
-  if (!found) throw new CliError(`normref lookup: "${shorten(reference)}" is not a reference normref recognises`, EXIT.findings);
-  output.write(`${toPlainText(found.markdown)}\n`);
-  return found.resolution.kind === 'standard' && !found.resolution.deliverable ? EXIT.findings : EXIT.ok;
-}
-
-/** Scans one file, or says in one line why it could not. */
-function scanFile(service: NormrefService, file: string, settings: Settings): { document: TextDocument; resolutions: Iterable<Resolution> } | string {
-  const read = readText(file);
-  if ('problem' in read) return read.problem;
-  const document = TextDocument.create(fileUri(file), languageOf(file), 1, read.text);
-  const analysis = service.analyze(document, settings);
-  if (analysis.skipped) return `skipped: ${analysis.skipped}`;
-  return { document, resolutions: analysis.resolveEach() };
-}
-
-function fileUri(file: string): string {
-  return `file://${path.resolve(file).split(path.sep).map(encodeURIComponent).join('/')}`;
-}
-
-function indent(json: string): string {
-  return `  ${json.replace(/\n/g, '\n  ')}`;
-}
-
-function toJson(file: string, document: TextDocument, r: Resolution): JsonReference {
-  return {
-    file,
-    range: { start: document.positionAt(r.reference.start), end: document.positionAt(r.reference.end) },
-    text: r.reference.text,
-    kind: r.reference.kind,
-    id: r.id,
-    resolved: summarize(r),
-  };
-}
-
-function toLine(file: string, document: TextDocument, r: Resolution): string {
-  const at = document.positionAt(r.reference.start);
-  const resolved = summarize(r);
-  const found = resolved ? `${resolved.reference} (${resolved.status})` : 'not in catalog';
-  // A name may wrap across lines; the listing keeps one reference to a line.
-  const text = r.reference.text.replace(/\s*[\r\n]\s*/g, ' ');
-  return `${file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${text}\t→ ${found}`;
-}
-
-/** Hover Markdown as terminal text: links become "text <url>", emphasis marks go. */
-function toPlainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 <$2>').replace(/\*\*([^*]+)\*\*/g, '$1').replace(/(^|\s)\*([^*]+)\*/g, '$1$2');
-}
-
-/** A user's input, quoted in a message: at most one line's worth. */
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
-
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof CliError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = error.exitCode;
-  } else {
-    process.stderr.write(`normref: internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT.internal;
-  }
-}
-output.flush();
-// An output error reported after main returned (a pipe's EPIPE or ENOSPC) keeps its exit code.
-if (output.ioError) process.exitCode = EXIT.io;
+void run();

@@ -82,10 +82,12 @@ test('wrong arguments: exit 2 and a line saying what is wrong', () => {
   assert.equal(run().code, 2);
   const bad = run('frobnicate');
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /unknown command "frobnicate"/);
+  assert.equal(bad.stderr, "normref: unknown command 'frobnicate' (try: normref --help)\n");
   const option = run('scan', '--colour', 'examples');
   assert.equal(option.code, 2);
-  assert.match(option.stderr, /Unknown option '--colour'/);
+  assert.equal(option.stderr, "normref: unknown option '--colour' (try: normref --help)\n");
+  assert.equal(run('check', '--format', 'xml', 'examples').code, 2);
+  assert.equal(run('lookup').code, 2);
   const missing = run('scan', 'no/such/place.md');
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no\/such\/place\.md: no such file or folder/);
@@ -127,7 +129,7 @@ test('--edition sets the edition of undated control numbers, as the setting does
   assert.deepEqual([older[0].id, older[0].resolved.title], ['ISO/IEC 27001:2013 A.8.2', 'Information classification']);
   const wrong = run('scan', '--edition', '2019', file);
   assert.equal(wrong.code, 2);
-  assert.match(wrong.stderr, /--edition 2019: expected 2022, 2013 or 2005/);
+  assert.match(wrong.stderr, /^normref: option '--edition <year>' argument '2019' is invalid\. Allowed choices are 2022, 2013, 2005\. \(try: normref --help\)\n$/);
 });
 
 test('pathological Markdown is read in bounded time: tables, unclosed links, numbers without a standard', () => {
@@ -236,11 +238,25 @@ test('a reader that stops early ends the output quietly; a full disk is one line
   assert.equal(full.stderr.trim(), 'normref: cannot write the output: no space left on device (ENOSPC)');
 });
 
-test('scan --json streams the same document JSON.stringify would write', () => {
+test('scan --json streams one JSON array, one reference to a line', () => {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'a.md'), 'ISO 9001 and COBIT 2019.');
   fs.writeFileSync(path.join(dir, 'b.md'), 'Nothing here.');
   const { stdout } = run('scan', '--json', dir);
-  assert.equal(stdout, `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+  const refs = JSON.parse(stdout) as unknown[];
+  assert.equal(stdout, `[\n${refs.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
   assert.equal(run('scan', '--json', path.join(dir, 'b.md')).stdout, '[]\n');
+});
+
+test('lookup ignores case, and suggests the reference a typing slip or a missing publisher hides', () => {
+  const lower = run('lookup', 'iso 27001');
+  assert.equal(lower.code, 0);
+  assert.match(lower.stdout, /^ISO\/IEC 27001:2022 · Published/);
+  const itil = run('lookup', 'itil', 'v4');
+  assert.equal(itil.code, 0);
+  assert.match(itil.stdout, /^ITIL 4 · /);
+  for (const slip of ['ISO 27OO1', '27001']) {
+    assert.deepEqual(run('lookup', slip), { code: 1, stdout: '', stderr: `normref lookup: "${slip}" is not a reference normref recognises; did you mean ISO/IEC 27001?\n` });
+  }
+  assert.equal(run('lookup', 'iso 9OOl').stderr, 'normref lookup: "iso 9OOl" is not a reference normref recognises; did you mean ISO 9001?\n');
 });

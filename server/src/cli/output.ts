@@ -1,6 +1,8 @@
 // Standard output for the CLI. A reader that stops early (`normref scan … | head -1`, EPIPE) ends
 // the output normally; any other write error (a full disk, ENOSPC) is an I/O error, said in one
 // line on standard error. Either way nothing more is written, and no stack trace is shown.
+// Writes to a pipe are asynchronous: a command awaits `drained()` after each file, so a slow
+// reader holds the output back instead of Node queueing all of it in memory.
 import { describeError } from './read-text';
 
 /** Output is written in chunks of about this many characters: one system call per line is slow. */
@@ -11,6 +13,8 @@ export class Output {
   private failure?: 'closed' | string;
   private pending: string[] = [];
   private pendingLength = 0;
+  /** Called before buffered text goes out: a progress line on the same terminal clears itself. */
+  beforeWrite?: () => void;
 
   constructor(private readonly stream: NodeJS.WriteStream = process.stdout) {
     // Pipes and sockets report errors asynchronously, files synchronously: both paths end here.
@@ -30,11 +34,29 @@ export class Output {
     const text = this.pending.join('');
     this.pending = [];
     this.pendingLength = 0;
+    this.beforeWrite?.();
     try {
       this.stream.write(text);
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /** Resolves when the stream has taken what was written (at once for files and terminals). */
+  async drained(): Promise<void> {
+    this.flush();
+    if (this.failure || !this.stream.writableNeedDrain) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.stream.off('drain', done);
+        this.stream.off('error', done);
+        this.stream.off('close', done);
+        resolve();
+      };
+      this.stream.on('drain', done);
+      this.stream.on('error', done);
+      this.stream.on('close', done);
+    });
   }
 
   /** Whether writing stopped because of an I/O error (not a reader that went away). */
@@ -56,12 +78,12 @@ export class Output {
   }
 }
 
-/** One meaning for each exit code, in every command. */
+/** One meaning for each exit code, in every command (the --help text says the same). */
 export const EXIT = {
   ok: 0,
-  /** lookup: not a reference, or no such deliverable (later: check found something). */
+  /** check: a finding at or above --fail-on; lookup: not a reference, or no such deliverable. */
   findings: 1,
-  /** A wrong command line, or an input or output that could not be read or written. */
+  /** A wrong command line or configuration file, or an input or output that could not be read or written. */
   usage: 2,
   io: 2,
   /** A bug in normref: the message asks for a report. */

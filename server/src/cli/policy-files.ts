@@ -1,8 +1,12 @@
-// The policy documents a CLI argument names: a file itself, or the Markdown and text files under
-// a folder, in a stable order. Symbolic links are followed, each target once: a link back to a
+// The policy documents a CLI argument names: a file itself, the Markdown and text files under a
+// folder, or the files a quoted glob matches ("policies/**/*.md"), in a stable order and one at a
+// time, so a tree of any size costs the memory of one folder listing. Folders' .gitignore files
+// are honoured as git does. Symbolic links are followed, each target once: a link back to a
 // folder being walked is a loop and is not walked again; a broken link is reported, not skipped.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { GitignoreRules } from './gitignore';
 import { describeError } from './read-text';
 
 const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
@@ -20,15 +24,26 @@ function isPolicyFile(name: string): boolean {
   return MARKDOWN.has(ext) || TEXT.has(ext);
 }
 
+/** Which files of a walk are yielded: policy files by extension, or those a glob matches. */
+type Select = (relative: string, name: string) => boolean;
+
 /** Walks the arguments in order; `seen` holds the real paths already visited, across arguments. */
 export function* policyFiles(targets: readonly string[]): Generator<Found> {
   const seen = new Set<string>();
   for (const target of targets) {
+    // Standard input: the command reads it when its turn comes.
+    if (target === '-') {
+      yield { file: target };
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.statSync(target);
     } catch (error) {
-      yield { file: target, problem: describeError(error) };
+      // A path that does not exist may be a glob the shell left alone (quoted, or no match there).
+      const glob = picomatch.scan(target);
+      if (glob.isGlob) yield* globFiles(target, glob.base, glob.glob, seen);
+      else yield { file: target, problem: describeError(error) };
       continue;
     }
     // A file named on the command line is read whatever its extension; reading says if it cannot be.
@@ -36,11 +51,25 @@ export function* policyFiles(targets: readonly string[]): Generator<Found> {
       if (firstVisit(seen, target)) yield { file: target };
       continue;
     }
-    if (firstVisit(seen, target)) yield* walk(target, seen);
+    if (firstVisit(seen, target)) yield* walk(target, '', GitignoreRules.above(target), (_, name) => isPolicyFile(name), seen);
   }
 }
 
-function* walk(dir: string, seen: Set<string>): Generator<Found> {
+/** The files under `base` that `glob` matches, as a shell would expand it (no dot files). */
+function* globFiles(target: string, base: string, glob: string, seen: Set<string>): Generator<Found> {
+  const root = base || '.';
+  const matches = picomatch(glob, { dot: false });
+  let found = false;
+  if (fs.existsSync(root) && firstVisit(seen, root)) {
+    for (const f of walk(root, '', GitignoreRules.above(root), (relative) => matches(relative), seen)) {
+      found = true;
+      yield base ? f : { ...f, file: f.file.replace(/^\.[/\\]/, '') };
+    }
+  }
+  if (!found) yield { file: target, problem: 'no file matches this pattern' };
+}
+
+function* walk(dir: string, relative: string, rules: GitignoreRules, select: Select, seen: Set<string>): Generator<Found> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -48,9 +77,11 @@ function* walk(dir: string, seen: Set<string>): Generator<Found> {
     yield { file: dir, problem: `cannot list: ${describeError(error)}` };
     return;
   }
+  const here = rules.enter(dir, entries);
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    const rel = relative ? `${relative}/${entry.name}` : entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
@@ -60,13 +91,15 @@ function* walk(dir: string, seen: Set<string>): Generator<Found> {
         isFile = target.isFile();
       } catch (error) {
         // A link to nothing may be a document moved away: say so, if it looks like one.
-        if (isPolicyFile(entry.name)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
+        if (isPolicyFile(entry.name) && !here.ignores(full, false)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
         continue;
       }
     }
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && firstVisit(seen, full)) yield* walk(full, seen);
-    } else if (isFile && isPolicyFile(entry.name) && firstVisit(seen, full)) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !here.ignores(full, true) && firstVisit(seen, full)) {
+        yield* walk(full, rel, here, select, seen);
+      }
+    } else if (isFile && select(rel, entry.name) && !here.ignores(full, false) && firstVisit(seen, full)) {
       yield { file: full };
     }
   }
@@ -76,7 +109,8 @@ function* walk(dir: string, seen: Set<string>): Generator<Found> {
 function firstVisit(seen: Set<string>, file: string): boolean {
   let real: string;
   try {
-    real = fs.realpathSync(file);
+    // The native call is one system call; the JavaScript one stats every part of the path.
+    real = fs.realpathSync.native(file);
   } catch {
     real = path.resolve(file);
   }

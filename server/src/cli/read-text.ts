@@ -4,8 +4,15 @@
 import * as fs from 'node:fs';
 import { MAX_DOCUMENT_LENGTH } from '../service/limits';
 
-/** A file's text, or one line saying why it has none. */
-export type ReadResult = { text: string } | { problem: string };
+/** How a file's bytes spell its text: what `--fix` writes back with. */
+export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
+
+/**
+ * A file's text, or one line saying why it has none. `exact`: the bytes were valid in their
+ * encoding, so writing the text back changes nothing but the edits (else a fix would replace
+ * undecodable bytes with U+FFFD).
+ */
+export type ReadResult = { text: string; encoding: Encoding; exact: boolean; stat: fs.Stats } | { problem: string };
 
 /** UTF-16 needs up to two bytes per code unit: a larger file is too large whatever it holds. */
 const MAX_BYTES = MAX_DOCUMENT_LENGTH * 2;
@@ -25,19 +32,44 @@ export function readText(file: string): ReadResult {
   } catch (error) {
     return { problem: `cannot read: ${describeError(error)}` };
   }
-  return { text: decode(bytes) };
+  return { ...decode(bytes), stat };
 }
 
 /** Text from bytes: the byte-order mark says the encoding and is dropped; without one, UTF-8. */
-export function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16le.decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16le.decode(swapBytes(bytes.subarray(2)));
-  return utf8.decode(bytes);
+export function decode(bytes: Uint8Array): { text: string; encoding: Encoding; exact: boolean } {
+  const encoding = encodingOf(bytes);
+  const body = encoding === 'utf8' ? bytes : encoding === 'utf8-bom' ? bytes.subarray(3) : encoding === 'utf16le' ? bytes.subarray(2) : swapBytes(bytes.subarray(2));
+  const decoders = encoding.startsWith('utf8') ? UTF8 : UTF16LE;
+  try {
+    return { text: decoders.strict.decode(body), encoding, exact: true };
+  } catch {
+    return { text: decoders.lenient.decode(body), encoding, exact: false };
+  }
 }
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-const utf16le = new TextDecoder('utf-16le', { ignoreBOM: true });
+/** The bytes of `text` in `encoding`, with its byte-order mark: the inverse of decode for exact texts. */
+export function encode(text: string, encoding: Encoding): Buffer {
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8');
+    case 'utf8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf16be':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  }
+}
+
+function encodingOf(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf16be';
+  return 'utf8';
+}
+
+const UTF8 = { strict: new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }), lenient: new TextDecoder('utf-8', { ignoreBOM: true }) };
+const UTF16LE = { strict: new TextDecoder('utf-16le', { ignoreBOM: true, fatal: true }), lenient: new TextDecoder('utf-16le', { ignoreBOM: true }) };
 
 /** UTF-16 BE as LE: each pair of bytes swapped (an odd last byte is dropped, as a decoder would). */
 function swapBytes(bytes: Uint8Array): Uint8Array {

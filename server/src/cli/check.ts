@@ -1,0 +1,183 @@
+// `normref check`: the diagnostics of the editor for files, folders, globs and standard input, as
+// text, JSON or SARIF, and `--fix` for their safe fixes. Each document is read, checked, written
+// out and forgotten in turn. Standard output is the product: the report, or with `--fix
+// --dry-run` the diff and with `--fix -` the fixed text, the report then going to standard error.
+import { CliError } from './cli-error';
+import { ConfigFiles, displayPath, type ConfigFile } from './config';
+import { keepLineEnds, unifiedDiff, writeFixed } from './fix-files';
+import { JsonReporter } from './formats/json';
+import type { CheckedFile, Reporter, Summary } from './formats/report';
+import { SarifReporter, type ToolInfo } from './formats/sarif';
+import { TextReporter, useColour } from './formats/text';
+import { readInput, STDIN, type Input } from './inputs';
+import { EXIT, Output } from './output';
+import { policyFiles } from './policy-files';
+import { Progress } from './progress';
+import { settingsFrom, type Finding, type NormrefService, type Settings, type Severity } from '../service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FAIL_ON = ['error', 'warning', 'information', 'off'] as const;
+
+export interface CheckOptions {
+  format: (typeof FORMATS)[number];
+  failOn: (typeof FAIL_ON)[number];
+  asOf?: string;
+  config?: string;
+  edition?: string;
+  fix: boolean;
+  dryRun: boolean;
+  stdinFilename?: string;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+export async function check(targets: readonly string[], options: CheckOptions, service: () => NormrefService, tool: ToolInfo): Promise<number> {
+  if (options.asOf !== undefined && !isDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date, YYYY-MM-DD`, EXIT.usage);
+  if (options.dryRun && !options.fix) throw new CliError('normref check: --dry-run goes with --fix: it shows what --fix would change', EXIT.usage);
+  const configs = new ConfigFiles(options.config);
+  if (configs.named && 'problem' in configs.named) throw new CliError(`normref: ${configs.named.problem}`, EXIT.usage);
+  // With --fix, standard input's fixed text goes to standard output, and so the report to standard error.
+  const reportToStderr = options.dryRun || (options.fix && targets.includes(STDIN));
+  const run = new CheckRun(options, service(), configs, tool, reportToStderr);
+  for (const found of policyFiles(targets)) {
+    if ('problem' in found) run.problem(found.file, found.problem);
+    else await run.checkOne(found.file);
+  }
+  return run.end();
+}
+
+/** `YYYY-MM-DD`, and a day that exists. */
+function isDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().startsWith(text);
+}
+
+class CheckRun {
+  private readonly stdout = new Output(process.stdout);
+  private readonly stderr = new Output(process.stderr);
+  /** Where the report goes: standard error when standard output carries a diff or a fixed text. */
+  private readonly reportTo: Output;
+  private readonly reporter: Reporter;
+  private readonly progress = new Progress();
+  private readonly summary: Summary = { files: 0, filesWithFindings: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, problems: [] };
+  private readonly settingsByConfig = new Map<ConfigFile | undefined, Settings | string>();
+  private failing = 0;
+
+  constructor(
+    private readonly options: CheckOptions,
+    private readonly service: NormrefService,
+    private readonly configs: ConfigFiles,
+    tool: ToolInfo,
+    reportToStderr: boolean,
+  ) {
+    this.reportTo = reportToStderr ? this.stderr : this.stdout;
+    this.stdout.beforeWrite = () => this.progress.clear();
+    this.stderr.beforeWrite = () => this.progress.clear();
+    const stream = this.reportTo === this.stdout ? process.stdout : process.stderr;
+    this.reporter =
+      options.format === 'json' ? new JsonReporter(this.reportTo) : options.format === 'sarif' ? new SarifReporter(this.reportTo, tool) : new TextReporter(this.reportTo, useColour(stream));
+  }
+
+  /** A file that could not be checked: one line on standard error, and exit 2 at the end. */
+  problem(file: string, message: string, filePath?: string, sayIt = true): void {
+    if (sayIt) {
+      this.progress.clear();
+      process.stderr.write(`normref: ${file}: ${message}\n`);
+    }
+    this.summary.problems.push({ file, path: filePath, message });
+  }
+
+  async checkOne(file: string): Promise<void> {
+    const input = await readInput(file, this.options.stdinFilename);
+    if ('problem' in input) return this.problem(file, input.problem);
+    const settings = this.settingsFor(input);
+    if (typeof settings === 'string') return this.problem(input.name, settings, input.path, false);
+    const skipped = this.service.analyze(input.document, settings).skipped;
+    if (skipped) {
+      this.service.forget(input.document.uri);
+      return this.problem(input.name, `skipped: ${skipped}`, input.path);
+    }
+    const findings = this.options.fix ? this.fix(input, settings) : this.service.findings(input.document, settings);
+    this.report({ name: input.name, path: input.path, document: input.document, findings });
+    this.service.forget(input.document.uri);
+    this.progress.tick(this.summary.files);
+    await this.stdout.drained();
+    await this.stderr.drained();
+  }
+
+  /** Applies the safe fixes (or shows them) and returns what remains to report. */
+  private fix(input: Input, settings: Settings): Finding[] {
+    const original = input.document.getText();
+    const result = this.service.fixText(input.document, settings);
+    const fixedText = keepLineEnds(original, result.text);
+    const changed = fixedText !== original;
+    if (input.stdin) {
+      // Standard input: the text is the product, changed or not (as Prettier writes it).
+      if (this.options.dryRun) {
+        if (changed) this.stdout.write(unifiedDiff(input.name, original, fixedText));
+      } else this.stdout.write(fixedText);
+    } else if (changed && this.options.dryRun) {
+      this.stdout.write(unifiedDiff(input.name, original, fixedText));
+    } else if (changed) {
+      const refused = !input.exact ? `not fixed: not valid ${input.encoding.startsWith('utf8') ? 'UTF-8' : 'UTF-16'}, and writing it back would change more than the fixes` : writeFixed(input.path!, fixedText, input.encoding, input.stat!);
+      if (refused) {
+        this.problem(input.name, refused, input.path);
+        return this.service.findings(input.document, settings);
+      }
+    }
+    if (!changed) return this.service.findings(input.document, settings);
+    const count = result.fixed.length;
+    const said = `${this.options.dryRun ? 'would fix' : 'fixed'} ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'} in ${input.name}\n`;
+    // In a machine-readable report the line would break the document: it goes to standard error.
+    (this.options.format === 'text' ? this.reportTo : this.stderr).write(said);
+    this.service.forget(input.document.uri);
+    input.document = TextDocument.create(input.document.uri, input.document.languageId, input.document.version + 1, fixedText);
+    return this.service.findings(input.document, settings);
+  }
+
+  private report(checked: CheckedFile): void {
+    this.summary.files++;
+    if (checked.findings.length) this.summary.filesWithFindings++;
+    const threshold = this.options.failOn === 'off' ? -1 : RANK[this.options.failOn];
+    for (const f of checked.findings) {
+      this.summary.counts[f.severity]++;
+      if (RANK[f.severity] <= threshold) this.failing++;
+    }
+    this.reporter.file(checked);
+  }
+
+  /** The settings of a document's configuration file, made once per file; a string if it cannot be used. */
+  private settingsFor(input: Input): Settings | string {
+    const config = this.configs.forFolder(input.folder);
+    let settings = this.settingsByConfig.get(config);
+    if (settings !== undefined) return settings;
+    if (config && 'problem' in config) {
+      settings = `not checked: ${config.problem}`;
+      this.progress.clear();
+      process.stderr.write(`normref: ${config.problem}\n`);
+    } else {
+      const made = settingsFrom(config?.client ?? {}, this.options.asOf);
+      if (made.problems.length) {
+        settings = `not checked: ${displayPath(config!.file)}: ${made.problems[0].replace(/^normref\./, '')}`;
+        process.stderr.write(`normref: ${displayPath(config!.file)}: ${made.problems[0].replace(/^normref\./, '')}\n`);
+      } else {
+        settings = made.settings;
+        if (this.options.edition) settings.controls = { ...settings.controls, defaultEdition: this.options.edition };
+      }
+    }
+    this.settingsByConfig.set(config, settings);
+    return settings;
+  }
+
+  end(): number {
+    this.reporter.end(this.summary);
+    this.progress.clear();
+    this.stdout.flush();
+    this.stderr.flush();
+    if (this.stdout.ioError || this.summary.problems.length) return EXIT.io;
+    return this.failing ? EXIT.findings : EXIT.ok;
+  }
+}

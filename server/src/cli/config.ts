@@ -1,0 +1,148 @@
+// normref's configuration for the command line: a JSON file of the same shape as the editor's
+// `normref` settings section ({"diagnostics": {"withdrawn": "error"}, "ignore": […]}), named by
+// --config or found as ESLint and cspell find theirs: the nearest .normrefrc.json (or
+// normref.config.json) in the file's folder or above it, up to the repository's root (the folder
+// holding .git) or the file system's root. Each folder is looked at once per run.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { findPackageRoot } from '../data-files';
+import type { ClientSettings } from '../service';
+import { decode } from './read-text';
+
+/** In the order they are looked for: the first in a folder is the one used. */
+export const CONFIG_NAMES = ['.normrefrc.json', 'normref.config.json'] as const;
+
+/** A configuration file's settings, or one line saying why it cannot be used. */
+export type ConfigFile = { file: string; client: ClientSettings } | { file: string; problem: string };
+
+export class ConfigFiles {
+  private readonly byFolder = new Map<string, ConfigFile | undefined>();
+  private readonly explicit?: ConfigFile;
+
+  /** `explicit`: the file --config names, used for every document instead of any found. */
+  constructor(explicit?: string) {
+    if (explicit) this.explicit = readConfig(explicit);
+  }
+
+  /** The configuration of `--config`, if given, so that a bad one can stop the run before it starts. */
+  get named(): ConfigFile | undefined {
+    return this.explicit;
+  }
+
+  /** The configuration that holds for a document in `folder` (undefined: the defaults). */
+  forFolder(folder: string): ConfigFile | undefined {
+    if (this.explicit) return this.explicit;
+    const dir = path.resolve(folder);
+    if (this.byFolder.has(dir)) return this.byFolder.get(dir);
+    let found: ConfigFile | undefined;
+    const name = CONFIG_NAMES.find((n) => isFile(path.join(dir, n)));
+    if (name) found = readConfig(path.join(dir, name));
+    else if (!fs.existsSync(path.join(dir, '.git')) && path.dirname(dir) !== dir) found = this.forFolder(path.dirname(dir));
+    this.byFolder.set(dir, found);
+    return found;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads, parses and checks one configuration file. */
+export function readConfig(file: string): ConfigFile {
+  const shown = displayPath(file);
+  let text: string;
+  try {
+    text = decode(fs.readFileSync(file)).text;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file, problem: `${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? String(error)})`}` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { file, problem: `${shown}:${jsonErrorPlace(text, (error as Error).message)}: not valid JSON: ${jsonErrorText((error as Error).message)}` };
+  }
+  const validate = validator();
+  if (!validate(value)) return { file, problem: `${shown}: ${describeSchemaError(value, validate.errors![0])}` };
+  return { file, client: value as ClientSettings };
+}
+
+/** A path as the user wrote it or would: relative to the working folder when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : path.resolve(file);
+}
+
+interface SchemaError {
+  instancePath: string;
+  keyword: string;
+  params: { additionalProperty?: string; allowedValues?: unknown[]; type?: string };
+}
+
+type Validate = ((value: unknown) => boolean) & { errors?: SchemaError[] | null };
+let compiled: Validate | undefined;
+
+/** The build's standalone validator (scripts/config-schema.mjs), loaded when a file needs it. */
+function validator(): Validate {
+  compiled ??= createRequire(__filename)(path.join(findPackageRoot(), 'dist', 'config-validate.js')) as Validate;
+  return compiled;
+}
+
+/** `diagnostics.withdrawn: "warn" is not one of error, warning, information, hint, off`. */
+function describeSchemaError(value: unknown, error: SchemaError): string {
+  const keys = error.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const where = keys.reduce((at, k) => (/^\d+$/.test(k) ? `${at}[${k}]` : at ? `${at}.${k}` : k), '');
+  const actual = keys.reduce<unknown>((at, k) => (at as Record<string, unknown>)?.[k], value);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = where ? `${where}.${error.params.additionalProperty}` : error.params.additionalProperty;
+      return `${key}: not a normref setting`;
+    }
+    case 'enum':
+      return `${where}: ${JSON.stringify(actual)} is not one of ${error.params.allowedValues!.join(', ')}`;
+    case 'type':
+      return `${where || 'the file'}: ${JSON.stringify(actual)} is not ${TYPE_NAMES[error.params.type!] ?? error.params.type}`;
+    default:
+      return `${where || 'the file'}: not a valid value`;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number' };
+
+/** Where JSON.parse stopped, as line:column (1-based), from its message. */
+function jsonErrorPlace(text: string, message: string): string {
+  const offset = jsonErrorOffset(text, message);
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `${line}:${offset - lineStart + 1}`;
+}
+
+/**
+ * V8 says "at position 42", or for an unexpected token quotes the text around it, 10 characters
+ * on each side when it is long ("Unexpected token 'x', …"context"… is not valid JSON").
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const token = /^Unexpected token '(.)', (\.\.\.)?"(.*?)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
+  if (!token) return text.length;
+  const [, character, cut, context] = token;
+  const start = Math.max(0, text.indexOf(context));
+  if (cut && text[start + 10] === character) return start + 10;
+  const at = text.indexOf(character, start);
+  return at < 0 ? text.length : at;
+}
+
+function jsonErrorText(message: string): string {
+  return message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'the text ends too early');
+}

@@ -1,0 +1,61 @@
+// `normref scan`: every reference of the documents, as `file:line:column kind text → resolved`
+// lines or as one JSON array, a document at a time.
+import { JsonArrayWriter } from './formats/json';
+import { readInput } from './inputs';
+import { EXIT, type Output } from './output';
+import { policyFiles } from './policy-files';
+import { summarize, type NormrefService, type Resolution, type ResolvedSummary, type Settings } from '../service';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export interface JsonReference {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+  kind: string;
+  id: string;
+  resolved: ResolvedSummary | null;
+}
+
+export async function scan(targets: readonly string[], json: boolean, settings: Settings, service: NormrefService, output: Output): Promise<number> {
+  let problems = 0;
+  const array = json ? new JsonArrayWriter(output) : undefined;
+  for (const found of policyFiles(targets)) {
+    const input = 'problem' in found ? found : await readInput(found.file);
+    const skipped = 'problem' in input ? input.problem : service.analyze(input.document, settings).skipped;
+    if (skipped || 'problem' in input) {
+      process.stderr.write(`normref: ${found.file}: ${'problem' in input ? input.problem : `skipped: ${skipped}`}\n`);
+      problems++;
+      if (!('problem' in input)) service.forget(input.document.uri);
+      continue;
+    }
+    // Each reference is written as it is resolved: neither the references of a large document nor the output of a tree are held whole.
+    for (const r of service.analyze(input.document, settings).resolveEach()) {
+      if (array) array.add(toJson(input.name, input.document, r));
+      else output.write(`${toLine(input.name, input.document, r)}\n`);
+    }
+    service.forget(input.document.uri);
+    await output.drained();
+  }
+  array?.end();
+  return problems ? EXIT.io : EXIT.ok;
+}
+
+function toJson(file: string, document: TextDocument, r: Resolution): JsonReference {
+  return {
+    file,
+    range: { start: document.positionAt(r.reference.start), end: document.positionAt(r.reference.end) },
+    text: r.reference.text,
+    kind: r.reference.kind,
+    id: r.id,
+    resolved: summarize(r),
+  };
+}
+
+function toLine(file: string, document: TextDocument, r: Resolution): string {
+  const at = document.positionAt(r.reference.start);
+  const resolved = summarize(r);
+  const found = resolved ? `${resolved.reference} (${resolved.status})` : 'not in catalog';
+  // A name may wrap across lines; the listing keeps one reference to a line.
+  const text = r.reference.text.replace(/\s*[\r\n]\s*/g, ' ');
+  return `${file}:${at.line + 1}:${at.character + 1}\t${r.reference.kind}\t${text}\t→ ${found}`;
+}
