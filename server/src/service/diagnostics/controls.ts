@@ -34,7 +34,7 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
   if (!scope || scope.edition === '2005' || r.edition === '2005') return [];
   // "the 2013 controls 12.1.2 and 14.2.2", "Maßnahme 8.8 der Fassung 2022": the author says which edition.
-  if (r.edition !== scope.edition && sentenceNames(context.text, r.reference.start, r.reference.end, r.edition)) return [];
+  if (r.edition !== scope.edition && paragraphNames(context.text, r.reference.start, r.reference.end, r.edition)) return [];
   const inScope = r.numbering.editions.find((e) => e.edition === scope.edition)?.set;
   if (!inScope) return [];
   const there = lookUp(inScope, (r.reference as ControlReference).id.number);
@@ -152,15 +152,23 @@ function afterAnotherNumber(text: string, start: number): boolean {
   return /\d+\.\d+/.test(cell);
 }
 
-/** Whether the sentence holding a reference names an edition year (outside the reference). */
-function sentenceNames(text: string, start: number, end: number, year: string): boolean {
-  const before = text.slice(Math.max(0, start - 200), start);
-  const after = text.slice(end, end + 200);
-  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n\n'), before.lastIndexOf('|'));
-  const to = [after.indexOf('. '), after.indexOf('\n\n'), after.indexOf('|')].reduce((a, i) => (i >= 0 && i < a ? i : a), after.length);
-  const sentence = `${before.slice(from + 1)} ${after.slice(0, to)}`;
-  return new RegExp(`(?<![\\d:])${year}(?!\\d)`).test(sentence);
+/**
+ * Whether the paragraph holding a reference (its row, in a table) names a year, in a citation or
+ * not: "the 2013 controls 12.1.2 and 14.2.2", "was issued against ISO/IEC 27001:2013, where A.8.2
+ * meant …". The author is speaking of that edition there.
+ */
+function paragraphNames(text: string, start: number, end: number, year: string): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const inTable = /^[ \t]*\|/.test(text.slice(lineStart, lineStart + 40));
+  const before = text.slice(Math.max(0, start - PARAGRAPH_REACH), start);
+  const after = text.slice(end, end + PARAGRAPH_REACH);
+  const from = inTable ? before.lastIndexOf('\n') : Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\n\r\n'));
+  const stop = inTable ? after.indexOf('\n') : after.search(/\r?\n[ \t]*\r?\n/);
+  const paragraph = `${before.slice(from + 1)} ${after.slice(0, stop < 0 ? after.length : stop)}`;
+  return new RegExp(`(?<!\\d)${year}(?!\\d)`).test(paragraph);
 }
+
+const PARAGRAPH_REACH = 800;
 
 /** The item of a set a written title names: its title, or the same words in another order. */
 function itemTitled(set: IndexedControlSet, key: string): ControlItem | undefined {

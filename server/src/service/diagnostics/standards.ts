@@ -25,8 +25,10 @@ export function checkStandard(r: StandardResolution, context: CheckContext): Fou
 function withdrawn(r: StandardResolution, context: CheckContext): Found | undefined {
   if (r.match !== 'edition' && r.match !== 'supplement') return undefined;
   const cited = r.deliverable!;
-  // A crosswalk's column of the old edition, beside one of the new, is there on purpose.
+  // A crosswalk's column of the old edition beside one of the new, or a section about that
+  // edition ("Control areas of the 2005 edition"), cites it on purpose.
   if (cited.status !== 'withdrawn' || context.model.isPassing(r.reference) || context.crosswalkColumns.has(r.reference.start)) return undefined;
+  if (cited.year !== undefined && context.model.sectionNames(r.reference.start, String(cited.year))) return undefined;
   const catalog = context.catalog;
   // A supplement goes with its edition: ISO/IEC 27001:2013/Cor 2:2015 is replaced by what replaced 2013.
   const edition = cited.supplement ? (r.editions.find((d) => d.year === cited.year) ?? cited) : cited;

@@ -122,6 +122,13 @@ export class DocumentModel {
     return passing;
   }
 
+  /** Whether the heading of the section holding an offset names a year ("… of the 2005 edition"). */
+  sectionNames(offset: number, year: string): boolean {
+    const heading = this.scopes.place(offset).sections[0]?.heading;
+    if (!heading || (offset >= heading.start && offset < heading.end)) return false;
+    return new RegExp(`(?<![\\d:])${year}(?!\\d)`).test(this.text.slice(heading.textStart, heading.end));
+  }
+
   /** Whether evidence of a reading is a dated citation, not the form or title of another number. */
   isCitation(evidence: Evidence): boolean {
     return this.evidenceStarts.has(evidence.start);

@@ -6,7 +6,7 @@ import type { Heading, Table } from '../scan/structure';
 
 /** Words that, before a reference in its sentence, put it in the past. */
 const PAST_BEFORE =
-  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|originally|initially|first (?:certified|issued|published|approved|adopted|written|drafted)|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|damals|seinerzeit|zuvor|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|autrefois|jadis|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*|antes)\b/giu;
+  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|original(?:ly)?|initially|(?:was|were) (?:issued|certified|written|built|drafted|audited) (?:against|on|to)|first (?:certified|issued|published|approved|adopted|written|drafted)|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|damals|seinerzeit|zuvor|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|autrefois|jadis|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*|antes)\b/giu;
 /** Words between such a word and the reference that bring the sentence back to the present. */
 const PRESENT =
   /\b(?:now|current(?:ly)?|today|follows?|based on|aligned|certifi\w*|conform\w*|compl(?:y|ies|iant)|according to|as required by|in line with|nun|jetzt|gemäß|nach|selon|désormais|según|ahora)\b/iu;
@@ -17,7 +17,7 @@ const MOVED_FROM = /\bfrom\b/iu;
 const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
 const SENTENCE_END = /[.!?;](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
 /** Section headings and table columns of history and bibliography. */
-const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
+const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|transition|migration|bibliography|literature|übergang|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
 
 const LOOK_BACK = 240;
