@@ -17,7 +17,7 @@ const MOVED_FROM = /\bfrom\b/iu;
 const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
 const SENTENCE_END = /[.!?;](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
 /** Section headings and table columns of history and bibliography. */
-const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|transition|migration|bibliography|literature|übergang|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
+const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
 
 const LOOK_BACK = 240;
