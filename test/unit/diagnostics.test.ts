@@ -1,0 +1,272 @@
+// Diagnostics as a user sees them: the fixture policies of test/fixtures/diagnostics, each with
+// the findings written next to it, then the document's as-of date, suppression comments, the
+// severities of the settings and normref.ignore.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CODES, settingsFrom } from '../../server/src/service';
+import { bundledService } from '../support/catalog';
+import { asExpected, codesAt, documentOf, Expected, FIXTURES, found, settingsOf } from '../support/diagnostics';
+
+// ----- fixtures -----
+
+const fixtures = fs.readdirSync(FIXTURES).filter((name) => /\.(md|txt)$/.test(name));
+
+for (const name of fixtures) {
+  test(`fixture ${name}: every finding, its place, message, related places and fixes`, () => {
+    const base = path.join(FIXTURES, name.replace(/\.(md|txt)$/, ''));
+    const expected = JSON.parse(fs.readFileSync(`${base}.expected.json`, 'utf8')) as Expected[];
+    const client = fs.existsSync(`${base}.settings.json`) ? JSON.parse(fs.readFileSync(`${base}.settings.json`, 'utf8')) : {};
+    const document = documentOf(fs.readFileSync(path.join(FIXTURES, name), 'utf8'), name.endsWith('.md') ? 'markdown' : 'plaintext');
+    const actual = bundledService()
+      .findings(document, settingsOf(client))
+      .map((f) => asExpected(document, f));
+    bundledService().forget(document.uri);
+    assert.deepEqual(actual, expected);
+  });
+}
+
+test('the fixtures show every code, and each code has a fixture named after it', () => {
+  const shown = new Set(fixtures.flatMap((name) => (JSON.parse(fs.readFileSync(path.join(FIXTURES, name.replace(/\.(md|txt)$/, '.expected.json')), 'utf8')) as Expected[]).map((e) => e.code)));
+  assert.deepEqual(CODES.filter((c) => !shown.has(c)), []);
+  assert.deepEqual(CODES.filter((c) => !fixtures.includes(`${c}.md`)), []);
+  assert.ok(fixtures.some((name) => name.endsWith('.txt')), 'a plain-text fixture');
+});
+
+// ----- as-of -----
+
+/** ISO/IEC 27002:2013 was replaced in 2022-02, ISO 22301:2012 in 2019-10. */
+const CITES = 'Controls follow ISO/IEC 27002:2013; continuity follows ISO 22301:2012.';
+const withdrawnIn = (text: string, languageId: 'markdown' | 'plaintext' = 'markdown', asOf?: string) =>
+  found(text, {}, languageId, asOf)
+    .filter(([code]) => code === 'withdrawn')
+    .map(([, written]) => written);
+
+test('as-of in front matter: an edition current at that date is not withdrawn, one replaced before it is', () => {
+  assert.deepEqual(withdrawnIn(CITES), ['ISO/IEC 27002:2013', 'ISO 22301:2012'], 'without a date both are');
+  const nested = `---\ntitle: Access control policy\nnormref:\n  as-of: 2021-06-01\nowner: CISO\n---\n\n${CITES}\n`;
+  assert.deepEqual(withdrawnIn(nested), ['ISO 22301:2012']);
+  assert.deepEqual(withdrawnIn(`---\nnormref: { as-of: 2021-06-01 }\n---\n${CITES}\n`), ['ISO 22301:2012']);
+  assert.deepEqual(withdrawnIn(`---\nnormref:\n  edition: 2013\n  as-of: "2021-06-01"\n---\n${CITES}\n`), ['ISO 22301:2012']);
+});
+
+test('as-of in a comment, in Markdown and plain text; not in a code block', () => {
+  assert.deepEqual(withdrawnIn(`<!-- normref as-of: 2021-06-01 -->\n# Policy\n\n${CITES}\n`), ['ISO 22301:2012']);
+  assert.deepEqual(withdrawnIn(`# Policy\n\n${CITES}\n\n<!-- normref as-of: 2021-06-01 -->\n`), ['ISO 22301:2012'], 'anywhere in the document');
+  assert.deepEqual(withdrawnIn(`<!-- normref as-of: 2021-06-01 -->\nPOLICY\n\n${CITES}\n`, 'plaintext'), ['ISO 22301:2012']);
+  assert.deepEqual(withdrawnIn(`# Policy\n\n\`\`\`\n<!-- normref as-of: 2021-06-01 -->\n\`\`\`\n\n${CITES}\n`), ['ISO/IEC 27002:2013', 'ISO 22301:2012'], 'an example in a code block declares nothing');
+});
+
+test('as-of to the day: ISO/IEC 27002:2022 came out in February 2022, on a day the catalog does not say', () => {
+  const on = (date: string) => withdrawnIn(`<!-- normref as-of: ${date} -->\n${CITES}`);
+  assert.deepEqual(on('2022-01-31'), ['ISO 22301:2012']);
+  assert.deepEqual(on('2022-02-14'), ['ISO 22301:2012'], 'a day in the month of publication: in doubt, not flagged');
+  assert.deepEqual(on('2022-03-01'), ['ISO/IEC 27002:2013', 'ISO 22301:2012']);
+  assert.deepEqual(on('2019-10-01'), [], 'ISO 22301:2019 came out in October 2019 too');
+  assert.deepEqual(on('2019-11-01'), ['ISO 22301:2012']);
+});
+
+test('as-of to the month or the year: a date that may be before the replacement does not flag', () => {
+  const on = (date: string) => withdrawnIn(`<!-- normref as-of: ${date} -->\n${CITES}`);
+  assert.deepEqual(on('2022-01'), ['ISO 22301:2012']);
+  assert.deepEqual(on('2022-03'), ['ISO/IEC 27002:2013', 'ISO 22301:2012']);
+  assert.deepEqual(on('2023'), ['ISO/IEC 27002:2013', 'ISO 22301:2012']);
+  assert.deepEqual(on('2021'), ['ISO 22301:2012']);
+  // February 2022 may be before the day of publication in February 2022, and 2022 before February.
+  assert.deepEqual(on('2022-02'), ['ISO 22301:2012'], 'the month of publication');
+  assert.deepEqual(on('2022'), ['ISO 22301:2012'], 'the year of publication');
+});
+
+test('as-of: an edition replaced twice is withdrawn once its first successor was out', () => {
+  const text = '<!-- normref as-of: 2019-01-01 -->\nRisks are assessed following ISO/IEC 27005:2011.';
+  const document = documentOf(text);
+  const [finding] = bundledService().findings(document, settingsOf());
+  assert.equal(finding.code, 'withdrawn');
+  assert.equal(finding.message, 'ISO/IEC 27005:2011 is withdrawn: replaced by ISO/IEC 27005:2018 (2018-07), then ISO/IEC 27005:2022 (2022-10).');
+  assert.deepEqual(withdrawnIn('<!-- normref as-of: 2018-06-30 -->\nRisks are assessed following ISO/IEC 27005:2011.'), []);
+});
+
+test('as-of from the settings (the CLI) when the document says none; the document’s own date wins', () => {
+  assert.deepEqual(withdrawnIn(CITES, 'markdown', '2021-06-01'), ['ISO 22301:2012']);
+  assert.deepEqual(withdrawnIn(`<!-- normref as-of: 2023-01-01 -->\n${CITES}`, 'markdown', '2021-06-01'), ['ISO/IEC 27002:2013', 'ISO 22301:2012']);
+});
+
+test('as-of: a date that is no date is not used', () => {
+  for (const date of ['2021-13-01', '2021-06-32', '21-06-01', 'June 2021']) {
+    assert.deepEqual(withdrawnIn(`<!-- normref as-of: ${date} -->\n${CITES}`), ['ISO/IEC 27002:2013', 'ISO 22301:2012'], date);
+    assert.deepEqual(withdrawnIn(`---\nnormref:\n  as-of: ${date}\n---\n${CITES}`), ['ISO/IEC 27002:2013', 'ISO 22301:2012'], date);
+  }
+});
+
+// ----- suppression comments -----
+
+/** A renamed and an unknown-part finding on one line. */
+const TWO = 'Suppliers cite BS 7799-2 and ISO/IEC 27035-5.';
+const BOTH: Array<[string, string]> = [
+  ['renamed', 'BS 7799-2'],
+  ['unknown-part', 'ISO/IEC 27035-5'],
+];
+const PART: Array<[string, string]> = [['unknown-part', 'ISO/IEC 27035-5']];
+
+test('disable-next-line: every code, or the codes it names (by spaces or commas)', () => {
+  assert.deepEqual(found(`${TWO}\n`), BOTH);
+  assert.deepEqual(found(`<!-- normref-disable-next-line -->\n${TWO}\n${TWO}\n`), BOTH, 'the next line only');
+  assert.deepEqual(found(`<!-- normref-disable-next-line renamed -->\n${TWO}\n`), PART);
+  assert.deepEqual(found(`<!-- normref-disable-next-line renamed unknown-part -->\n${TWO}\n`), []);
+  assert.deepEqual(found(`<!--normref-disable-next-line renamed, unknown-part-->\n${TWO}\n`), []);
+  assert.deepEqual(found(`<!-- normref-disable-next-line unknown-edition -->\n${TWO}\n`), BOTH, 'another code');
+  assert.deepEqual(found(`  <!-- normref-disable-next-line renamed -->\n  ${TWO}\n`), PART, 'indented');
+});
+
+test('disable-line: the line the comment is on', () => {
+  assert.deepEqual(found(`${TWO} <!-- normref-disable-line renamed -->\n${TWO}\n`), [...PART, ...BOTH]);
+  assert.deepEqual(found(`${TWO} <!-- normref-disable-line -->\n`), []);
+  assert.deepEqual(found(`| BS 7799-2 | ISO/IEC 27035-5 | <!-- normref-disable-line unknown-part -->\n`), [['renamed', 'BS 7799-2']]);
+});
+
+test('disable … enable: a range of lines, for every code or the codes named', () => {
+  const text = (open: string, close: string) => `${TWO}\n\n<!-- ${open} -->\n${TWO}\n\n- ${TWO}\n<!-- ${close} -->\n${TWO}\n`;
+  assert.deepEqual(found(text('normref-disable', 'normref-enable')), [...BOTH, ...BOTH]);
+  assert.deepEqual(found(text('normref-disable renamed', 'normref-enable renamed')), [...BOTH, ...PART, ...PART, ...BOTH]);
+  assert.deepEqual(found(text('normref-disable renamed', 'normref-enable')), [...BOTH, ...PART, ...PART, ...BOTH], 'an enable of every code closes it');
+  assert.deepEqual(found(text('normref-disable renamed', 'normref-enable unknown-part')), [...BOTH, ...PART, ...PART, ...PART], 'an enable of another code leaves it open');
+  assert.deepEqual(found(`<!-- normref-disable unknown-part -->\n${TWO}\n\n${TWO}\n`), [['renamed', 'BS 7799-2'], ['renamed', 'BS 7799-2']], 'open to the end');
+  // As documented in suppression.ts (ESLint and markdownlint re-enable the code named instead).
+  assert.deepEqual(found(text('normref-disable', 'normref-enable renamed')), [...BOTH], 'an enable naming codes leaves a disable of every code open');
+});
+
+test('a comment in a code block or inline code is an example, not a directive', () => {
+  assert.deepEqual(found(`\`\`\`markdown\n<!-- normref-disable -->\n\`\`\`\n${TWO}\n`), BOTH, 'fenced');
+  assert.deepEqual(found(`Example:\n\n    <!-- normref-disable -->\n\n${TWO}\n`), BOTH, 'indented code');
+  assert.deepEqual(found(`${TWO} Write \`<!-- normref-disable-line -->\` to silence a line.\n`), BOTH, 'inline code is shown as text');
+});
+
+test('plain text: the same words after # or //, and HTML comments', () => {
+  assert.deepEqual(found(`# normref-disable-next-line renamed\n${TWO}\n`, {}, 'plaintext'), PART);
+  assert.deepEqual(found(`  // normref-disable-next-line\n  ${TWO}\n${TWO}\n`, {}, 'plaintext'), BOTH);
+  assert.deepEqual(found(`#normref-disable unknown-part\n${TWO}\n\n${TWO}\n# normref-enable\n${TWO}\n`, {}, 'plaintext'), [['renamed', 'BS 7799-2'], ['renamed', 'BS 7799-2'], ...BOTH]);
+  assert.deepEqual(found(`<!-- normref-disable-next-line -->\n${TWO}\n`, {}, 'plaintext'), []);
+  assert.deepEqual(found(`${TWO} # normref-disable-line\n`, {}, 'plaintext'), BOTH, '# after text is no comment');
+  assert.deepEqual(found(`# normref-disable-next-line\n${TWO}\n`), BOTH, 'in Markdown, # starts a heading');
+});
+
+test("a suppression comment's own words do not change what the text around it means", () => {
+  // "withdrawn" in the comment is not a history note about the reference after it.
+  const text = 'Quality records are kept as ISO 9001:2015 requires.\n<!-- normref-disable-next-line withdrawn -->\nSupplier audits use ISO 9001:2008.\n';
+  assert.deepEqual(found(text), [['mixed-editions', 'ISO 9001:2008']]);
+  const plain = 'Quality records are kept as ISO 9001:2015 requires.\n# normref-disable-next-line withdrawn\nSupplier audits use ISO 9001:2008.\n';
+  assert.deepEqual(found(plain, {}, 'plaintext'), [['mixed-editions', 'ISO 9001:2008']]);
+});
+
+// ----- severities -----
+
+const EVERY = [
+  '# Policy',
+  '',
+  'Our ISMS follows ISO/IEC 27001:2022 and ISO 9001:2015; suppliers cite BS 7799-2 and ISO 27001.',
+  'Continuity follows ISO 22301:2015 and incidents ISO/IEC 27035-5; awareness follows ISO 27999.',
+  'Privileged access is managed under A.9.2.3, and media under A.8.3.4.',
+  '- A.5.1 Access control',
+  'Supplier audits use the checklist of ISO 9001:2008.',
+  '',
+].join('\n');
+
+test('default severities: warnings, information for mixed editions, non-canonical off', () => {
+  const document = documentOf(EVERY);
+  const severities = bundledService()
+    .findings(document, settingsOf())
+    .map((f) => `${f.code} ${f.severity}`);
+  assert.deepEqual(severities, [
+    'renamed warning',
+    'unknown-edition warning',
+    'unknown-part warning',
+    'unknown-number warning',
+    'control-edition-mismatch warning',
+    'unknown-control warning',
+    'title-mismatch warning',
+    'withdrawn warning',
+    'mixed-editions information',
+  ]);
+});
+
+test('severities from the settings: error, warning, information, hint and off, in findings and LSP diagnostics', () => {
+  const client = {
+    diagnostics: {
+      withdrawn: 'error',
+      renamed: 'information',
+      'unknown-part': 'hint',
+      'mixed-editions': 'off',
+      'non-canonical': 'hint',
+      'unknown-control': 'warning',
+      'title-mismatch': 'off',
+    },
+  };
+  const document = documentOf(EVERY);
+  const findings = bundledService().findings(document, settingsOf(client));
+  assert.deepEqual(
+    findings.map((f) => `${f.code} ${f.severity}`),
+    [
+      'renamed information',
+      'non-canonical hint',
+      'unknown-edition warning',
+      'unknown-part hint',
+      'unknown-number warning',
+      'control-edition-mismatch warning',
+      'unknown-control warning',
+      'withdrawn error',
+    ],
+  );
+  const diagnostics = bundledService().diagnostics(document, settingsOf(client));
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.code} ${d.severity}`),
+    ['renamed 3', 'non-canonical 4', 'unknown-edition 2', 'unknown-part 4', 'unknown-number 2', 'control-edition-mismatch 2', 'unknown-control 2', 'withdrawn 1'],
+  );
+  const off = Object.fromEntries(CODES.map((c) => [c, 'off']));
+  assert.deepEqual(bundledService().findings(documentOf(EVERY), settingsOf({ diagnostics: off })), []);
+  assert.deepEqual(bundledService().diagnostics(documentOf(EVERY), settingsOf({ diagnostics: off })), []);
+});
+
+test('a setting that names no code, or no severity, is a problem line and the default is kept', () => {
+  const { settings, problems } = settingsFrom({ diagnostics: { withdrawm: 'off', renamed: 'loud', 'unknown-part': 3, withdrawn: 'hint' } });
+  assert.deepEqual(problems, [
+    'normref.diagnostics.withdrawm is not a diagnostic normref reports (it reports withdrawn, renamed, unknown-edition, unknown-part, unknown-number, control-edition-mismatch, unknown-control, title-mismatch, mixed-editions, non-canonical)',
+    'normref.diagnostics.renamed: "loud" is not one of error, warning, information, hint, off',
+    'normref.diagnostics.unknown-part: 3 is not one of error, warning, information, hint, off',
+  ]);
+  assert.equal(settings.diagnostics.severities.withdrawn, 'hint');
+  assert.equal(settings.diagnostics.severities.renamed, 'warning');
+  assert.equal(settings.diagnostics.severities['unknown-part'], 'warning');
+  assert.deepEqual(settingsFrom({ ignore: 'ISO/IEC 27002:2013' }).problems, ['normref.ignore must be a list of references (strings)']);
+  assert.deepEqual(settingsFrom({ ignore: ['ISO/IEC 27002:2013', 5] }).problems, ['normref.ignore must be a list of references (strings)']);
+});
+
+// ----- normref.ignore -----
+
+test('normref.ignore: a canonical reference covers every spelling of it, an entry as written covers that spelling', () => {
+  const text = 'Controls follow ISO 27002:2013, ISO/IEC 27002:2013 and ISO/IEC 27005:2011; suppliers cite BS 7799-2.';
+  assert.deepEqual(found(text, { ignore: ['ISO/IEC 27002:2013'] }), [
+    ['withdrawn', 'ISO/IEC 27005:2011'],
+    ['renamed', 'BS 7799-2'],
+  ]);
+  assert.deepEqual(found(text, { ignore: ['  iso/iec   27002:2013 '] }).length, 2, 'case and spaces do not matter');
+  assert.deepEqual(found(text, { ignore: ['BS 7799-2', 'ISO 27002:2013'] }), [
+    ['withdrawn', 'ISO/IEC 27002:2013'],
+    ['withdrawn', 'ISO/IEC 27005:2011'],
+  ]);
+  assert.deepEqual(found(text, { ignore: ['ISO/IEC 2700', 'ISO/IEC 27002:2022', 'ISO/IEC 27002'] }).length, 4, 'another edition, the undated number or a prefix is not it');
+});
+
+test('normref.ignore: an edition covers the control numbers read in it, and no other edition’s', () => {
+  const text = 'Our ISMS follows ISO/IEC 27001:2022. Privileged access is managed under A.9.2.3, media under A.8.3.4.';
+  assert.deepEqual(found(text), [
+    ['control-edition-mismatch', 'A.9.2.3'],
+    ['unknown-control', 'A.8.3.4'],
+  ]);
+  assert.deepEqual(found(text, { ignore: ['ISO/IEC 27001:2013'] }), [['unknown-control', 'A.8.3.4']]);
+  assert.deepEqual(found(text, { ignore: ['ISO/IEC 27001:2013 A.9.2.3'] }), [['unknown-control', 'A.8.3.4']]);
+  assert.deepEqual(found(text, { ignore: ['A.9.2.3'] }), [['unknown-control', 'A.8.3.4']], 'as written');
+  // A.8.3.4 is read in 2022 (it is in no edition), A.9.2.3 in 2013.
+  assert.deepEqual(found(text, { ignore: ['ISO/IEC 27001:2022'] }), [['control-edition-mismatch', 'A.9.2.3']]);
+  assert.deepEqual(codesAt('Audits follow ISO/IEC 27001:2013.', 'ISO/IEC 27001:2013', { ignore: ['ISO/IEC 27001:2013'] }), []);
+});
