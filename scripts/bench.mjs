@@ -432,6 +432,9 @@ console.log(
   record('20 MB: whole analysis in-process (CLI)', wholeMs, 'ms', 'info', null);
 }
 
+// 6. normref check and scan over a tree of files: scripts/bench/check.mjs.
+for (const r of await (await import('./bench/check.mjs')).checkBench({ quick, heading })) record(r.name, r.value, r.unit, r.target, r.ok);
+
 // ---------------------------------------------------------------------------------------------
 heading('Summary');
 const rows = results.map((r) => [

@@ -47,11 +47,10 @@ export function* policyFiles(targets: readonly string[]): Generator<Found> {
       continue;
     }
     // A file named on the command line is read whatever its extension; reading says if it cannot be.
-    if (!stat.isDirectory()) {
-      if (firstVisit(seen, target)) yield { file: target };
-      continue;
-    }
-    if (firstVisit(seen, target)) yield* walk(target, '', GitignoreRules.above(target), (_, name) => isPolicyFile(name), seen);
+    const real = realPath(target);
+    if (!firstVisit(seen, real)) continue;
+    if (stat.isDirectory()) yield* walk(target, real, '', GitignoreRules.above(target), (_, name) => isPolicyFile(name), seen);
+    else yield { file: target };
   }
 }
 
@@ -60,8 +59,9 @@ function* globFiles(target: string, base: string, glob: string, seen: Set<string
   const root = base || '.';
   const matches = picomatch(glob, { dot: false });
   let found = false;
-  if (fs.existsSync(root) && firstVisit(seen, root)) {
-    for (const f of walk(root, '', GitignoreRules.above(root), (relative) => matches(relative), seen)) {
+  const real = realPath(root);
+  if (fs.existsSync(root) && firstVisit(seen, real)) {
+    for (const f of walk(root, real, '', GitignoreRules.above(root), (relative) => matches(relative), seen)) {
       found = true;
       yield base ? f : { ...f, file: f.file.replace(/^\.[/\\]/, '') };
     }
@@ -69,7 +69,11 @@ function* globFiles(target: string, base: string, glob: string, seen: Set<string
   if (!found) yield { file: target, problem: 'no file matches this pattern' };
 }
 
-function* walk(dir: string, relative: string, rules: GitignoreRules, select: Select, seen: Set<string>): Generator<Found> {
+/**
+ * `realDir`: the real path of `dir`, so that an entry that is no symbolic link has its real path
+ * without a system call of its own.
+ */
+function* walk(dir: string, realDir: string, relative: string, rules: GitignoreRules, select: Select, seen: Set<string>): Generator<Found> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -84,7 +88,9 @@ function* walk(dir: string, relative: string, rules: GitignoreRules, select: Sel
     const rel = relative ? `${relative}/${entry.name}` : entry.name;
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
+    let real = path.join(realDir, entry.name);
     if (entry.isSymbolicLink()) {
+      real = realPath(full);
       try {
         const target = fs.statSync(full);
         isDirectory = target.isDirectory();
@@ -96,25 +102,27 @@ function* walk(dir: string, relative: string, rules: GitignoreRules, select: Sel
       }
     }
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !here.ignores(full, true) && firstVisit(seen, full)) {
-        yield* walk(full, rel, here, select, seen);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !here.ignores(full, true) && firstVisit(seen, real)) {
+        yield* walk(full, real, rel, here, select, seen);
       }
-    } else if (isFile && select(rel, entry.name) && !here.ignores(full, false) && firstVisit(seen, full)) {
+    } else if (isFile && select(rel, entry.name) && !here.ignores(full, false) && firstVisit(seen, real)) {
       yield { file: full };
     }
   }
 }
 
-/** Whether the real path of `file` is seen for the first time (and marks it seen). */
-function firstVisit(seen: Set<string>, file: string): boolean {
-  let real: string;
-  try {
-    // The native call is one system call; the JavaScript one stats every part of the path.
-    real = fs.realpathSync.native(file);
-  } catch {
-    real = path.resolve(file);
-  }
+/** Whether a real path is seen for the first time (and marks it seen). */
+function firstVisit(seen: Set<string>, real: string): boolean {
   if (seen.has(real)) return false;
   seen.add(real);
   return true;
+}
+
+function realPath(file: string): string {
+  try {
+    // The native call is one system call; the JavaScript one stats every part of the path.
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
+  }
 }

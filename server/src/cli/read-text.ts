@@ -18,21 +18,27 @@ export type ReadResult = { text: string; encoding: Encoding; exact: boolean; sta
 const MAX_BYTES = MAX_DOCUMENT_LENGTH * 2;
 
 export function readText(file: string): ReadResult {
-  let stat: fs.Stats;
+  let fd: number;
   try {
-    stat = fs.statSync(file);
+    // Non-blocking, so that opening a named pipe returns at once, and fstat then says what it is.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
     return { problem: describeError(error) };
   }
-  if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)})` };
-  if (stat.size > MAX_BYTES) return { problem: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MB` };
-  let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    return { problem: `cannot read: ${describeError(error)}` };
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)})` };
+    if (stat.size > MAX_BYTES) return { problem: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MB` };
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(fd);
+    } catch (error) {
+      return { problem: `cannot read: ${describeError(error)}` };
+    }
+    return { ...decode(bytes), stat };
+  } finally {
+    fs.closeSync(fd);
   }
-  return { ...decode(bytes), stat };
 }
 
 /** Text from bytes: the byte-order mark says the encoding and is dropped; without one, UTF-8. */
