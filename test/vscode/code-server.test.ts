@@ -9,10 +9,18 @@
 //  5. opens policy.md in the workbench, hovers ISO/IEC 27002:2022 with the mouse and saves a
 //     screenshot to test-output/hover.png; then the same on A.8.2 under ISO/IEC 27001:2022 in soa.md
 //     (test-output/hover-control.png);
-//  6. always kills the process group and removes the temporary folders.
+//  6. in one more window, as a person would: opens test/fixtures/vscode/withdrawn.md and the Problems
+//     panel (Ctrl+Shift+M), reads the withdrawn warning's row (test-output/problems-withdrawn.png);
+//     clicks into ISO/IEC 27002:2013, presses Ctrl+. and picks "Replace with ISO/IEC 27002:2022"
+//     (test-output/quick-fix.png, then quick-fix-applied.png): the line reads ISO/IEC 27002:2022 and
+//     the row is gone; then saves fix-on-save.md with Ctrl+S, and the workspace's
+//     editor.codeActionsOnSave (source.fixAll.normref, test/fixtures/vscode/settings.json) fixes both
+//     of its withdrawn references on disk;
+//  7. always kills the process group and removes the temporary folders.
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
-// NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png, *-failure.png,
+// NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png,
+// problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, *-failure.png,
 // code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -63,8 +71,33 @@ const HOVER_CONTROL: HoverCase = {
   screenshot: 'hover-control.png',
 };
 
+// The workbench diagnostics tests: files of test/fixtures/vscode, copied into the workspace folder
+// with settings.json as .vscode/settings.json (editor.codeActionsOnSave: source.fixAll.normref).
+const FIXTURES_VSCODE = path.join(REPO, 'test', 'fixtures', 'vscode');
+const WITHDRAWN = {
+  file: 'withdrawn.md',
+  heading: 'Supplier Security Standard',
+  line: 'Guidance follows ISO/IEC 27002:2013.',
+  fixedLine: 'Guidance follows ISO/IEC 27002:2022.',
+  word: '27002', // clicked to put the cursor into the reference
+  message: 'ISO/IEC 27002:2013 is withdrawn: replaced by ISO/IEC 27002:2022 (2022-02).',
+  position: '[Ln 5, Col 18]',
+  fix: 'Replace with ISO/IEC 27002:2022',
+  ignore: 'Ignore withdrawn on this line',
+};
+const FIX_ON_SAVE = {
+  file: 'fix-on-save.md',
+  heading: 'Business Continuity Standard',
+  messages: [
+    'ISO 22301:2012 is withdrawn: replaced by ISO 22301:2019 (2019-10).',
+    'ISO/IEC 27005:2018 is withdrawn: replaced by ISO/IEC 27005:2022 (2022-10).',
+  ],
+  saved: '# Business Continuity Standard\n\nThe BCMS follows ISO 22301:2019, and risks are assessed under ISO/IEC 27005:2022.\n',
+};
+
 const SUITE_TIMEOUT_MS = 120_000;
 const HOVER_TIMEOUT_MS = 60_000;
+const DIAGNOSTICS_TIMEOUT_MS = 60_000;
 
 // The few DOM types that the function run in the page (page.evaluate) needs; the project's
 // tsconfig has no DOM lib. Module-scoped, so nothing leaks into other files.
@@ -219,7 +252,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000 }, async (t) => {
+test('extension in real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, async (t) => {
   const missing = missingPrerequisite();
   if (missing) {
     if (isCI) assert.fail(`${missing} — CI=true, so this is a failure, not a skip`);
@@ -236,6 +269,9 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
   const browserProfile = path.join(tmp, 'chromium');
   for (const d of [userData, extensionsDir, workspace, xdg, browserProfile]) fs.mkdirSync(d, { recursive: true });
   for (const fixture of ['policy.md', 'soa.md']) fs.copyFileSync(path.join(REPO, 'test', 'fixtures', fixture), path.join(workspace, fixture));
+  for (const fixture of [WITHDRAWN.file, FIX_ON_SAVE.file]) fs.copyFileSync(path.join(FIXTURES_VSCODE, fixture), path.join(workspace, fixture));
+  fs.mkdirSync(path.join(workspace, '.vscode'));
+  fs.copyFileSync(path.join(FIXTURES_VSCODE, 'settings.json'), path.join(workspace, '.vscode', 'settings.json'));
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(OUTPUT, { recursive: true });
@@ -369,8 +405,45 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
         }
       });
     }
+
+    // 6. Diagnostics as a person sees them: the Problems panel, a quick fix, fix all on save. The
+    // three share one window (a workbench takes a while to start); each opens what it needs.
+    const workbenchUrl = `${base}/?folder=${encodeURIComponent(workspace)}`;
+    let diagnosticsPage: Page | undefined;
+    const diagnosticsStep = (name: string, failure: string, body: (page: Page) => Promise<void>) =>
+      t.test(name, async () => {
+        diagnosticsPage ??= await context!.newPage();
+        const page = diagnosticsPage;
+        try {
+          if (!page.url().startsWith(base)) await openWorkbench(page, workbenchUrl, 'diagnostics');
+          await body(page);
+        } catch (err) {
+          await page.screenshot({ path: path.join(OUTPUT, failure) }).catch(() => {});
+          log(`diagnostics: failed, screenshot in test-output/${failure}`);
+          throw err;
+        }
+      });
+    try {
+      await diagnosticsStep(
+        `Problems panel: withdrawn warning on ISO/IEC 27002:2013 in ${WITHDRAWN.file} (screenshot test-output/problems-withdrawn.png)`,
+        'problems-withdrawn-failure.png',
+        (page) => problemsPanelShowsWithdrawn(page),
+      );
+      await diagnosticsStep(
+        `quick fix with Ctrl+.: "${WITHDRAWN.fix}" (screenshot test-output/quick-fix.png)`,
+        'quick-fix-failure.png',
+        (page) => quickFixReplacesWithdrawn(page),
+      );
+      await diagnosticsStep(
+        `editor.codeActionsOnSave source.fixAll.normref fixes ${FIX_ON_SAVE.file} on Ctrl+S`,
+        'fix-on-save-failure.png',
+        (page) => fixAllOnSave(page, path.join(workspace, FIX_ON_SAVE.file)),
+      );
+    } finally {
+      await diagnosticsPage?.close().catch(() => {});
+    }
   } finally {
-    // 6. Clean up, whatever happened.
+    // 7. Clean up, whatever happened.
     await context?.close().catch(() => {});
     if (server?.pid) {
       const pid = server.pid;
@@ -395,69 +468,108 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 8 * 60_000
   }
 });
 
-async function hoverInWorkbench(page: Page, url: string, c: HoverCase): Promise<void> {
-  let start = Date.now();
-  log(`hover: opening ${url}`);
+/** Loads the workbench at url and waits until it has painted. */
+async function openWorkbench(page: Page, url: string, tag: string): Promise<void> {
+  const start = Date.now();
+  log(`${tag}: opening ${url}`);
   await page.goto(url, { timeout: 60_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
-  log(`hover: workbench painted after ${Date.now() - start} ms`);
+  log(`${tag}: workbench painted after ${Date.now() - start} ms`);
+}
 
+/**
+ * Opens file of the workspace folder (Quick Open, or the Explorer) and waits until it is the active
+ * tab and a line holding heading shows. (A window restores the editors of the one before it: the
+ * heading alone could be found in another file.)
+ */
+async function openFile(page: Page, file: string, heading: string, tag: string): Promise<void> {
+  const start = Date.now();
   // Quick Open: Ctrl+P, type the name, Enter. Retry: early keystrokes can be lost while the
   // workbench is still restoring.
   const editorLines = page.locator('.editor-instance .view-lines');
+  const activeTab = page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`);
+  if ((await activeTab.isVisible()) && (await editorLines.filter({ hasText: heading }).first().isVisible())) return; // already open
   for (let attempt = 1; ; attempt++) {
     try {
       if (attempt % 2 === 0) {
         // Every other attempt, the Explorer: Quick Open can lag on a loaded machine.
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: c.file }).first().dblclick({ timeout: 10_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().dblclick({ timeout: 10_000 });
       } else {
         await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
         await page.keyboard.press('Control+P');
         const input = page.locator('.quick-input-widget input');
         await input.waitFor({ state: 'visible', timeout: 5000 });
-        await input.fill(c.file);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: c.file }).first().waitFor({ timeout: 20_000 });
+        await input.fill(file);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 20_000 });
         await page.keyboard.press('Enter');
       }
-      await editorLines.filter({ hasText: c.heading }).first().waitFor({ timeout: 20_000 });
+      await activeTab.waitFor({ timeout: 20_000 });
+      await editorLines.filter({ hasText: heading }).first().waitFor({ timeout: 20_000 });
       break;
     } catch (err) {
-      if (attempt >= 6) throw new Error(`could not open ${c.file} with Ctrl+P or the Explorer: ${String(err)}`);
+      if (attempt >= 6) throw new Error(`could not open ${file} with Ctrl+P or the Explorer: ${String(err)}`);
       await page.keyboard.press('Escape');
       await sleep(1000);
     }
   }
-  log(`hover: ${c.file} open after ${Date.now() - start} ms`);
+  log(`${tag}: ${file} open after ${Date.now() - start} ms`);
+}
+
+/** The viewport point of the middle character of word at or after anchor in a visible editor line, or null. */
+function pointInEditor(page: Page, anchor: string, word: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(({ anchor, word, showText }) => {
+    const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+    for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+      const lineText = norm(line.textContent ?? '');
+      const at = lineText.indexOf(anchor);
+      if (at < 0) continue;
+      const target = lineText.indexOf(word, at) + Math.floor(word.length / 2); // a character inside word
+      const walker = document.createTreeWalker(line, showText);
+      let offset = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = n.textContent?.length ?? 0;
+        if (target < offset + len) {
+          const range = document.createRange();
+          range.setStart(n, target - offset);
+          range.setEnd(n, target - offset + 1);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        offset += len;
+      }
+    }
+    return null;
+  }, { anchor, word, showText: SHOW_TEXT });
+}
+
+/** The text of the visible lines of the editors, spaces as spaces (Monaco renders them as U+00A0). */
+function editorLineTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')));
+}
+
+/** Polls fn until it returns a value accepted by ok; throws after timeoutMs with the last value. */
+async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const start = Date.now();
+  let last: T | undefined;
+  for (;;) {
+    last = await fn();
+    if (ok(last)) return last;
+    if (Date.now() - start > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
+    await sleep(250);
+  }
+}
+
+async function hoverInWorkbench(page: Page, url: string, c: HoverCase): Promise<void> {
+  await openWorkbench(page, url, 'hover');
+  await openFile(page, c.file, c.heading, 'hover');
 
   // Hover the middle of c.word at or after c.anchor; retry until the server answers.
-  start = Date.now();
+  const start = Date.now();
   const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: c.expected });
   let text = '';
   for (let attempt = 1; ; attempt++) {
-    const box = await page.evaluate(({ anchor, word, showText }) => {
-      const norm = (s: string) => s.replace(/\u00a0/g, ' ');
-      for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
-        const lineText = norm(line.textContent ?? '');
-        const at = lineText.indexOf(anchor);
-        if (at < 0) continue;
-        const target = lineText.indexOf(word, at) + Math.floor(word.length / 2); // a character inside word
-        const walker = document.createTreeWalker(line, showText);
-        let offset = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const len = n.textContent?.length ?? 0;
-          if (target < offset + len) {
-            const range = document.createRange();
-            range.setStart(n, target - offset);
-            range.setEnd(n, target - offset + 1);
-            const r = range.getBoundingClientRect();
-            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-          }
-          offset += len;
-        }
-      }
-      return null;
-    }, { anchor: c.anchor, word: c.word, showText: SHOW_TEXT });
+    const box = await pointInEditor(page, c.anchor, c.word);
     assert.ok(box, `"${c.anchor}" is not visible in the editor`);
     await page.mouse.move(box.x + 200, box.y + 150);
     await sleep(200);
@@ -480,4 +592,147 @@ async function hoverInWorkbench(page: Page, url: string, c: HoverCase): Promise<
   log(`hover: shown after ${Date.now() - start} ms; text: ${JSON.stringify(text)}`);
   log(`hover: screenshot ${path.relative(REPO, shot)}`);
   assert.ok(text.includes(c.expected), `hover text lacks "${c.expected}": ${text}`);
+}
+
+/** The Problems panel's row of the problem whose message is message (not its file's row). */
+function problemRow(page: Page, message: string) {
+  return page.locator('.markers-panel .monaco-list-row', { has: page.locator('.marker-message', { hasText: message }) });
+}
+
+/** The Problems panel's row of file (the row above its problems). */
+function problemFileRow(page: Page, file: string) {
+  return page.locator('.markers-panel .monaco-list-row', { has: page.locator('.label-name', { hasText: file }) });
+}
+
+/** Shows the Problems panel. Ctrl+Shift+M toggles it, so it is pressed only while the panel is hidden. */
+async function showProblems(page: Page): Promise<void> {
+  const panel = page.locator('.markers-panel');
+  for (let attempt = 1; !(await panel.isVisible()); attempt++) {
+    if (attempt > 6) throw new Error('Ctrl+Shift+M did not show the Problems panel');
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  }
+}
+
+/** Part 1: the withdrawn warning of withdrawn.md in the Problems panel, as its row reads. */
+async function problemsPanelShowsWithdrawn(page: Page): Promise<void> {
+  await openFile(page, WITHDRAWN.file, WITHDRAWN.heading, 'problems');
+  const start = Date.now();
+  await showProblems(page);
+  const row = problemRow(page, WITHDRAWN.message);
+  await row.waitFor({ state: 'visible', timeout: DIAGNOSTICS_TIMEOUT_MS });
+  log(`problems: the withdrawn warning is in the Problems panel after ${Date.now() - start} ms`);
+  const text = (await row.innerText()).split('\n').map((s) => s.trim()).filter(Boolean);
+  const part = (selector: string) => row.locator(selector).innerText().then((s) => s.trim());
+  const [message, source, code, where] = await Promise.all([part('.marker-message'), part('.marker-source'), part('.marker-code'), part('.marker-line')]);
+  const icon = (await row.locator('.marker-icon').getAttribute('class')) ?? '';
+  const label = (await row.getAttribute('aria-label')) ?? '';
+  // The panel writes the code in brackets after the source (CSS ::before and ::after).
+  log(`problems: row reads ${JSON.stringify(`${message} ${source}(${code}) ${where}`)}; icon "${icon}"; aria-label ${JSON.stringify(label)}`);
+  assert.deepEqual(text, [WITHDRAWN.message, 'normref', 'withdrawn', WITHDRAWN.position], 'the text of the row');
+  assert.equal(message, WITHDRAWN.message);
+  assert.equal(source, 'normref');
+  assert.equal(code, 'withdrawn');
+  assert.equal(where, WITHDRAWN.position);
+  assert.match(icon, /\bwarning\b/, 'the row has the warning icon');
+  assert.ok(label.startsWith(`Warning: ${WITHDRAWN.message}`), `aria-label: ${label}`);
+  assert.match(label, /generated by normref/);
+  // Its file's row names withdrawn.md and counts one problem.
+  const fileRow = problemFileRow(page, WITHDRAWN.file);
+  await fileRow.waitFor({ state: 'visible', timeout: 5000 });
+  assert.equal((await fileRow.locator('.monaco-count-badge').innerText()).trim(), '1', 'withdrawn.md has one problem');
+  // For the screenshot, the squiggle under the reference too (the editor may draw it a little later).
+  const squiggle = await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+  if (!squiggle) log('problems: no warning squiggle in the editor after 10 s');
+  await sleep(300); // let the panel finish rendering before the screenshot
+  const shot = path.join(OUTPUT, 'problems-withdrawn.png');
+  await page.screenshot({ path: shot });
+  log(`problems: screenshot ${path.relative(REPO, shot)}`);
+}
+
+/** Part 2: Ctrl+. on the reference, pick the replacement; the line and the Problems panel follow. */
+async function quickFixReplacesWithdrawn(page: Page): Promise<void> {
+  await openFile(page, WITHDRAWN.file, WITHDRAWN.heading, 'quick fix');
+  await showProblems(page);
+  await problemRow(page, WITHDRAWN.message).waitFor({ state: 'visible', timeout: DIAGNOSTICS_TIMEOUT_MS });
+  const menu = page.locator('.action-widget');
+  const fixItem = menu.locator('.monaco-list-row.action', { hasText: WITHDRAWN.fix }).first();
+  const start = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    // Click into "27002" of the reference (puts the cursor there), then Ctrl+. (Quick Fix...).
+    const box = await pointInEditor(page, WITHDRAWN.line, WITHDRAWN.word);
+    assert.ok(box, `"${WITHDRAWN.line}" is not visible in the editor`);
+    await page.mouse.click(box.x, box.y);
+    await page.keyboard.press('Control+.');
+    try {
+      await fixItem.waitFor({ state: 'visible', timeout: 5000 });
+      log(`quick fix: attempt ${attempt} showed the menu after ${Date.now() - start} ms`);
+      break;
+    } catch {
+      if (Date.now() - start > DIAGNOSTICS_TIMEOUT_MS) {
+        const seen = await menu.allInnerTexts().catch(() => []);
+        throw new Error(`no "${WITHDRAWN.fix}" in a Quick Fix menu within ${DIAGNOSTICS_TIMEOUT_MS / 1000} s (attempt ${attempt}; menus seen: ${JSON.stringify(seen)})`);
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+  const titles = (await menu.locator('.monaco-list-row.action .title').allInnerTexts()).map((s) => s.trim());
+  const groups = (await menu.locator('.monaco-list-row.group-header').allInnerTexts()).map((s) => s.trim());
+  const focused = (await menu.locator('.monaco-list-row.action.focused .title').allInnerTexts()).map((s) => s.trim());
+  log(`quick fix: menu ${JSON.stringify(groups)} ${JSON.stringify(titles)}, focused ${JSON.stringify(focused)}`);
+  assert.deepEqual(groups, ['Quick Fix']);
+  assert.equal(titles[0], WITHDRAWN.fix, 'the replacement comes first');
+  assert.ok(titles.includes(WITHDRAWN.ignore), `no "${WITHDRAWN.ignore}" in the menu`);
+  assert.deepEqual(focused, [WITHDRAWN.fix], 'the replacement is the focused (preferred) item');
+  await sleep(300);
+  const shot = path.join(OUTPUT, 'quick-fix.png');
+  await page.screenshot({ path: shot });
+  log(`quick fix: screenshot ${path.relative(REPO, shot)}`);
+
+  await fixItem.click();
+  const lines = await until(`the editor line "${WITHDRAWN.fixedLine}"`, () => editorLineTexts(page), (ls) => ls.includes(WITHDRAWN.fixedLine), 20_000);
+  log(`quick fix: the editor reads ${JSON.stringify(lines.filter(Boolean))}`);
+  assert.ok(!lines.some((l) => l.includes('27002:2013')), 'ISO/IEC 27002:2013 is still in the editor');
+  const fixedAt = Date.now();
+  await problemRow(page, WITHDRAWN.message).waitFor({ state: 'detached', timeout: DIAGNOSTICS_TIMEOUT_MS });
+  await problemFileRow(page, WITHDRAWN.file).waitFor({ state: 'detached', timeout: 5000 });
+  log(`quick fix: the warning left the Problems panel ${Date.now() - fixedAt} ms after the fix`);
+  await sleep(300);
+  const after = path.join(OUTPUT, 'quick-fix-applied.png');
+  await page.screenshot({ path: after });
+  log(`quick fix: screenshot ${path.relative(REPO, after)}`);
+}
+
+/** Part 3: Ctrl+S on fix-on-save.md runs source.fixAll.normref (workspace editor.codeActionsOnSave). */
+async function fixAllOnSave(page: Page, onDisk: string): Promise<void> {
+  const read = async () => fs.readFileSync(onDisk, 'utf8');
+  assert.ok((await read()).includes('ISO 22301:2012'), `${onDisk} is not the fixture`);
+  await openFile(page, FIX_ON_SAVE.file, FIX_ON_SAVE.heading, 'fix on save');
+  await showProblems(page);
+  for (const message of FIX_ON_SAVE.messages) await problemRow(page, message).waitFor({ state: 'visible', timeout: DIAGNOSTICS_TIMEOUT_MS });
+  log(`fix on save: both withdrawn warnings of ${FIX_ON_SAVE.file} are in the Problems panel`);
+  const start = Date.now();
+  let text = '';
+  for (let attempt = 1; ; attempt++) {
+    // Focus the editor (a click on its heading), then Ctrl+S. Retried: a keystroke can be lost, and
+    // a save that ran no fix leaves the file as it was, so saving again is harmless.
+    const box = await pointInEditor(page, FIX_ON_SAVE.heading, 'Business');
+    assert.ok(box, `"${FIX_ON_SAVE.heading}" is not visible in the editor`);
+    await page.mouse.click(box.x, box.y);
+    await page.keyboard.press('Control+S');
+    try {
+      text = await until(`${FIX_ON_SAVE.file} saved with the fixes`, read, (t) => t === FIX_ON_SAVE.saved, 10_000);
+      log(`fix on save: attempt ${attempt}: saved with the fixes after ${Date.now() - start} ms`);
+      break;
+    } catch (err) {
+      if (Date.now() - start > DIAGNOSTICS_TIMEOUT_MS) throw err;
+      log(`fix on save: attempt ${attempt}: not yet; on disk ${JSON.stringify(await read())}`);
+    }
+  }
+  assert.equal(text, FIX_ON_SAVE.saved);
+  for (const message of FIX_ON_SAVE.messages) await problemRow(page, message).waitFor({ state: 'detached', timeout: DIAGNOSTICS_TIMEOUT_MS });
+  const lines = await editorLineTexts(page);
+  assert.ok(lines.includes(FIX_ON_SAVE.saved.split('\n')[2]), `the editor reads ${JSON.stringify(lines)}`);
+  await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: 10_000 });
+  log('fix on save: the editor shows the fixed text, saved, and the warnings left the Problems panel');
 }

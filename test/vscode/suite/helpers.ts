@@ -1,4 +1,4 @@
-// What the extension-host suites (extension.spec.ts, controls.spec.ts) share: polling the providers until
+// What the extension-host suites (extension.spec.ts, controls.spec.ts, diagnostics.spec.ts) share: polling the providers until
 // the server answers, activating the extension, opening a workspace file, reading hovers and completions.
 // Not a *.spec.ts: index.ts loads the spec files it lists, and this module only through their imports.
 import * as assert from 'node:assert/strict';
