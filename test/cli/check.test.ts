@@ -327,3 +327,16 @@ test('standard input: - is read as Markdown, or by --stdin-filename; --fix - wri
   assert.deepEqual(fixed, { code: 0, stdout: CLEAN, stderr: 'fixed 1 problem in <stdin>\nNo problems in 1 file\n' });
   assert.equal(normref(['check', '--fix', '-'], { cwd: dir, input: CLEAN }).stdout, CLEAN, 'unchanged text is written too');
 });
+
+test('the example policies show every kind of outdated reference; npm start reports them without failing', () => {
+  const { code, stdout } = normref(['check', '--fail-on', 'off', 'examples']);
+  assert.equal(code, 0);
+  const example = stdout.split('\n').filter((l) => l.startsWith('examples/access-control-policy.md:'));
+  const codes = new Set(example.map((l) => l.split(' ')[2]));
+  for (const c of ['withdrawn', 'renamed', 'unknown-edition', 'unknown-part', 'control-edition-mismatch', 'title-mismatch', 'mixed-editions']) assert.ok(codes.has(c), c);
+  assert.ok(example.some((l) => /ISO\/IEC 27002:2013 is withdrawn: replaced by ISO\/IEC 27002:2022/.test(l)));
+  // The line after the suppression comment cites ISO/IEC 27002:2013 too, and is not reported.
+  const lines = fs.readFileSync(path.join(__dirname, '../../../examples/access-control-policy.md'), 'utf8').split('\n');
+  const suppressed = lines.findIndex((l) => l.includes('normref-disable-next-line withdrawn')) + 2;
+  assert.ok(!example.some((l) => l.startsWith(`examples/access-control-policy.md:${suppressed}:`)));
+});

@@ -74,7 +74,8 @@ class CheckRun {
     reportToStderr: boolean,
   ) {
     this.reportTo = reportToStderr ? this.stderr : this.stdout;
-    this.stdout.beforeWrite = () => this.progress.clear();
+    // The progress line is cleared before text goes to the terminal it is drawn on, and only then.
+    if (process.stdout.isTTY) this.stdout.beforeWrite = () => this.progress.clear();
     this.stderr.beforeWrite = () => this.progress.clear();
     const stream = this.reportTo === this.stdout ? process.stdout : process.stderr;
     this.reporter =

@@ -45,9 +45,9 @@ export function summaryLine({ files, filesWithFindings, counts, problems }: Summ
   const ofFiles = plural(files, 'file');
   const unread = problems.length ? `; ${plural(problems.length, 'file')} could not be checked` : '';
   if (total === 0) return `No problems in ${ofFiles}${unread}`;
-  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information} information`, plural(counts.hint, 'hint')];
+  const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information.toLocaleString('en')} information`, plural(counts.hint, 'hint')];
   const nonZero = parts.filter((p) => !p.startsWith('0 '));
-  return `${plural(total, 'problem')} (${nonZero.join(', ')}) in ${filesWithFindings} of ${ofFiles}${unread}`;
+  return `${plural(total, 'problem')} (${nonZero.join(', ')}) in ${filesWithFindings.toLocaleString('en')} of ${ofFiles}${unread}`;
 }
 
 function plural(n: number, word: string): string {
