@@ -58,11 +58,13 @@ function indexCatalog() {
   const isoIds = [];
   const byKey = new Map();
   const publishersByKey = new Map();
+  let newestPublication = '';
   for (let start = bytes.indexOf(10) + 1; start > 0 && start < bytes.length; ) {
     const end = bytes.indexOf(10, start) < 0 ? bytes.length : bytes.indexOf(10, start);
     const line = bytes.toString('utf8', start, end).trim();
     if (line.startsWith('[')) {
-      const [isoId, , type, , publishers, number, parts] = JSON.parse(line.replace(/,$/, ''));
+      const [isoId, , type, , publishers, number, parts, , , published] = JSON.parse(line.replace(/,$/, ''));
+      if (published && published > newestPublication) newestPublication = published;
       // As documentKey in server/src/service/scan/format.ts: Guides, IWAs and TTAs are numbered on their own.
       const base = parts ? `${number}-${parts}` : number;
       const key = type === 'Guide' || type === 'IWA' || type === 'TTA' ? `${type} ${base}` : base;
@@ -85,6 +87,8 @@ function indexCatalog() {
     records: keys.map((k) => byKey.get(k)),
     // Every publisher of any edition of the key, so completion can filter without decoding records.
     publishers: keys.map((k) => [...publishersByKey.get(k)].join('/')),
+    // How recent the data is: a year after it may be an edition normref does not know yet.
+    newestPublication,
   };
   fs.writeFileSync('dist/catalog-index.json.tmp', JSON.stringify(index));
   fs.renameSync('dist/catalog-index.json.tmp', 'dist/catalog-index.json');

@@ -12,6 +12,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
 
+/** The least time between two publications of one document's diagnostics. */
+const PUBLISH_INTERVAL_MS = 10;
+
 export interface RunningServer {
   /** Whether the client asked the server to shut down (the exit code then is 0). */
   shutdownReceived(): boolean;
@@ -26,8 +29,9 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   /** Templates and settings already warned about: one warning each, not one per settings change. */
   const badTemplates = new Set<string>();
   const badSettings = new Set<string>();
-  /** Documents whose diagnostics are due, published once the messages already received are handled. */
-  const due = new Map<string, NodeJS.Immediate>();
+  /** Documents whose diagnostics are due, with the way to cancel it, and when each was last published. */
+  const due = new Map<string, () => void>();
+  const published = new Map<string, number>();
 
   connection.onShutdown(() => {
     shutDown = true;
@@ -135,23 +139,31 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   );
 
   /**
-   * Diagnostics are pushed after every change, once the messages already received are handled: a
-   * burst of changes (typing, a paste, an undo) is checked once, at its last text.
+   * Diagnostics are pushed after a change at once, and at most every PUBLISH_INTERVAL_MS: a lone
+   * keystroke is checked right away, a burst of changes (a paste, an undo, a client sending many
+   * edits) at its first and its last text, not at every one. vscode-jsonrpc handles each message
+   * in a turn of its own, so waiting for the next turn would not join a burst.
    */
   function schedule(uri: string): void {
     if (due.has(uri) || shutDown) return;
-    due.set(
-      uri,
-      setImmediate(() => {
-        due.delete(uri);
-        publish(uri);
-      }),
-    );
+    const run = () => {
+      due.delete(uri);
+      publish(uri);
+    };
+    const wait = (published.get(uri) ?? -Infinity) + PUBLISH_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(run);
+      due.set(uri, () => clearImmediate(immediate));
+    } else {
+      const timer = setTimeout(run, wait);
+      due.set(uri, () => clearTimeout(timer));
+    }
   }
 
   function publish(uri: string): void {
     const document = documents.get(uri);
     if (!document || !service || shutDown) return;
+    published.set(uri, Date.now());
     try {
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(document, settings) });
     } catch (error) {
@@ -174,9 +186,9 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   });
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
-    const pending = due.get(event.document.uri);
-    if (pending) clearImmediate(pending);
+    due.get(event.document.uri)?.();
     due.delete(event.document.uri);
+    published.delete(event.document.uri);
     service?.forget(event.document.uri);
     // A closed document's problems leave the Problems panel with it.
     if (!shutDown) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

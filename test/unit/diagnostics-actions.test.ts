@@ -79,7 +79,7 @@ test('a 2013 control under 2022: its 2022 number, with its 2022 title where a ti
     after(`${UNDER_2022} Admins: A.9.2.3 Management of privileged access rights.`, 'A.9.2.3', 'Replace with A.8.2 Privileged access rights'),
     `${UNDER_2022} Admins: A.8.2 Privileged access rights.`,
   );
-  assert.equal(after(`${UNDER_2022}\n\n- Keys: control 10.1.2 applies.`, 'control 10.1.2', 'Replace with A.8.24'), `${UNDER_2022}\n\n- Keys: control 8.24 applies.`, 'the number as it is written');
+  assert.equal(after(`${UNDER_2022}\n\n- Keys: control 10.1.2 applies.`, 'control 10.1.2', 'Replace with 8.24'), `${UNDER_2022}\n\n- Keys: control 8.24 applies.`, 'the number as it is written');
   assert.deepEqual(titles(`${UNDER_2022} Admins: A.9.2.3.`, 'A.9.2.3'), ['Replace with A.8.2 (preferred)', 'Ignore control-edition-mismatch on this line']);
 });
 
@@ -142,19 +142,25 @@ function suppressed(text: string, needle: string, code: string, languageId: 'mar
   return after(text, needle, `Ignore ${code} on this line`, { languageId });
 }
 
-test('suppression comment before a paragraph line, a list item and a nested list item', () => {
+test('suppression comment at the end of a paragraph line, a list item and a nested list item (no new line splits them)', () => {
   const paragraph = '# Policy\n\nSuppliers cite BS 7799-2 in their questionnaires.\n';
   const fixed = suppressed(paragraph, 'BS 7799-2', 'renamed');
-  assert.equal(fixed, '# Policy\n\n<!-- normref-disable-next-line renamed -->\nSuppliers cite BS 7799-2 in their questionnaires.\n');
+  assert.equal(fixed, '# Policy\n\nSuppliers cite BS 7799-2 in their questionnaires. <!-- normref-disable-line renamed -->\n');
   assert.deepEqual(found(fixed), []);
 
   const list = '# Evidence\n\n- A BS 7799-2 certificate.\n  - Or an ISO/IEC 27035-5 report.\n';
   const item = suppressed(list, 'BS 7799-2', 'renamed');
-  assert.equal(item, '# Evidence\n\n<!-- normref-disable-next-line renamed -->\n- A BS 7799-2 certificate.\n  - Or an ISO/IEC 27035-5 report.\n');
+  assert.equal(item, '# Evidence\n\n- A BS 7799-2 certificate. <!-- normref-disable-line renamed -->\n  - Or an ISO/IEC 27035-5 report.\n');
   assert.deepEqual(found(item), [['unknown-part', 'ISO/IEC 27035-5']]);
   const nested = suppressed(list, 'ISO/IEC 27035-5', 'unknown-part');
-  assert.equal(nested, '# Evidence\n\n- A BS 7799-2 certificate.\n  <!-- normref-disable-next-line unknown-part -->\n  - Or an ISO/IEC 27035-5 report.\n', 'indented as the item');
+  assert.equal(nested, '# Evidence\n\n- A BS 7799-2 certificate.\n  - Or an ISO/IEC 27035-5 report. <!-- normref-disable-line unknown-part -->\n');
   assert.deepEqual(found(nested), [['renamed', 'BS 7799-2']]);
+
+  // A line that already has a comment gets the code added to it.
+  const both = suppressed(item, 'ISO/IEC 27035-5', 'unknown-part');
+  const twice = 'A BS 7799-2 certificate and ISO/IEC 27035-5. <!-- normref-disable-line renamed -->\n';
+  assert.equal(suppressed(twice, 'ISO/IEC 27035-5', 'unknown-part'), 'A BS 7799-2 certificate and ISO/IEC 27035-5. <!-- normref-disable-line renamed unknown-part -->\n');
+  assert.deepEqual(found(both), []);
 });
 
 test('suppression comment in a Markdown table: a disable/enable pair around the table', () => {

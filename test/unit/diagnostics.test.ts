@@ -132,8 +132,9 @@ test('disable … enable: a range of lines, for every code or the codes named', 
   assert.deepEqual(found(text('normref-disable renamed', 'normref-enable')), [...BOTH, ...PART, ...PART, ...BOTH], 'an enable of every code closes it');
   assert.deepEqual(found(text('normref-disable renamed', 'normref-enable unknown-part')), [...BOTH, ...PART, ...PART, ...PART], 'an enable of another code leaves it open');
   assert.deepEqual(found(`<!-- normref-disable unknown-part -->\n${TWO}\n\n${TWO}\n`), [['renamed', 'BS 7799-2'], ['renamed', 'BS 7799-2']], 'open to the end');
-  // As documented in suppression.ts (ESLint and markdownlint re-enable the code named instead).
-  assert.deepEqual(found(text('normref-disable', 'normref-enable renamed')), [...BOTH], 'an enable naming codes leaves a disable of every code open');
+  // As ESLint does: enabling one code inside a disable of all re-enables that code only.
+  assert.deepEqual(found(text('normref-disable', 'normref-enable renamed')), [...BOTH, ['renamed', 'BS 7799-2']], 'an enable naming a code re-enables that code only');
+  assert.deepEqual(found(`<!-- normref-disable-next-line withdrawm -->\n${TWO}\n`), BOTH, 'a misspelt code suppresses nothing');
 });
 
 test('a comment in a code block or inline code is an example, not a directive', () => {

@@ -18,6 +18,8 @@ export interface CatalogIndex {
   keys: string[];
   records: number[][];
   publishers: string[];
+  /** The latest publication date in the catalog ("2025-06"): how recent the data is. */
+  newestPublication?: string;
 }
 
 type Row = [
@@ -41,6 +43,10 @@ export class DeliverableTable {
     if (bytes.length !== index.bytes) {
       throw new Error(`normref: the catalog index was made for ${index.bytes} bytes, the catalog has ${bytes.length}: run npm run build`);
     }
+  }
+
+  get newestPublication(): string | undefined {
+    return this.index.newestPublication;
   }
 
   get size(): number {

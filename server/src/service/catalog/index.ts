@@ -63,6 +63,11 @@ export class Catalog {
     return this.table.size;
   }
 
+  /** The latest publication date in ISO's data ("2025-06"): what normref cannot know is after it. */
+  get newestPublication(): string | undefined {
+    return this.table.newestPublication;
+  }
+
   byIsoId(isoId: number): Deliverable | undefined {
     return this.table.byIsoId(isoId);
   }

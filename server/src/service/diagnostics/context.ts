@@ -28,6 +28,8 @@ export interface CheckContext {
   editionsInUse: ReadonlySet<string>;
   /** Starts of the citations heading a crosswalk's columns: a table whose header cites two editions of one document. */
   crosswalkColumns: ReadonlySet<number>;
+  /** Indexes of those tables. */
+  crosswalkTables: ReadonlySet<number>;
   /** Whether a code is reported at all: a rule whose code is off is not run. */
   enabled(code: DiagnosticCode): boolean;
   /** Line and column of an analysis offset, 1-based, for messages ("line 3"). */

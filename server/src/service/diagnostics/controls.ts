@@ -30,6 +30,8 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   if (!r.numbering.standardKey || !r.set) return [];
   // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
   if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return [];
+  // In a crosswalk (a table whose header cites two editions) a number is checked against its own column only.
+  if (context.crosswalkTables.has(context.model.scopes.tableAt(r.reference.start)?.index ?? -1) && r.rule !== 'column' && r.rule !== 'written') return [];
   const scope = scopeOf(r, context);
   // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
   if (!scope || scope.edition === '2005' || r.edition === '2005') return [];
@@ -125,8 +127,8 @@ function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: Index
   if (!key || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
   const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
   if (!other) return undefined;
-  // The words of the title written, as many as the other control's title has.
-  const span = titleSpanAfter(context.text, ref.end, titleKey(other.title).split(' ').length);
+  // The words of the title written, not of the cell or sentence after it.
+  const span = titleSpanAfter(context.text, ref.end, key.split(' ').length);
   if (!span) return undefined;
   const prefix = written(r);
   const message = `${prefix}${item.id} is ${item.title} in ${labelOf(r.numbering, edition)}; ${context.text.slice(span[0], span[1])} is ${prefix}${other.id} ${other.title}.`;
@@ -140,17 +142,16 @@ function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: Index
 /** The title-like words after a number: up to the end of its cell, clause or line ("; legal and …" is none). */
 function titleSegment(text: string, end: number): string {
   const rest = text.slice(end, end + 160);
-  const m = /^[ \t]*(?:[-–—:|*]+[ \t]*)*([^|;,.()\n]*)/.exec(rest)!;
+  const m = /^[ \t]*(?:[-–—:|*]+[ \t]*)*([^|;:,.()\n]*)/.exec(rest)!;
   return titleKey(m[1].split(/ [-–—] /)[0]);
 }
 
-/** Whether another number stands before this one in its cell or on its line: a list or range. */
+/** Whether the number ends a list or range: "A.5.15–A.5.18", "7.2 and 7.3", "A.6.1, A.6.6". */
 function afterAnotherNumber(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const before = text.slice(Math.max(lineStart, start - 80), start);
-  const cell = before.slice(before.lastIndexOf('|') + 1);
-  return /\d+\.\d+/.test(cell);
+  return LIST_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
+
+const LIST_BEFORE = /\d+(?:\.\d+)*[ \t]*(?:,|;|&|\/|–|—|-|\band\b|\bor\b|\bto\b|\bbis\b|\bet\b|\bund\b|\by\b)[ \t]*(?:(?:A|Annex A|control|clause)[ .]?)?[ \t]*$/iu;
 
 /**
  * Whether the paragraph holding a reference (its row, in a table) names a year, in a citation or
@@ -191,7 +192,9 @@ function unknownControl(r: ControlResolution, context: CheckContext): Found | un
   const prefix = written(r);
   const nearby = nearbyNumbers(r.numbering, number);
   const label = r.numbering.standardKey ? (r.numbering.annexA ? `${r.numbering.document} Annex A` : r.numbering.document) : r.id.slice(0, r.id.length - number.length).trim();
-  const what = nearby ? `; ${nearby.edition}'s ${prefix}${nearby.parent} has ${listed(nearby.ids.map((id) => prefix + id))}` : '';
+  const ids = nearby ? nearby.ids.map((id) => prefix + id) : [];
+  const shown = ids.length > 6 ? `${ids[0]} to ${ids[ids.length - 1]}` : listed(ids);
+  const what = nearby ? `; ${nearby.edition}'s ${prefix}${nearby.parent} has ${shown}` : '';
   const message = `${prefix}${number} is in no edition of ${label} normref has${what}.`;
   return { code: 'unknown-control', start: ref.start, end: ref.end, message, subject: r.id };
 }
@@ -227,7 +230,7 @@ function nearbyNumbers(numbering: Numbering, number: string): { edition: string;
 
 /** "A." when the author wrote an Annex A number so, nothing otherwise: messages and fixes write numbers as the author did. */
 function written(r: ControlResolution): string {
-  return r.annexA ? 'A.' : '';
+  return r.annexA && /\bA[ .]?\d/.test(r.reference.text) ? 'A.' : '';
 }
 
 function labelOf(numbering: Numbering, edition: string): string {

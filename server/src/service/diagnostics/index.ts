@@ -44,7 +44,7 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
     catalog,
     text,
     editionsInUse: editionsInUse(controls),
-    crosswalkColumns: crosswalkColumns(standards, analysis),
+    ...crosswalks(standards, analysis),
     lineOf,
     enabled: (code) => severities[code] !== 'off',
     // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
@@ -80,8 +80,8 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
   return findings;
 }
 
-/** The citations heading the columns of tables whose header cites two editions of one document. */
-function crosswalkColumns(standards: readonly StandardResolution[], analysis: Analysis): Set<number> {
+/** The tables whose header cites two editions of one document, and the citations heading their columns. */
+function crosswalks(standards: readonly StandardResolution[], analysis: Analysis): { crosswalkColumns: Set<number>; crosswalkTables: Set<number> } {
   const headers = new Map<string, StandardResolution[]>();
   for (const r of standards) {
     const table = r.deliverable?.year !== undefined ? analysis.model!.headedTable(r.reference) : undefined;
@@ -92,10 +92,13 @@ function crosswalkColumns(standards: readonly StandardResolution[], analysis: An
     else headers.set(key, [r]);
   }
   const columns = new Set<number>();
-  for (const list of headers.values()) {
-    if (new Set(list.map((r) => r.deliverable!.year)).size > 1) for (const r of list) columns.add(r.reference.start);
+  const tables = new Set<number>();
+  for (const [key, list] of headers) {
+    if (new Set(list.map((r) => r.deliverable!.year)).size < 2) continue;
+    tables.add(Number(key.split(' ')[0]));
+    for (const r of list) columns.add(r.reference.start);
   }
-  return columns;
+  return { crosswalkColumns: columns, crosswalkTables: tables };
 }
 
 /** "isms 2013", "ISO/IEC 20000-1 2011": the editions the document's numbers are read in, with evidence of the text. */

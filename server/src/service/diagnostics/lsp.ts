@@ -50,7 +50,8 @@ export function codeActions(analysis: Analysis, findings: readonly Finding[], ra
     );
     const sameKind = findings.filter((x) => x.code === f.code && x.fixes.some((y) => y.safe));
     if (sameKind.length > 1) actions.push({ ...fixAll(analysis, sameKind, `Fix all ${f.code} problems in this document (${sameKind.length})`, CodeActionKind.QuickFix), diagnostics: [diagnostic] });
-    actions.push({ title: `Ignore ${f.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(analysis, suppressionComment(analysis, f)) });
+    const comment = suppressionComment(analysis, f);
+    if (comment.length) actions.push({ title: `Ignore ${f.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(analysis, comment) });
   }
   return actions;
 }
@@ -64,23 +65,42 @@ function fixAll(analysis: Analysis, findings: readonly Finding[], title: string,
 }
 
 /**
- * A comment that suppresses a finding: before its line, indented as the line is; before a Markdown
- * table a disable/enable pair around it, as a comment between its rows would end the table.
+ * A comment that suppresses a finding. In Markdown it goes at the end of the line
+ * (`<!-- normref-disable-line code -->`, invisible when rendered, and no new line splits the
+ * paragraph), or joins one already there; around a table, a disable/enable pair, as anything
+ * after a row's last cell would be a cell. In plain text, a `#` line before it, or the code added
+ * to the one already there.
  */
 function suppressionComment(analysis: Analysis, f: Finding): Edit[] {
   const text = analysis.text;
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  const eolAt = text.indexOf('\n', f.start);
+  const lineEnd = eolAt < 0 ? text.length : text[eolAt - 1] === '\r' ? eolAt - 1 : eolAt;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const insert = (at: number, newText: string): Edit => ({ start: at, end: at, newText });
-  if (formatOf(analysis.document) !== 'markdown') return [insert(lineStart, `${indent}# normref-disable-next-line ${f.code}${eol}`)];
+  if (formatOf(analysis.document) !== 'markdown') {
+    const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    const previous = lineStart > 0 ? text.slice(previousStart, lineStart).replace(/\r?\n$/, '') : '';
+    if (/^[ \t]*(?:#|\/\/)[ \t]*normref-disable-next-line\b[^\n]*\S/.test(previous) && !/normref-disable-next-line[ \t]*$/.test(previous)) {
+      return [insert(previousStart + previous.length, ` ${f.code}`)];
+    }
+    const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+    return [insert(lineStart, `${indent}# normref-disable-next-line ${f.code}${eol}`)];
+  }
   const table = analysis.model?.scopes.tableAt(f.start - analysis.windowStart)?.table;
   if (table) {
     const start = table.start + analysis.windowStart;
     const tableLine = text.lastIndexOf('\n', start - 1) + 1;
     return [insert(tableLine, `<!-- normref-disable ${f.code} -->${eol}`), insert(table.end + analysis.windowStart, `${eol}<!-- normref-enable ${f.code} -->`)];
   }
-  return [insert(lineStart, `${indent}<!-- normref-disable-next-line ${f.code} -->${eol}`)];
+  const line = text.slice(lineStart, lineEnd);
+  const existing = /<!--[ \t]*normref-disable-line\b([^>]*?)[ \t]*-->[ \t]*$/.exec(line);
+  if (existing) {
+    // A comment without codes covers them all already.
+    if (!existing[1].trim()) return [];
+    return [insert(lineStart + existing.index + existing[0].indexOf(existing[1]) + existing[1].length, ` ${f.code}`)];
+  }
+  return [insert(lineEnd, ` <!-- normref-disable-line ${f.code} -->`)];
 }
 
 function workspaceEdit(analysis: Analysis, edits: readonly Edit[]): { changes: Record<string, TextEdit[]> } {

@@ -53,7 +53,7 @@ function editionOf(d: Deliverable): string {
 }
 
 /** Words that make a sentence about a move to another edition, or about the future. */
-const MOVE = /\b(?:mov(?:e|es|ing)\s+to|migrat\w*|transition\w*|upgrad\w*|will|shall\s+move|next\s+(?:recertification|audit|revision)|upcoming|planned|wechsel\w*|umstell\w*|künftig|passage|passera|migración)\b/iu;
+const MOVE = /\b(?:mov(?:e|es|ing)\s+to|migrat\w*|transition\w*|upgrad\w*|shall\s+move|next\s+(?:recertification|revision)|upcoming|wechsel\w*|umstell\w*|künftig|passage|passera|migración)\b/iu;
 const LOOK_BACK = 200;
 
 /** Whether the sentence before a citation (on its line or the lines before, back to a full stop) speaks of a move. */

@@ -35,7 +35,7 @@ export const RULES = {
   'unknown-part': {
     severity: 'warning',
     summary: 'A part of a standard that does not exist',
-    help: 'The number exists but not that part (ISO/IEC 20000-6); the message lists the parts there are.',
+    help: 'The number exists but not that part (ISO/IEC 20000-8); the message lists the parts there are.',
   },
   'unknown-number': {
     severity: 'warning',

@@ -77,13 +77,16 @@ function replacement(d: Deliverable, before: Deliverable, catalog: Catalog): str
   return d.published ? `${d.reference} (${d.published})` : d.reference;
 }
 
-/** Whether a deliverable was published by a date: a month or year counts as its last day, so a doubt never flags. */
+/**
+ * Whether a deliverable was surely published by a date: its month or year counts as its last day,
+ * the as-of month or year as its first, so a doubt never flags.
+ */
 function publishedBy(d: Deliverable, asOf: string): boolean {
   const published = d.published ?? (d.year ? String(d.year) : undefined);
   if (!published) return false;
   const last = published.length === 4 ? `${published}-12-31` : published.length === 7 ? `${published}-31` : published;
-  const date = asOf.length === 4 ? `${asOf}-12-31` : asOf.length === 7 ? `${asOf}-31` : asOf;
-  return last <= date;
+  const first = asOf.length === 4 ? `${asOf}-01-01` : asOf.length === 7 ? `${asOf}-01` : asOf;
+  return last <= first;
 }
 
 /** The reference rewritten to another edition: only the year when the document keeps its number, else the catalog's reference. */
@@ -118,11 +121,11 @@ function unknownEdition(r: StandardResolution, catalog: Catalog): Found | undefi
   const ref = r.reference;
   if (r.match === 'no-such-edition') {
     const years = [...new Set(r.editions.map((d) => d.year).filter((y): y is number => y !== undefined))];
-    const newest = years.reduce((a, b) => Math.max(a, b), 0);
     const list = years.length ? `its editions are ${listed(years.map(String))}` : 'it has no dated edition';
-    // A year after every edition normref knows may be newer than its data, not a mistake.
+    // A year after ISO's data was taken may be an edition normref does not know yet, not a mistake.
+    const dataYear = Number((catalog.newestPublication ?? '9999').slice(0, 4));
     const message =
-      ref.id.year! > newest
+      ref.id.year! >= dataYear
         ? `normref's catalog has no ${ref.id.year} edition of ${r.designation} (${list}); if it was published after the catalog's data, update normref.`
         : `${r.designation} has no ${ref.id.year} edition: ${list}.`;
     const fixes: Fix[] = r.editions
@@ -153,13 +156,14 @@ function checkable(r: StandardResolution): boolean {
 
 function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | undefined {
   const ref = r.reference;
-  if (r.match === 'other-publisher' && r.otherPublisher && checkable(r)) {
+  // "27001, 27002 and 27996": a number in a list takes its publishers from the list; ISO 27996 is no fix for it.
+  if (r.match === 'other-publisher' && r.otherPublisher && checkable(r) && !ref.continuation) {
     const right = designationOf(r.otherPublisher);
     const message = `There is no ${r.designation}: ${right} is published by ${r.otherPublisher.publishers.join(' and ')}${r.otherPublisher.publishers.length === 1 ? ' alone' : ''}.`;
     const written = ref.text.includes('\n') ? [] : [{ title: `Replace with ${right}${ref.id.year ? `:${ref.id.year}` : ''}`, edits: [edit(ref.start, ref.end, `${right}${ref.id.year ? `:${ref.id.year}` : ''}`)], safe: true }];
     return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes: written, subject: r.id };
   }
-  if (r.match !== 'unknown' || !checkable(r)) return undefined;
+  if ((r.match !== 'unknown' && !(r.match === 'other-publisher' && ref.continuation)) || !checkable(r)) return undefined;
   const id = ref.id;
   if (id.parts.length) {
     const base = documentKey(id.number, [], id.type);

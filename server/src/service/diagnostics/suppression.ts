@@ -5,7 +5,7 @@
 // and, in plain text, the same words after `#` or `//` at the start of a line. Without codes a
 // comment covers every code. A comment inside a Markdown code block is an example, not a directive.
 import { markdownCodeBlocks, SpanCursor } from '../scan/prose';
-import { isCode, type DiagnosticCode } from './rules';
+import { CODES, isCode, type DiagnosticCode } from './rules';
 
 const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^>\n]*?)-->/g;
 const LINE = /^[ \t]*(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
@@ -54,6 +54,11 @@ export function suppressions(text: string, format: 'markdown' | 'plaintext', lin
     } else if (d.codes === 'all') {
       for (const key of [...openSince.keys()]) close(key, d.offset);
     } else {
+      // Enabling some codes inside a disable of all of them, as ESLint does: the others stay off.
+      if (openSince.has('all')) {
+        close('all', d.offset);
+        for (const code of CODES) if (!d.codes.has(code) && !openSince.has(code)) openSince.set(code, d.offset);
+      }
       for (const key of keys) close(key, d.offset);
     }
   }
@@ -82,7 +87,7 @@ function find(text: string, format: 'markdown' | 'plaintext'): Directive[] {
   for (const m of text.matchAll(HTML)) {
     if (format === 'markdown') {
       code ??= new SpanCursor(markdownCodeBlocks(text));
-      if (code.skip(m.index) !== m.index) continue;
+      if (code.skip(m.index) !== m.index || inInlineCode(text, m.index)) continue;
     }
     found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
   }
@@ -90,10 +95,16 @@ function find(text: string, format: 'markdown' | 'plaintext'): Directive[] {
   return found.sort((a, b) => a.offset - b.offset);
 }
 
+/** The codes a comment names; none written means all, a misspelt one names nothing rather than everything. */
 function codesOf(written: string): Codes {
-  const codes = written
-    .split(/[\s,]+/)
-    .map((w) => w.trim())
-    .filter(isCode);
-  return codes.length ? new Set(codes) : 'all';
+  const words = written.split(/[\s,]+/).filter((w) => w);
+  return words.length ? new Set(words.filter(isCode)) : 'all';
+}
+
+/** Whether an offset lies inside an inline code span of its line (an odd number of backticks before it). */
+function inInlineCode(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let ticks = 0;
+  for (let i = Math.max(lineStart, offset - 400); i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 1;
 }

@@ -193,9 +193,12 @@ export class DocumentModel {
     this.evidenceStarts.add(r.start);
     const family = familyOf(numbering);
     const vote = { edition: editionOfYear(numbering, r.id.year), weight: WEIGHT.dated, evidence: evidenceOf(r) };
-    const editions = this.citedEditions.get(family) ?? new Map<string, Evidence>();
-    this.citedEditions.set(family, editions);
-    if (!editions.has(vote.edition)) editions.set(vote.edition, vote.evidence);
+    // A table's header (a crosswalk's columns) cites editions to compare, not the one followed.
+    if (!this.headsTable(r)) {
+      const editions = this.citedEditions.get(family) ?? new Map<string, Evidence>();
+      this.citedEditions.set(family, editions);
+      if (!editions.has(vote.edition)) editions.set(vote.edition, vote.evidence);
+    }
     this.addVote(this.documentVotes, family, vote);
     if (place.table) this.addVote(this.tableVotes, place.table.index, vote, family);
     this.addVote(this.paragraphCitations as Map<string, unknown[]>, `${family} ${place.paragraph}`, r);

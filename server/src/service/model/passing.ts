@@ -15,7 +15,9 @@ const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
 const MOVED_FROM = /\bfrom\b/iu;
 /** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
 const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
-const SENTENCE_END = /[.!?;](?=\s)|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
+const SENTENCE_END = /[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
+/** What must stand between a past word and a present one for the present to win: "replacing X, the ISMS is certified to Y". */
+const TURN = /[,;]|\band\b|\b(?:ISO|IEC)\b/u;
 /** Section headings and table columns of history and bibliography. */
 const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
@@ -36,7 +38,10 @@ export function pastInSentence(text: string, start: number, end: number): boolea
   for (let m = PAST_BEFORE.exec(sentence); m; m = PAST_BEFORE.exec(sentence)) lastPast = m.index + m[0].length;
   if (lastPast < 0) return false;
   if (MOVED_TO.test(sentence) && MOVED_FROM.test(sentence)) return false;
-  return !PRESENT.test(sentence.slice(lastPast));
+  // "formerly aligned with", "previously based on": a present word right after the past one is part of it.
+  const rest = sentence.slice(lastPast);
+  const present = PRESENT.exec(rest);
+  return !present || !TURN.test(rest.slice(0, present.index));
 }
 
 /** Whether a heading names a history, revision or bibliography section. */
