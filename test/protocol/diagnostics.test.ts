@@ -107,6 +107,22 @@ test('didChange updates the diagnostics; didClose clears them', async () => {
   assert.deepEqual(closed.diagnostics, []);
 });
 
+test('a document closed and opened again at the same address with other text gets the diagnostics of its new text', async () => {
+  const uri = newUri();
+  await server.open(uri, 'markdown', POLICY, 1);
+  await inbox.next(uri, { version: 1 });
+  const mark = inbox.mark();
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  await inbox.next(uri, { since: mark });
+  const other = 'Continuity follows ISO 22301:2012.\n';
+  await server.open(uri, 'markdown', other, 1);
+  const reopened = await inbox.next(uri, { version: 1, since: mark });
+  assert.deepEqual(
+    reopened.diagnostics.map((d) => [d.code, d.range]),
+    [['withdrawn', rangeOf(other, 'ISO 22301:2012')]],
+  );
+});
+
 test('a plain-text document gets diagnostics too, with its suppression comments', async () => {
   const uri = newUri('txt');
   const text = 'SUPPLIERS\n\n# normref-disable-next-line renamed\nSuppliers cite BS 7799-2.\nOthers cite OHSAS 18001.\n';
