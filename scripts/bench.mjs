@@ -74,6 +74,9 @@ await esbuild.build({
   stdin: {
     contents:
       "export { scan, createService } from './server/src/service';\n" +
+      "export { scanText } from './server/src/service/scan';\n" +
+      "export { IncrementalScan } from './server/src/service/scan/incremental';\n" +
+      "export { DocumentModel } from './server/src/service/model';\n" +
       "export { readCatalogSources } from './server/src/data-files';\n" +
       "export { TextDocument } from 'vscode-languageserver-textdocument';\n",
     resolveDir: root,
@@ -87,7 +90,7 @@ await esbuild.build({
   target: 'node20',
   logLevel: 'warning',
 });
-const { scan: scanWith, createService, readCatalogSources, TextDocument } = createRequire(import.meta.url)(serviceBundle);
+const { scan: scanWith, scanText, IncrementalScan, DocumentModel, createService, readCatalogSources, TextDocument } = createRequire(import.meta.url)(serviceBundle);
 // The scanner as the service runs it: with the vocabulary of the bundled data (frameworks, area
 // names, practices, which standards have numbers).
 const vocabulary = createService(readCatalogSources()).catalog.controls.vocabulary;
@@ -329,6 +332,44 @@ for (let k = 0; k < EDITS; k++) {
   await client.request('textDocument/completion', { textDocument: { uri }, position, context: { triggerKind: 1 } });
   editedCompletionTimes.push(now() - t0);
 }
+// Typing, as a linter sees it: one character at a time, each followed by the diagnostics the
+// server publishes for that version. Ten words of ten characters, at ten places spread through
+// the document, so that the edit is sometimes near the start (every block after it moves). The
+// server publishes at once after a change, but at most every 10 ms: keystrokes go KEYSTROKE_GAP
+// apart (people type 100-300 ms apart), so that the interval never holds one back.
+const KEYSTROKE_PLACES = 10;
+const KEYSTROKES_PER_PLACE = 10;
+const KEYSTROKE_GAP = 25;
+const keystrokeTimes = [];
+let diagnosticsCount;
+let publishes = true;
+for (let place = 0; place < KEYSTROKE_PLACES && publishes; place++) {
+  let line = Math.floor(((place + 0.5) * (docLines.length - 1)) / KEYSTROKE_PLACES);
+  while (lineText.has(line) || !docLines[line]) line++;
+  for (let c = 0; c < KEYSTROKES_PER_PLACE; c++) {
+    const expected = version + 1;
+    const t0 = now();
+    const published = client.notification('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === expected);
+    appendAt(line, 'abcdefghij'[c]);
+    const params = await published;
+    if (!params) {
+      publishes = false;
+      break;
+    }
+    keystrokeTimes.push(now() - t0);
+    diagnosticsCount = params.diagnostics.length;
+    await new Promise((resolve) => setTimeout(resolve, KEYSTROKE_GAP));
+  }
+}
+const keystrokeP50 = median(keystrokeTimes);
+const keystrokeP99 = quantile(keystrokeTimes, 0.99);
+console.log(
+  publishes
+    ? `keystroke → publishDiagnostics: p50 ${ms(keystrokeP50)}, p99 ${ms(keystrokeP99)}, max ${ms(Math.max(...keystrokeTimes))} over ${keystrokeTimes.length} keystrokes` +
+        ` (didChange written → the notification for that version parsed, nothing subtracted; keystrokes ${KEYSTROKE_GAP} ms apart; ${diagnosticsCount} diagnostics each)`
+    : 'keystroke → publishDiagnostics: the server published no diagnostics within 10 s of a change',
+);
+
 const editHoverP50 = median(editedHoverTimes);
 const editHoverP99 = quantile(editedHoverTimes, 0.99);
 const editComplP50 = median(editedCompletionTimes);
@@ -348,6 +389,12 @@ for (let i = 0; i < 7; i++) {
 }
 const analyzeMs = median(analyzeTimes.slice(2));
 console.log(`in-process analyze() of the document (scan + resolve, median of 5 after 2 warm-up): ${ms(analyzeMs)}`);
+const split = keystrokeSplit(service, doc.text, doc.text.split("\n"));
+console.log(
+  `in-process, per keystroke (${split.count} one-character edits at ${KEYSTROKE_PLACES} places; p50 / p99): TextDocument.update ${split.update},` +
+    ` analysis ${split.analysis} (of which the scan ${split.scan}, the whole text scanned instead ${split.wholeScan}, the document model ${split.model}),` +
+    ` resolving every reference ${split.resolutions}, diagnostics ${split.diagnostics}; all ${split.total}`,
+);
 const rssEnd = rssOf(client.child.pid);
 console.log(`server RSS at the end of section 3: ${rssEnd.toFixed(1)} MB`);
 await client.stop();
@@ -359,10 +406,64 @@ record('completion p99 (steady)', complP99, 'ms', '≤ 30 ms', complP99 <= 30);
 const staleNote = followsEdits ? '' : ' [STALE: no rescan]';
 record(`hover p50 after edit${staleNote}`, editHoverP50, 'ms', 'info', null);
 record(`hover p99 after edit${staleNote}`, editHoverP99, 'ms', 'info', null);
-record('analyze() of the 20k-line doc (rescan cost)', analyzeMs, 'ms', 'info', null);
+record('analyze() of the 20k-line doc, newly opened', analyzeMs, 'ms', 'info', null);
 record('server follows edits (hover on added ref)', followsEdits ? 1 : 0, followsEdits ? 'yes' : 'no', 'yes', followsEdits);
 record('completion p99 after edit', editComplP99, 'ms', '≤ 30 ms', editComplP99 <= 30);
+if (publishes) {
+  record('keystroke → publishDiagnostics p50', keystrokeP50, 'ms', 'info', null);
+  record('keystroke → publishDiagnostics p99', keystrokeP99, 'ms', '≤ 20 ms', keystrokeP99 <= 20);
+} else {
+  record('keystroke → publishDiagnostics [none published]', NaN, 'ms', '≤ 20 ms', false);
+}
+record('  in-process per keystroke, all (p50)', split.totalP50, 'ms', 'info', null);
 record('server RSS after open', rss, 'MB', '≤ 150 MB', rss <= 150);
+
+/**
+ * What a keystroke costs in the service, step by step, in this process: the same edits as the
+ * keystroke figure, applied to a TextDocument as the server applies them. The scan and the
+ * document model are also timed alone, and the scan of the whole text for comparison.
+ */
+function keystrokeSplit(service, text, lines) {
+  const document = TextDocument.create('file:///bench/split.md', 'markdown', 1, text);
+  service.diagnostics(document);
+  const vocabulary = service.catalog.controls.vocabulary;
+  const incremental = new IncrementalScan('markdown', vocabulary);
+  incremental.scan(text);
+  const steps = { update: [], analysis: [], scan: [], wholeScan: [], model: [], resolutions: [], diagnostics: [], total: [] };
+  for (let place = 0; place < KEYSTROKE_PLACES; place++) {
+    const line = Math.floor(((place + 0.5) * (lines.length - 1)) / KEYSTROKE_PLACES);
+    for (let c = 0; c < KEYSTROKES_PER_PLACE; c++) {
+      const character = lines[line].length + c;
+      const t0 = now();
+      TextDocument.update(document, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], document.version + 1);
+      const t1 = now();
+      const analysis = service.analyze(document);
+      const t2 = now();
+      void analysis.resolutions;
+      const t3 = now();
+      service.diagnostics(document);
+      const t4 = now();
+      steps.update.push(t1 - t0);
+      steps.analysis.push(t2 - t1);
+      steps.resolutions.push(t3 - t2);
+      steps.diagnostics.push(t4 - t3);
+      steps.total.push(t4 - t0);
+      // The parts of the analysis, again on the same text.
+      const edited = document.getText();
+      let t = now();
+      const scanned = incremental.scan(edited);
+      steps.scan.push(now() - t);
+      t = now();
+      new DocumentModel(scanned.text, scanned.references, scanned.structure, service.catalog, { defaultEdition: '2022' });
+      steps.model.push(now() - t);
+      t = now();
+      scanText(edited, 'markdown', vocabulary);
+      steps.wholeScan.push(now() - t);
+    }
+  }
+  const both = (xs) => `${ms(median(xs))} / ${ms(quantile(xs, 0.99))}`;
+  return { count: steps.total.length, ...Object.fromEntries(Object.entries(steps).map(([k, xs]) => [k, both(xs)])), totalP50: median(steps.total) };
+}
 
 // ---------------------------------------------------------------------------------------------
 // 5. A 20 MB policy

@@ -8,6 +8,8 @@ export function startClient(command, args, { onSpawn } = {}) {
   let nextId = 1;
   const pending = new Map();
   const logs = [];
+  /** Notifications waited for: { method, accept(params), resolve }. */
+  const waiting = [];
   let stderr = '';
   let buffer = Buffer.alloc(0);
   let exited = false;
@@ -36,6 +38,9 @@ export function startClient(command, args, { onSpawn } = {}) {
       write({ id: message.id, result });
     } else if (message.method === 'window/logMessage') {
       logs.push(message.params.message);
+    } else {
+      const i = waiting.findIndex((w) => w.method === message.method && w.accept(message.params));
+      if (i >= 0) waiting.splice(i, 1)[0].resolve(message.params);
     }
   }
 
@@ -68,6 +73,17 @@ export function startClient(command, args, { onSpawn } = {}) {
     },
     notify(method, params) {
       write({ method, params });
+    },
+    /** The next notification `method` from the server whose params `accept` takes, or undefined after `timeout` ms. */
+    notification(method, accept, timeout = 10_000) {
+      return new Promise((resolve) => {
+        const entry = { method, accept, resolve };
+        waiting.push(entry);
+        setTimeout(() => {
+          const i = waiting.indexOf(entry);
+          if (i >= 0) waiting.splice(i, 1)[0].resolve(undefined);
+        }, timeout).unref();
+      });
     },
     async stop() {
       try {

@@ -4,8 +4,8 @@
 import test from 'node:test';
 import fc from 'fast-check';
 import { bundledService } from '../support/catalog';
-import { edits, policyDocument, policyText } from './generators';
-import { checkEdits, checkLineEnds, checkScan, checkService } from './properties';
+import { boundaryEdits, edits, policyDocument, policyText } from './generators';
+import { checkBlockScan, checkEdits, checkLineEnds, checkScan, checkService } from './properties';
 
 const SEED = 20261201;
 const settings = (numRuns: number) => ({ seed: SEED, numRuns, endOnFailure: true });
@@ -29,5 +29,12 @@ test('fuzz: incremental edits end in the analysis of a fresh document, also when
   fc.assert(
     fc.property(policyDocument, edits, fc.boolean(), ({ text, format }, list, sameVersion) => checkEdits(service, text, format, list, sameVersion)),
     settings(200),
+  );
+});
+
+test('fuzz: a scan that reads again only the edited blocks gives the scan of the whole text, after every edit', () => {
+  fc.assert(
+    fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds)),
+    settings(300),
   );
 });

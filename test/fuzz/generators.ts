@@ -97,3 +97,24 @@ export const edits = fc.array(
   fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 40 }), text: fc.oneof(piece, fc.constant(''), block) }),
   { minLength: 1, maxLength: 30 },
 );
+
+/**
+ * What an edit at a block's edge puts there: blank lines that cut a block or join two, fences
+ * and comments that open or close, front matter, table rows, headings that date a section, and
+ * citations that change what the blocks after them read with.
+ */
+const BOUNDARY_TEXTS = [
+  '', '\n', '\n\n', '\n \t\n', '\r\n\r\n', '\r', '```\n', '\n```\n', '~~~', '<!--', '-->', '<!-- x -->\n\n', '---\n', '---\nnormref: { edition: 2013 }\n---\n',
+  '| Control | ISO/IEC 27002:2013 |\n| --- | --- |\n', '| 5.15 | 9.1.1 |\n', '| REQM | PP |\n', '# ISO/IEC 27001:2013\n\n', '## Annex A (2022)\n', '    ',
+  '- ', '1. ', 'ISO/IEC 27001:2022\n\n', 'ISO 27002\n\n', 'ITIL 4\n\n', 'CMMI-SVC\n\n', 'COBIT 2019\n\n', 'ISO/IEC 20000-1\n\n', 'control 5.15\n\n',
+  'Incident management\n', 'Organizational controls\n', 'Incident Resolution and Prevention\n', '#### 6.1.2 Segregation of duties\n', 'Run SAP ',
+];
+
+/** Edits at and across block edges, mixed with edits of any kind. */
+export const boundaryEdits = fc.array(
+  fc.oneof(
+    fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 3 }), text: fc.constantFrom(...BOUNDARY_TEXTS) }),
+    fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 0, max: 40 }), text: fc.oneof(piece, fc.constant(''), block) }),
+  ),
+  { minLength: 1, maxLength: 20 },
+);

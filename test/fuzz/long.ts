@@ -4,8 +4,8 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { bundledService } from '../support/catalog';
-import { edits, policyDocument, policyText } from './generators';
-import { checkEdits, checkLineEnds, checkScan, checkService } from './properties';
+import { boundaryEdits, edits, policyDocument, policyText } from './generators';
+import { checkBlockScan, checkEdits, checkLineEnds, checkScan, checkService } from './properties';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, seed: { type: 'string' } } });
 const seconds = Number(values.seconds);
@@ -35,6 +35,10 @@ const properties: Array<[string, Run]> = [
   [
     'service: incremental edits',
     () => outcome(fc.check(fc.property(policyDocument, edits, fc.boolean(), ({ text, format }, list, sameVersion) => checkEdits(service, text, format, list, sameVersion)), options)),
+  ],
+  [
+    'scan: edited blocks as the whole',
+    () => outcome(fc.check(fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds)), options)),
   ],
 ];
 

@@ -2,8 +2,12 @@
 // `npm test` and the long one of `npm run fuzz`. Each throws an AssertionError naming what broke.
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { formatFrameworkId, formatStandardId, scan as scanWith, type NormrefService, type Reference } from '../../server/src/service';
-import { bundledVocabulary } from '../support/catalog';
+import { Analysis, formatFrameworkId, formatStandardId, scan as scanWith, type NormrefService, type Reference } from '../../server/src/service';
+import { scanText, type ScannedText } from '../../server/src/service/scan';
+import { declaredEdition } from '../../server/src/service/scan/directives';
+import { unreadable } from '../../server/src/service/limits';
+import { IncrementalScan } from '../../server/src/service/scan/incremental';
+import { bundledService, bundledVocabulary } from '../support/catalog';
 import type { Edit } from './generators';
 
 type Format = 'markdown' | 'plaintext';
@@ -95,7 +99,15 @@ export function checkService(service: NormrefService, text: string, format: Form
 }
 
 function summary(service: NormrefService, document: TextDocument): string[] {
-  return service.analyze(document).resolutions.map((r) => `${r.id} [${r.reference.start}, ${r.reference.end})`);
+  return readings(service.analyze(document));
+}
+
+/** Each resolution's id and range and, for a number, the edition the model reads it in and why. */
+function readings(analysis: Analysis): string[] {
+  return analysis.resolutions.map((r) => {
+    const placed = r.kind === 'control' || r.kind === 'control-area' ? ` ${r.edition} ${r.rule} ${r.evidence?.start ?? ''}` : '';
+    return `${r.id} [${r.reference.start}, ${r.reference.end})${placed}`;
+  });
 }
 
 /**
@@ -116,6 +128,50 @@ export function checkEdits(service: NormrefService, initial: string, format: For
   }
   const fresh = TextDocument.create(`${uri}.fresh`, format, 1, document.getText());
   assert.deepEqual(summary(service, document), summary(service, fresh), 'edited document equals a fresh one');
+  // And a scan of the whole text, with nothing kept from the edits: the service reads only the edited blocks again.
+  if (!unreadable(fresh.getText())) {
+    const whole = new Analysis(fresh, service.catalog, { defaultEdition: '2022', declaredEdition: declaredEdition(fresh.getText(), format) });
+    assert.deepEqual(summary(service, document), readings(whole), 'edited document equals a scan of the whole text');
+  }
   service.forget(uri);
   service.forget(fresh.uri);
+}
+
+/**
+ * The scan of an edited text that reads again only the blocks an edit touched gives what a scan
+ * of the whole final text gives, after every edit: the same references at the same offsets, with
+ * the same contexts (the same objects, not merely equal ones), the same structure, and the same
+ * readings of the document model. `cutOdds` 1 cuts the text at every blank line.
+ */
+export function checkBlockScan(initial: string, format: Format, list: ReadonlyArray<{ at: number; length: number; text: string }>, cutOdds: number): void {
+  const vocabulary = bundledVocabulary();
+  const incremental = new IncrementalScan(format, vocabulary, cutOdds);
+  let text = initial;
+  assertSameScan(incremental.scan(text), scanText(text, format, vocabulary), 'first scan');
+  list.forEach((edit, n) => {
+    const start = Math.floor(edit.at * text.length);
+    text = text.slice(0, start) + edit.text + text.slice(Math.min(text.length, start + edit.length));
+    assertSameScan(incremental.scan(text), scanText(text, format, vocabulary), `after edit ${n + 1}`);
+  });
+  // The document model reads the numbers of both alike.
+  const catalog = bundledService().catalog;
+  const document = TextDocument.create(`file:///fuzz/blocks-${documentCount++}`, format, 1, text);
+  const options = { defaultEdition: '2022' };
+  assert.deepEqual(readings(new Analysis(document, catalog, { ...options, incremental })), readings(new Analysis(document, catalog, options)), 'the readings of the model');
+}
+
+function assertSameScan(actual: ScannedText, expected: ScannedText, when: string): void {
+  assert.equal(actual.text, expected.text, `${when}: the text scanned`);
+  assert.deepStrictEqual(actual.structure, expected.structure, `${when}: the structure`);
+  assert.deepStrictEqual(actual.references, expected.references, `${when}: the references`);
+  assert.deepStrictEqual(contextPlaces(actual.references), contextPlaces(expected.references), `${when}: the contexts are the references of the text`);
+}
+
+/** For each reference, the index of its context among the references, or its range if it is none of them. */
+function contextPlaces(references: readonly Reference[]): Array<number | string | undefined> {
+  const index = new Map<Reference, number>(references.map((r, i) => [r, i]));
+  return references.map((r) => {
+    const context = 'context' in r.id ? r.id.context : undefined;
+    return context ? (index.get(context) ?? `${context.start}-${context.end}`) : undefined;
+  });
 }

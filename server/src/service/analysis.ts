@@ -6,7 +6,9 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog';
 import { DocumentModel, type EditionRule, type Evidence } from './model';
 import { resolve, type Resolution } from './resolve';
-import { formatFrameworkId, formatStandardId, scanText, type TextFormat } from './scan';
+import { resolveIdentifier } from './resolve-cache';
+import { scanText, type TextFormat } from './scan';
+import type { IncrementalScan } from './scan/incremental';
 import type { Reference } from './scan/reference';
 
 /** The part of a text document the service needs (vscode-languageserver-textdocument's TextDocument fits). */
@@ -28,6 +30,8 @@ export interface AnalysisOptions {
   window?: { from: number; to: number };
   /** Why the text is not scanned at all (binary, too large). */
   skipped?: string;
+  /** The scan of the document's earlier texts, which reads again only the blocks an edit changed. */
+  incremental?: IncrementalScan;
 }
 
 export function formatOf(document: PolicyDocument): TextFormat {
@@ -63,7 +67,9 @@ export class Analysis {
       this.references = [];
       return;
     }
-    const scanned = scanText(options.window ? this.text.slice(this.base, options.window.to) : this.text, formatOf(document), catalog.controls.vocabulary);
+    const scanned = options.window
+      ? scanText(this.text.slice(this.base, options.window.to), formatOf(document), catalog.controls.vocabulary)
+      : (options.incremental?.scan(this.text) ?? scanText(this.text, formatOf(document), catalog.controls.vocabulary));
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
@@ -93,18 +99,9 @@ export class Analysis {
    */
   *resolveEach(): Generator<Resolution> {
     if (this.resolved) return yield* this.resolved;
-    // A policy cites the same few standards again and again: resolve each identifier once.
-    const seen = new Map<string, Resolution>();
     for (const r of this.references) {
-      if (r.kind === 'control' || r.kind === 'control-area') {
-        yield resolve(r, this.catalog, this.model!.read(r)!);
-        continue;
-      }
-      const key = r.kind === 'standard' ? `s ${formatStandardId(r.id)}` : `f ${formatFrameworkId(r.id)}`;
-      const known = seen.get(key);
-      const resolution = known ? ({ ...known, reference: r } as Resolution) : resolve(r, this.catalog);
-      if (!known) seen.set(key, resolution);
-      yield resolution;
+      // A control is read in its document's context; a standard or framework identifier is resolved once per process.
+      yield r.kind === 'control' || r.kind === 'control-area' ? resolve(r, this.catalog, this.model!.read(r)!) : resolveIdentifier(r, this.catalog);
     }
   }
 

@@ -9,6 +9,7 @@ import { Analysis, formatOf, type PolicyDocument } from './analysis';
 import type { Catalog } from './catalog';
 import { isLarge, unreadable } from './limits';
 import { declaredEdition } from './scan/directives';
+import { IncrementalScan } from './scan/incremental';
 import { markdownBlockSpans, type Span } from './scan/prose';
 
 /** Window size: a request at offset o reads at least this much on each side of o. */
@@ -19,6 +20,8 @@ const LINE_SEARCH = 512;
 interface Entry {
   text: string;
   defaultEdition: string;
+  /** The document's scan, carried from text to text: an edit reads only the blocks it changed. */
+  incremental?: IncrementalScan;
   whole?: Analysis;
   /** For a large document: what is read from the whole text once, and the last window. */
   large?: { declaredEdition?: string; blocks: Span[]; window?: Analysis };
@@ -35,7 +38,11 @@ export class DocumentAnalyses {
     entry.whole ??= this.guarded(document, defaultEdition, () => {
       const skipped = unreadable(entry.text);
       if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
-      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, formatOf(document)) });
+      const format = formatOf(document);
+      // A large document is analysed whole only by the CLI, once: nothing to keep its blocks for.
+      if (isLarge(entry.text)) entry.incremental = undefined;
+      else if (entry.incremental?.format !== format) entry.incremental = new IncrementalScan(format, this.catalog.controls.vocabulary);
+      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, format), incremental: entry.incremental });
     });
     return entry.whole;
   }
@@ -69,7 +76,7 @@ export class DocumentAnalyses {
     const text = document.getText();
     const cached = this.entries.get(document.uri);
     if (cached && cached.text === text && cached.defaultEdition === defaultEdition) return cached;
-    const entry: Entry = { text, defaultEdition };
+    const entry: Entry = { text, defaultEdition, incremental: cached?.incremental };
     this.entries.set(document.uri, entry);
     return entry;
   }

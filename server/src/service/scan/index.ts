@@ -20,7 +20,8 @@ import {
   readProcessAreaAcronym,
   type ControlVocabulary,
 } from './names';
-import { markdownBlockSpans, proseMasks, type ProseMask } from './prose';
+import type { ScanContext } from './context';
+import { markdownBlockSpans, proseMasks, type ProseMask, type Span } from './prose';
 import { readStructure, type Structure } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
@@ -41,6 +42,7 @@ export type {
   Supplement,
 } from './reference';
 export type { ControlVocabulary } from './names';
+export type { ScanContext } from './context';
 export { formatDesignation, formatFrameworkId, formatStandardId } from './format';
 
 /** How to read the text: Markdown skips code, links and comments; anything else is plain text. */
@@ -96,7 +98,11 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly vocabulary: ControlVocabulary,
-  ) {}
+    context: ScanContext,
+  ) {
+    this.lastIsms = context.lastIsms;
+    this.lastCobit = context.lastCobit;
+  }
 
   get end(): number {
     return this.references.length ? this.references[this.references.length - 1].end : 0;
@@ -254,11 +260,22 @@ export function scanText(written: string, format: TextFormat = 'plaintext', voca
 }
 
 function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabulary): ScannedText {
-  const blocks = format === 'markdown' ? markdownBlockSpans(text) : [];
-  const masks = proseMasks(text, format, blocks);
+  const spans = format === 'markdown' ? markdownBlockSpans(text) : [];
+  const masks = proseMasks(text, format, spans);
+  const found = scanAnchors(text, masks, vocabulary, {});
+  return { text, ...scanNames(text, masks, spans, found, vocabulary, {}) };
+}
+
+/**
+ * The first pass: what starts at an anchor word, read in order. `context`: what the text before
+ * this one cites, when this is a part of a larger text (see incremental.ts).
+ */
+export function scanAnchors(text: string, masks: () => ProseMask, vocabulary: ControlVocabulary, context: ScanContext): Reference[] {
   const mask = masks();
-  const scanner = new Scanner(text, vocabulary);
-  const anchors = new RegExp(anchorsOf(vocabulary).source, 'g');
+  const scanner = new Scanner(text, vocabulary, context);
+  // The one expression of the vocabulary: a scan runs to its end before another starts.
+  const anchors = anchorsOf(vocabulary);
+  anchors.lastIndex = 0;
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
     const prose = mask.skip(m.index);
     if (prose !== m.index) {
@@ -267,19 +284,35 @@ function scanLines(text: string, format: TextFormat, vocabulary: ControlVocabula
     }
     if (scanner.read(m.index, m[0])) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
   }
-  const structure = readStructure(text, blocks);
-  return { text, references: withNames(text, masks, structure, scanner.references, vocabulary), structure };
+  return scanner.references;
+}
+
+/**
+ * The second pass: the block structure, and the names and table numbers that only count in a
+ * document citing their standard or framework, merged with the first pass's `references`.
+ */
+export function scanNames(
+  text: string,
+  masks: () => ProseMask,
+  spans: readonly Span[],
+  references: Reference[],
+  vocabulary: ControlVocabulary,
+  context: ScanContext,
+): { references: Reference[]; structure: Structure } {
+  const structure = readStructure(text, spans);
+  return { references: withNames(text, masks, structure, references, vocabulary, context), structure };
 }
 
 /** Adds the names and table numbers that only count in a document citing their standard or framework. */
-function withNames(text: string, masks: () => ProseMask, structure: Structure, references: Reference[], vocabulary: ControlVocabulary): Reference[] {
-  const isms = references.find(isIsmsStandard);
-  const cmmi = references.find((r) => r.kind === 'framework' && r.id.framework.startsWith('cmmi'));
+function withNames(text: string, masks: () => ProseMask, structure: Structure, references: Reference[], vocabulary: ControlVocabulary, context: ScanContext): Reference[] {
+  // The document's first citation of ISO/IEC 27001/27002 dates the area names, wherever it is.
+  const isms = context.firstIsms ?? references.find(isIsmsStandard) ?? context.ismsAfter;
+  const cmmi = context.lastCmmi ?? references.find((r) => r.kind === 'framework' && r.id.framework.startsWith('cmmi'));
   const extra = [
-    findTableControls(text, references, structure, vocabulary),
+    findTableControls(text, references, structure, vocabulary, context),
     isms && vocabulary.areas.length ? findStandaloneAreas(text, isms, vocabulary, masks(), structure) : [],
-    cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks()) : [],
-    findPracticeLines(text, references, vocabulary, masks()),
+    cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks(), context.lastCmmi) : [],
+    findPracticeLines(text, references, vocabulary, masks(), context),
     findTitledNumbers(text, masks()),
   ].flat();
   if (extra.length === 0) return references;

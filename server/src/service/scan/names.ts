@@ -4,6 +4,7 @@
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
 import type { FrameworkWords } from './framework';
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
+import type { ScanContext } from './context';
 import type { ProseMask } from './prose';
 import { cellSpans, lineEnd, type Structure } from './structure';
 
@@ -158,10 +159,13 @@ const NAME_SEPARATOR = /[ \t]*(?:->|→|=>|,|;|\/|&|and|und|et|y)[ \t]*/y;
 
 /**
  * ITIL practices and processes named at the start of a line (a list item, a numbered line, a row
- * of a rename list), in a document that cites ITIL: of the ITIL version cited last before them.
+ * of a rename list), in a document that cites ITIL: of the ITIL version cited last before them
+ * (the first cited, for a line before it). `context`: the ITIL the text around this one cites.
  */
-export function findPracticeLines(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask): ControlReference[] {
+export function findPracticeLines(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask, context: Pick<ScanContext, 'lastItil' | 'itilAfter'> = {}): ControlReference[] {
   const itil = references.filter((r): r is FrameworkReference => r.kind === 'framework' && r.id.framework === 'itil');
+  if (context.lastItil) itil.unshift(context.lastItil);
+  else if (!itil.length && context.itilAfter) itil.push(context.itilAfter);
   if (!itil.length || !v.practices.length) return [];
   const c = compile(v);
   const found: ControlReference[] = [];
@@ -249,13 +253,15 @@ export function readProcessAreaAcronym(text: string, cmmi: FrameworkReference, v
 /**
  * Process areas named in full after the document first cites CMMI, each of the nearest CMMI
  * model cited before it (the document model then reads it in that model, or one that has it).
+ * `lastBefore`: the CMMI reference the text before this one cites last.
  */
-export function findProcessAreas(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask): ControlReference[] {
+export function findProcessAreas(text: string, references: readonly Reference[], v: ControlVocabulary, mask: ProseMask, lastBefore?: FrameworkReference): ControlReference[] {
   const c = compile(v);
   const cmmi = references.filter((r): r is FrameworkReference => r.kind === 'framework' && r.id.framework.startsWith('cmmi'));
   const found: ControlReference[] = [];
   let nearest = 0;
-  c.processAreaNames.lastIndex = cmmi[0].end;
+  c.processAreaNames.lastIndex = lastBefore ? 0 : cmmi[0].end;
+  if (lastBefore) cmmi.unshift(lastBefore);
   for (let m = c.processAreaNames.exec(text); m; m = c.processAreaNames.exec(text)) {
     const prose = mask.skip(m.index);
     if (prose !== m.index) {

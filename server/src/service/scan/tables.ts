@@ -8,6 +8,7 @@ import { documentKey } from './format';
 import type { ControlVocabulary } from './names';
 import { nameKey } from './names';
 import { NONE, type ControlForm, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from './reference';
+import type { ScanContext } from './context';
 import type { Span } from './prose';
 import { cellSpans, lineEnd, type Structure, type Table } from './structure';
 import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
@@ -31,11 +32,18 @@ const YEAR = /\b(2005|2013|2022)\b/;
 
 /**
  * Numbers and names in the columns of the tables of a text (`references`: those found so far, in
- * order), each with the standard, framework or edition its column names.
+ * order), each with the standard, framework or edition its column names. `before`: what the text
+ * before this one cites, when this is a block of a larger text.
  */
-export function findTableControls(text: string, references: readonly Reference[], structure: Structure, vocabulary: ControlVocabulary): ControlReference[] {
+export function findTableControls(
+  text: string,
+  references: readonly Reference[],
+  structure: Structure,
+  vocabulary: ControlVocabulary,
+  before: Pick<ScanContext, 'lastNumbered' | 'lastCmmi'> = {},
+): ControlReference[] {
   const found: ControlReference[] = [];
-  const cursor = new ReferenceCursor(references);
+  const cursor = new ReferenceCursor(references, before.lastNumbered, before.lastCmmi);
   for (const table of structure.tables) {
     const nearest = cursor.lastNumberedBefore(table.start, vocabulary);
     const cmmi = cursor.lastCmmi;
@@ -180,11 +188,13 @@ function namedInCell(text: string, start: number, end: number, framework: Framew
 /** Walks references in order, for queries whose offsets never decrease. */
 class ReferenceCursor {
   private next = 0;
-  private lastNumbered: StandardReference | undefined;
-  /** The last CMMI framework reference passed. */
-  lastCmmi: FrameworkReference | undefined;
 
-  constructor(private readonly references: readonly Reference[]) {}
+  constructor(
+    private readonly references: readonly Reference[],
+    private lastNumbered: StandardReference | undefined,
+    /** The last CMMI framework reference passed. */
+    public lastCmmi: FrameworkReference | undefined,
+  ) {}
 
   /** The nearest standard with a numbering normref has (27001, 20000-1 …) that starts before `offset`. */
   lastNumberedBefore(offset: number, vocabulary: ControlVocabulary): StandardReference | undefined {

@@ -1,0 +1,114 @@
+// A text cut at blank lines into blocks, the unit the incremental scan reads and keeps. No
+// reference, table or paragraph spans a blank line, so a block reads alone as it does in the
+// whole text, given what the text before it cites (context.ts). A blank line inside a code
+// block, comment or front matter does not cut: those spans stay whole inside one block.
+//
+// A block is several paragraphs: scanning one has a cost of its own beyond its characters, and a
+// block of a few kilobytes costs a fraction of a millisecond to read again. Where a block ends
+// depends only on the paragraph before the cut, so an edit moves no cut but its own paragraph's
+// and the blocks elsewhere stay the texts they were.
+import type { Span } from './prose';
+
+export interface Blocks {
+  /** [from, to): from the start of a block's first line to the end of its last, in text order. */
+  blocks: Span[];
+  /** The start of every blank line between and around the blocks, in order. */
+  blankLines: number[];
+}
+
+/** About one paragraph in this many ends a block (the default: tests cut more often). */
+export const CUT_ODDS = 16;
+/** A block longer than this ends at its next blank line whatever its paragraph. */
+const MAX_BLOCK = 32 * 1024;
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+
+/** A blank line, found from the line break before it: spaces and tabs, then the line end. */
+const BLANK_LINE = /\n[ \t]*\r?(?=\n|$)/g;
+
+/**
+ * The blocks of a text (line ends as line feeds) and the blank lines between them. A blank line
+ * is one the scanner's paragraph breaks see as blank: spaces and tabs, then the line end.
+ */
+export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_ODDS): Blocks {
+  const blocks: Span[] = [];
+  const blankLines: number[] = [];
+  const inSpan = new SpanEnds(spans);
+  /** The block being read, the paragraph being read in it, and the end of its last line. */
+  let from = -1;
+  let paragraph = -1;
+  let to = -1;
+  /** Blank lines after the block's last paragraph: inside it if another paragraph follows, else after it. */
+  let trailing: number[] = [];
+  const content = (start: number, end: number) => {
+    if (from < 0) from = start;
+    if (paragraph < 0) paragraph = start;
+    to = end;
+    trailing = [];
+  };
+  const blank = (start: number) => {
+    if (paragraph >= 0 && (endsBlock(text, paragraph, to, cutOdds) || to - from >= MAX_BLOCK)) {
+      blocks.push([from, to]);
+      from = -1;
+    }
+    paragraph = -1;
+    if (from < 0) blankLines.push(start);
+    else trailing.push(start);
+  };
+  // The lines between two blank lines are not blank: only the blank ones are looked at.
+  let next = 0;
+  const firstEnd = lineEnd(text, 0);
+  if (text.length > 0 && isBlank(text, 0, firstEnd)) {
+    blank(0);
+    next = firstEnd + 1;
+  }
+  BLANK_LINE.lastIndex = next;
+  for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) {
+    const start = m.index + 1;
+    if (start >= text.length) break;
+    const end = m.index + m[0].length;
+    if (start > next) content(next, m.index);
+    if (!inSpan.holds(start)) blank(start);
+    else content(start, end);
+    next = end + 1;
+  }
+  if (next < text.length) content(next, text.charCodeAt(text.length - 1) === LF ? text.length - 1 : text.length);
+  if (from >= 0) blocks.push([from, to]);
+  for (const line of trailing) blankLines.push(line);
+  return { blocks, blankLines };
+}
+
+function lineEnd(text: string, from: number): number {
+  const eol = text.indexOf('\n', from);
+  return eol < 0 ? text.length : eol;
+}
+
+/** Whether the paragraph [from, to) ends its block: a property of its own text only. */
+function endsBlock(text: string, from: number, to: number, cutOdds: number): boolean {
+  return ((to - from) * 31 + text.charCodeAt(to - 1)) % cutOdds === 0;
+}
+
+function isBlank(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  return i === end || (i === end - 1 && text.charCodeAt(i) === CR);
+}
+
+/** Sorted, non-overlapping spans queried with offsets that never decrease. */
+class SpanEnds {
+  private next = 0;
+  constructor(private readonly spans: readonly Span[]) {}
+  /**
+   * Whether a line starting at `offset` belongs to a span: inside it, or starting where it ends
+   * (front matter ends after its closing line's break, and the structure reads the line after it
+   * as the span's last).
+   */
+  holds(offset: number): boolean {
+    while (this.next < this.spans.length && this.spans[this.next][1] < offset) this.next++;
+    const span = this.spans[this.next];
+    return !!span && span[0] <= offset;
+  }
+}

@@ -1,0 +1,111 @@
+// The scan of an edited document, which reads again only the blocks an edit touched: it gives what
+// a scan of the whole text gives, for every reference that takes its context from another block,
+// on the corpus and the examples, and it leaves the references of earlier texts as they were.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, type Reference } from '../../server/src/service';
+import { scanText, type TextFormat } from '../../server/src/service/scan';
+import { IncrementalScan } from '../../server/src/service/scan/incremental';
+import { checkBlockScan } from '../fuzz/properties';
+import { bundledService, bundledVocabulary } from '../support/catalog';
+
+/** Edits as the fuzz suite writes them: at a fraction of the text, replacing `length` characters. */
+type Edit = { at: number; length: number; text: string };
+const insert = (at: number, text: string): Edit => ({ at, length: 0, text });
+
+/** Each context a block takes from the text around it: the citation, the text that reads with it, and its context's text. */
+const ROLES: Array<{ role: string; text: string; reads: string; context: string }> = [
+  { role: 'the last ISO/IEC 27001 before', text: 'We follow ISO/IEC 27001:2013.\n\nSee control 9.2.3 too.', reads: 'control 9.2.3', context: 'ISO/IEC 27001:2013' },
+  { role: 'the last COBIT before', text: 'Governance follows COBIT 5.\n\nAPO13 applies.', reads: 'APO13', context: 'COBIT 5' },
+  { role: 'the numbered standard before a table', text: 'Mapped to ISO/IEC 27002:2013.\n\n| Control | Owner |\n| --- | --- |\n| 9.1.1 | IT |', reads: '9.1.1', context: 'ISO/IEC 27002:2013' },
+  { role: 'the last CMMI before a column of acronyms', text: 'We use CMMI-SVC.\n\n| Area |\n| --- |\n| REQM |\n| PP |\n| CM |', reads: 'REQM', context: 'CMMI-SVC' },
+  { role: 'the last CMMI before a process area', text: 'We use CMMI-SVC.\n\nIncident Resolution and Prevention is ours.', reads: 'Incident Resolution and Prevention', context: 'CMMI-SVC' },
+  { role: 'the last ITIL before a practice line', text: 'Processes follow ITIL 4.\n\n- Incident management\n- Problem management', reads: 'Incident management', context: 'ITIL 4' },
+  { role: 'the first ITIL after a practice line', text: '- Incident management\n\nProcesses follow ITIL 4.', reads: 'Incident management', context: 'ITIL 4' },
+  { role: 'the first ISO/IEC 27001 before an area heading', text: 'We follow ISO/IEC 27001.\n\n## Access control\n\nText.', reads: 'Access control', context: 'ISO/IEC 27001' },
+  { role: 'the first ISO/IEC 27001 after an area heading', text: '## Access control\n\nText.\n\nWe follow ISO/IEC 27001.', reads: 'Access control', context: 'ISO/IEC 27001' },
+];
+
+for (const { role, text, reads, context } of ROLES) {
+  test(`incremental scan: a block reads with ${role}`, () => {
+    const scanned = new IncrementalScan('markdown', bundledVocabulary(), 1).scan(text);
+    assert.deepStrictEqual(scanned, scanText(text, 'markdown', bundledVocabulary()));
+    const reference = scanned.references.find((r) => r.text === reads);
+    assert.ok(reference, `${reads} is read`);
+    const found = 'context' in reference.id ? reference.id.context : undefined;
+    assert.equal(found?.text, context);
+    assert.ok(scanned.references.includes(found as Reference), 'its context is the reference of the text, not a copy');
+    // Edits that take the citation away, bring it back, and move both.
+    const citation = text.indexOf(context) / text.length;
+    checkBlockScan(text, 'markdown', [{ at: citation, length: context.length, text: '' }, { at: citation, length: 0, text: context }, insert(0, 'Intro.\n\n'), insert(1, '\n\n'), insert(0.5, '\n\n')], 1);
+  });
+}
+
+/** The documents people write: the corpus and the examples. */
+function documents(): Array<{ name: string; text: string; format: TextFormat }> {
+  const root = path.resolve(__dirname, '../../..');
+  const dirs = [path.join(root, 'test/corpus/documents'), path.join(root, 'examples')];
+  return dirs.flatMap((dir) =>
+    fs.readdirSync(dir).map((name) => ({ name, text: fs.readFileSync(path.join(dir, name), 'utf8'), format: name.endsWith('.md') ? ('markdown' as const) : ('plaintext' as const) })),
+  );
+}
+
+/** Edits at block edges: a blank line cut in and taken out, a fence opened and closed, a heading dating its section, a table row, front matter. */
+const EDITS: Edit[] = [
+  insert(0.5, '\n\n'),
+  { at: 0.5, length: 2, text: '' },
+  insert(0.3, '```\n'),
+  insert(0.7, '\n```\n'),
+  insert(0.4, '\n\n## ISO/IEC 27001:2013\n\n'),
+  insert(0.6, '| 5.15 | 9.1.1 |\n'),
+  insert(0, '---\nnormref: { edition: 2013 }\n---\n'),
+  { at: 0, length: 36, text: '' },
+  insert(0.2, '<!--'),
+  insert(0.8, '-->'),
+];
+
+test('incremental scan: the corpus and the examples, whole and after edits at block edges, as a scan of the whole text', () => {
+  for (const { name, text, format } of documents()) {
+    for (const cutOdds of [1, 16]) {
+      try {
+        checkBlockScan(text, format, EDITS, cutOdds);
+      } catch (error) {
+        assert.fail(`${name}, a block at every ${cutOdds} paragraphs: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+});
+
+test('incremental scan: an edit leaves the references of the text before it as they were', () => {
+  const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
+  const before = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';
+  const first = incremental.scan(before);
+  const snapshot = JSON.stringify(first.references);
+  incremental.scan(`Intro.\n\n${before.replace('ISO/IEC 27001:2022', 'ISO/IEC 27001:2013')}`);
+  assert.equal(JSON.stringify(first.references), snapshot);
+});
+
+test('incremental scan: a paragraph that ends no block keeps its blank lines inside the block, a text of blank lines has no block', () => {
+  for (const text of ['', '\n', '\n\n\n', ' \t\n\nA.5.15\n\n\n', 'ISO 9001\n\n\nISO 14001\n \n']) {
+    for (const format of ['markdown', 'plaintext'] as const) {
+      assert.deepStrictEqual(new IncrementalScan(format, bundledVocabulary(), 2).scan(text), scanText(text, format, bundledVocabulary()), JSON.stringify(text));
+    }
+  }
+});
+
+test('resolutions: a standard is resolved once for every document that cites it, each with its own reference', () => {
+  const service = bundledService();
+  const resolutionOf = (uri: string, text: string) => {
+    const analysis = new Analysis(TextDocument.create(uri, 'markdown', 1, text), service.catalog, { defaultEdition: '2022' });
+    return analysis.resolutions.find((r) => r.kind === 'standard')!;
+  };
+  const a = resolutionOf('file:///a.md', 'We follow ISO/IEC 27001:2022.');
+  const b = resolutionOf('file:///b.md', 'Certified: ISO/IEC 27001:2022 since 2023.');
+  assert.equal(a.reference.start, 10);
+  assert.equal(b.reference.start, 11);
+  assert.deepStrictEqual({ ...a, reference: undefined }, { ...b, reference: undefined });
+  assert.equal(a.id, 'ISO/IEC 27001:2022');
+});
