@@ -113,30 +113,34 @@ class CheckRun {
   private fix(input: Input, settings: Settings): Finding[] {
     const original = input.document.getText();
     const result = this.service.fixText(input.document, settings);
-    const fixedText = keepLineEnds(original, result.text);
-    const changed = fixedText !== original;
-    if (input.stdin) {
-      // Standard input: the text is the product, changed or not (as Prettier writes it).
-      if (this.options.dryRun) {
-        if (changed) this.stdout.write(unifiedDiff(input.name, original, fixedText));
-      } else this.stdout.write(fixedText);
-    } else if (changed && this.options.dryRun) {
-      this.stdout.write(unifiedDiff(input.name, original, fixedText));
-    } else if (changed) {
-      const refused = !input.exact ? `not fixed: not valid ${input.encoding.startsWith('utf8') ? 'UTF-8' : 'UTF-16'}, and writing it back would change more than the fixes` : writeFixed(input.path!, fixedText, input.encoding, input.stat!);
-      if (refused) {
-        this.problem(input.name, refused, input.path);
-        return this.service.findings(input.document, settings);
-      }
-    }
-    if (!changed) return this.service.findings(input.document, settings);
+    const fixed = keepLineEnds(original, result.text);
+    const changed = fixed !== original;
+    const refused = this.deliver(input, original, fixed, changed);
+    if (refused) this.problem(input.name, refused, input.path);
+    if (!changed || refused) return this.service.findings(input.document, settings);
     const count = result.fixed.length;
     const said = `${this.options.dryRun ? 'would fix' : 'fixed'} ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'} in ${input.name}\n`;
     // In a machine-readable report the line would break the document: it goes to standard error.
     (this.options.format === 'text' ? this.reportTo : this.stderr).write(said);
-    this.service.forget(input.document.uri);
-    input.document = TextDocument.create(input.document.uri, input.document.languageId, input.document.version + 1, fixedText);
+    // The service's last pass analysed the fixed text under the same uri: its findings are at hand.
+    input.document = TextDocument.create(input.document.uri, input.document.languageId, input.document.version + 1, fixed);
     return this.service.findings(input.document, settings);
+  }
+
+  /** Puts the fixed text where it goes: a diff, standard output or the file; says why not, if not. */
+  private deliver(input: Input, original: string, fixed: string, changed: boolean): string | undefined {
+    if (this.options.dryRun) {
+      if (changed) this.stdout.write(unifiedDiff(input.name, original, fixed));
+      return undefined;
+    }
+    // Standard input's text is the product, changed or not (as Prettier writes it).
+    if (input.stdin) {
+      this.stdout.write(fixed);
+      return undefined;
+    }
+    if (!changed) return undefined;
+    if (!input.exact) return `not fixed: not valid ${input.encoding.startsWith('utf8') ? 'UTF-8' : 'UTF-16'}, and writing it back would change more than the fixes`;
+    return writeFixed(input.path!, fixed, input.encoding, input.stat!);
   }
 
   private report(checked: CheckedFile): void {
@@ -153,21 +157,20 @@ class CheckRun {
   /** The settings of a document's configuration file, made once per file; a string if it cannot be used. */
   private settingsFor(input: Input): Settings | string {
     const config = this.configs.forFolder(input.folder);
-    let settings = this.settingsByConfig.get(config);
-    if (settings !== undefined) return settings;
-    if (config && 'problem' in config) {
-      settings = `not checked: ${config.problem}`;
+    const known = this.settingsByConfig.get(config);
+    if (known !== undefined) return known;
+    let settings: Settings | string;
+    const made = config && 'problem' in config ? undefined : settingsFrom(config?.client ?? {}, this.options.asOf);
+    // The schema and the service read the same facts; a problem the schema let through is still one line.
+    const problem = config && 'problem' in config ? config.problem : made!.problems.length ? `${displayPath(config!.file)}: ${made!.problems[0].replace(/^normref\./, '')}` : undefined;
+    if (problem) {
+      // Said once for the configuration file; each file under it is counted as not checked.
       this.progress.clear();
-      process.stderr.write(`normref: ${config.problem}\n`);
+      process.stderr.write(`normref: ${problem}\n`);
+      settings = `not checked: ${problem}`;
     } else {
-      const made = settingsFrom(config?.client ?? {}, this.options.asOf);
-      if (made.problems.length) {
-        settings = `not checked: ${displayPath(config!.file)}: ${made.problems[0].replace(/^normref\./, '')}`;
-        process.stderr.write(`normref: ${displayPath(config!.file)}: ${made.problems[0].replace(/^normref\./, '')}\n`);
-      } else {
-        settings = made.settings;
-        if (this.options.edition) settings.controls = { ...settings.controls, defaultEdition: this.options.edition };
-      }
+      settings = made!.settings;
+      if (this.options.edition) settings.controls = { ...settings.controls, defaultEdition: this.options.edition };
     }
     this.settingsByConfig.set(config, settings);
     return settings;
