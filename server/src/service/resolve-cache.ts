@@ -16,7 +16,12 @@ const MAX_IDENTIFIERS = 20_000;
 /** Kept without the reference they were first resolved for: it would hold on to its document's text. */
 type Known = (Omit<StandardResolution, 'reference'> | Omit<FrameworkResolution, 'reference'>) & { reference: undefined };
 
-const caches = new WeakMap<Catalog, { byKey: Map<string, Known>; byId: WeakMap<object, Known> }>();
+interface Cache {
+  byKey: Map<string, Known>;
+  byId: WeakMap<object, Known>;
+}
+
+const caches = new WeakMap<Catalog, Cache>();
 
 /** The resolution of a standard or framework reference: the identifier's, with the reference of this occurrence. */
 export function resolveIdentifier(r: StandardReference | FrameworkReference, catalog: Catalog): StandardResolution | FrameworkResolution {

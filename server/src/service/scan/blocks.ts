@@ -24,10 +24,6 @@ const MAX_BLOCK = 32 * 1024;
 const SPACE = 32;
 const TAB = 9;
 const CR = 13;
-const LF = 10;
-
-/** A blank line, found from the line break before it: spaces and tabs, then the line end. */
-const BLANK_LINE = /\n[ \t]*\r?(?=\n|$)/g;
 
 /**
  * The blocks of a text (line ends as line feeds) and the blank lines between them. A blank line
@@ -41,43 +37,32 @@ export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_
   let from = -1;
   let paragraph = -1;
   let to = -1;
-  /** Blank lines after the block's last paragraph: inside it if another paragraph follows, else after it. */
-  let trailing: number[] = [];
-  const content = (start: number, end: number) => {
-    if (from < 0) from = start;
-    if (paragraph < 0) paragraph = start;
-    to = end;
-    trailing = [];
-  };
-  const blank = (start: number) => {
-    if (paragraph >= 0 && (endsBlock(text, paragraph, to, cutOdds) || to - from >= MAX_BLOCK)) {
-      blocks.push([from, to]);
-      from = -1;
+  /**
+   * Blank lines after the block's last paragraph: inside it if another paragraph follows, else
+   * after it. Counted rather than emptied, which would make a new array for every paragraph.
+   */
+  const trailing: number[] = [];
+  let trailingCount = 0;
+  for (let start = 0; start < text.length; ) {
+    const end = lineEnd(text, start);
+    if (isBlank(text, start, end) && !inSpan.holds(start)) {
+      if (paragraph >= 0 && (endsBlock(text, paragraph, to, cutOdds) || to - from >= MAX_BLOCK)) {
+        blocks.push([from, to]);
+        from = -1;
+      }
+      paragraph = -1;
+      if (from < 0) blankLines.push(start);
+      else trailing[trailingCount++] = start;
+    } else {
+      if (from < 0) from = start;
+      if (paragraph < 0) paragraph = start;
+      to = end;
+      trailingCount = 0;
     }
-    paragraph = -1;
-    if (from < 0) blankLines.push(start);
-    else trailing.push(start);
-  };
-  // The lines between two blank lines are not blank: only the blank ones are looked at.
-  let next = 0;
-  const firstEnd = lineEnd(text, 0);
-  if (text.length > 0 && isBlank(text, 0, firstEnd)) {
-    blank(0);
-    next = firstEnd + 1;
+    start = end + 1;
   }
-  BLANK_LINE.lastIndex = next;
-  for (let m = BLANK_LINE.exec(text); m; m = BLANK_LINE.exec(text)) {
-    const start = m.index + 1;
-    if (start >= text.length) break;
-    const end = m.index + m[0].length;
-    if (start > next) content(next, m.index);
-    if (!inSpan.holds(start)) blank(start);
-    else content(start, end);
-    next = end + 1;
-  }
-  if (next < text.length) content(next, text.charCodeAt(text.length - 1) === LF ? text.length - 1 : text.length);
   if (from >= 0) blocks.push([from, to]);
-  for (const line of trailing) blankLines.push(line);
+  for (let i = 0; i < trailingCount; i++) blankLines.push(trailing[i]);
   return { blocks, blankLines };
 }
 
