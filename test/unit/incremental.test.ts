@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, type Reference } from '../../server/src/service';
 import { scanText, type TextFormat } from '../../server/src/service/scan';
+import { declaredEdition } from '../../server/src/service/scan/directives';
 import { IncrementalScan } from '../../server/src/service/scan/incremental';
 import { checkBlockScan } from '../fuzz/properties';
 import { bundledService, bundledVocabulary } from '../support/catalog';
@@ -76,6 +77,23 @@ test('incremental scan: the corpus and the examples, whole and after edits at bl
         assert.fail(`${name}, a block at every ${cutOdds} paragraphs: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
+  }
+});
+
+test('the service: an edited document of the corpus reads as the same text scanned whole, edit after edit', () => {
+  const service = bundledService();
+  const readings = (analysis: Analysis) => analysis.resolutions.map((r) => `${r.id} ${r.reference.start} ${'edition' in r ? r.edition : ''} ${'rule' in r ? r.rule : ''}`);
+  for (const { name, text, format } of documents()) {
+    const document = TextDocument.create(`file:///edited/${name}`, format, 1, text);
+    service.analyze(document);
+    for (const [n, edit] of EDITS.entries()) {
+      const at = document.positionAt(Math.floor(edit.at * document.getText().length));
+      const end = document.positionAt(document.offsetAt(at) + edit.length);
+      TextDocument.update(document, [{ range: { start: at, end }, text: edit.text }], document.version + 1);
+      const whole = new Analysis(document, service.catalog, { defaultEdition: '2022', declaredEdition: declaredEdition(document.getText(), format) });
+      assert.deepEqual(readings(service.analyze(document)), readings(whole), `${name} after edit ${n + 1}`);
+    }
+    service.forget(document.uri);
   }
 });
 

@@ -20,6 +20,8 @@ const LINE_SEARCH = 512;
 interface Entry {
   text: string;
   defaultEdition: string;
+  /** The document had another text before this one: it is being edited. */
+  edited: boolean;
   /** The document's scan, carried from text to text: an edit reads only the blocks it changed. */
   incremental?: IncrementalScan;
   whole?: Analysis;
@@ -29,8 +31,15 @@ interface Entry {
 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Entry>();
+  /** Documents open in an editor, whose edits are to come. */
+  private readonly open = new Set<string>();
 
   constructor(private readonly catalog: Catalog) {}
+
+  /** Says that a document is open in an editor: its first analysis already keeps its blocks for the edits to come. */
+  editing(uri: string): void {
+    this.open.add(uri);
+  }
 
   /** The analysis of the whole document, whatever its size (the CLI, links of a normal document). */
   whole(document: PolicyDocument, defaultEdition: string): Analysis {
@@ -39,8 +48,10 @@ export class DocumentAnalyses {
       const skipped = unreadable(entry.text);
       if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
       const format = formatOf(document);
-      // A large document is analysed whole only by the CLI, once: nothing to keep its blocks for.
-      if (isLarge(entry.text)) entry.incremental = undefined;
+      // Keeping a text's blocks costs a third more than a scan of the whole text: worth it for a
+      // document being edited, not for one read once (the CLI), nor for a large one, which an
+      // editor never analyses whole.
+      if (isLarge(entry.text) || !(entry.edited || this.open.has(document.uri))) entry.incremental = undefined;
       else if (entry.incremental?.format !== format) entry.incremental = new IncrementalScan(format, this.catalog.controls.vocabulary);
       return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, format), incremental: entry.incremental });
     });
@@ -70,13 +81,14 @@ export class DocumentAnalyses {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.open.delete(uri);
   }
 
   private entry(document: PolicyDocument, defaultEdition: string): Entry {
     const text = document.getText();
     const cached = this.entries.get(document.uri);
     if (cached && cached.text === text && cached.defaultEdition === defaultEdition) return cached;
-    const entry: Entry = { text, defaultEdition, incremental: cached?.incremental };
+    const entry: Entry = { text, defaultEdition, edited: !!cached && (cached.edited || cached.text !== text), incremental: cached?.incremental };
     this.entries.set(document.uri, entry);
     return entry;
   }
