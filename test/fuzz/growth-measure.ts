@@ -28,6 +28,15 @@ function analyse(text: string, format: Format): void {
   service.forget(document.uri);
 }
 
+/** The diagnostics of the whole text and the code actions at its middle, as the server computes them. */
+function check(text: string, format: Format): void {
+  const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
+  void service.diagnostics(document);
+  const middle = document.positionAt(text.length >> 1);
+  void service.codeActions(document, { start: middle, end: middle });
+  service.forget(document.uri);
+}
+
 /** A hover in the middle of a large document, which reads a window of it. */
 function hoverInMiddle(text: string, format: Format): void {
   const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
@@ -57,7 +66,7 @@ function growth(make: (n: number) => string, format: Format, step: (text: string
 /** The growth of one family: time at n, at 8n, and their ratio (the worse of two measurements if the first is high). */
 export function measure(family: Family, maxRatio: number): Growth {
   const { make, format = 'markdown', step = 'analyse' } = family;
-  const run = step === 'analyse' ? analyse : hoverInMiddle;
+  const run = { analyse, hover: hoverInMiddle, check }[step];
   // Warm-up: the first runs of any code are slow, and would make the calibration stop too early.
   for (let i = 0; i < 3; i++) run(make(64), format);
   let n = 1;
@@ -82,11 +91,14 @@ export interface Family {
   make: (n: number) => string;
   format?: Format;
   /** What is timed: an analysis of the whole text, or a hover in its middle. */
-  step?: 'analyse' | 'hover';
+  step?: 'analyse' | 'hover' | 'check';
 }
 
 /** The inputs that once made a step super-linear, each as a function of a size. */
 export const FAMILIES: Family[] = [
+  { name: 'diagnostics: two editions of one standard, cited again and again', step: 'check', make: (n) => `ISO/IEC 27001:2022.\n\n${'Audits follow ISO/IEC 27001:2013 and ISO/IEC 27001:2022. '.repeat(n)}` },
+  { name: 'diagnostics: 2013 controls and titles under 2022', step: 'check', make: (n) => `ISO/IEC 27001:2022\n\n${'- A.9.2.3 Management of privileged access rights\n- A.8.2 Information classification\n- A.5.1 Access control\n'.repeat(n)}` },
+  { name: 'diagnostics: suppression comments, open and closed', step: 'check', make: (n) => `ISO/IEC 27002:2013\n\n${'<!-- normref-disable withdrawn renamed -->\nBS 7799-2 <!-- normref-disable-line -->\n<!-- normref-enable renamed -->\n'.repeat(n)}` },
   { name: 'front matter with indented lines', make: (n) => `---\nnormref:\n${'    x\n'.repeat(n)}---\nISO 27001\n` },
   { name: 'co-publishers without end: ISO/ISO/…', make: (n) => 'ISO/'.repeat(n), format: 'plaintext' },
   { name: 'co-publishers after hyphens: ISO-IEC-IEC…', make: (n) => `ISO${'-IEC'.repeat(n)}`, format: 'plaintext' },

@@ -75,6 +75,8 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
       if (isLarge(text)) {
         return `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB: hover and completion read the text around the cursor; there are no document links or diagnostics (normref check reads it whole)`;
       }
+      // Open in an editor, edits will come: the first analysis keeps its blocks, so the first keystroke does not pay a block scan.
+      analyses.editing(document.uri);
       return analyze(document, settings).skipped;
     },
     hover: (document, position, settings = DEFAULT_SETTINGS) => hover(around(document, position, settings), position, catalog, settings.links),

@@ -2,19 +2,32 @@
 // mention (a history section, a revision table, "formerly …"), a crosswalk's column headers and a
 // sentence about a move to come ("when we move to ISO/IEC 27002:2022") are reasons to cite
 // another edition, and are not counted.
-import { designationOf, documentKey, type Deliverable } from '../catalog';
+import { designationOf, type Deliverable } from '../catalog';
 import type { StandardResolution } from '../resolve';
 import { at, type CheckContext, type Found } from './context';
 
+const MANY = -1;
+
 export function checkMixedEditions(standards: readonly StandardResolution[], context: CheckContext): Found[] {
+  // First the year each document is cited in, or MANY: most documents cite each standard in one
+  // edition, and then nothing more is built.
+  const years = new Map<string, number>();
+  for (const r of standards) {
+    const year = datedYear(r);
+    if (year === undefined) continue;
+    const seen = years.get(r.designation);
+    if (seen === undefined) years.set(r.designation, year);
+    else if (seen !== year) years.set(r.designation, MANY);
+  }
   const byDocument = new Map<string, Map<number, StandardResolution[]>>();
   for (const r of standards) {
-    const d = r.deliverable;
-    if ((r.match !== 'edition' && r.match !== 'supplement') || !d || d.year === undefined) continue;
-    const key = documentKey(d.number, d.parts, d.type);
-    const editions = byDocument.get(key) ?? new Map<number, StandardResolution[]>();
-    byDocument.set(key, editions);
-    editions.set(d.year, [...(editions.get(d.year) ?? []), r]);
+    const year = datedYear(r);
+    if (year === undefined || years.get(r.designation) !== MANY) continue;
+    let editions = byDocument.get(r.designation);
+    if (!editions) byDocument.set(r.designation, (editions = new Map()));
+    const list = editions.get(year);
+    if (list) list.push(r);
+    else editions.set(year, [r]);
   }
   const found: Found[] = [];
   for (const all of byDocument.values()) {
@@ -45,6 +58,11 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
     }
   }
   return found;
+}
+
+/** The year of the edition a dated citation names, or amends. */
+function datedYear(r: StandardResolution): number | undefined {
+  return (r.match === 'edition' || r.match === 'supplement') && r.deliverable ? r.deliverable.year : undefined;
 }
 
 /** The edition a deliverable is or amends: "ISO/IEC 27001:2022" for ISO/IEC 27001:2022/Amd 1:2024. */
