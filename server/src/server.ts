@@ -152,8 +152,11 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     };
     const wait = (published.get(uri) ?? -Infinity) + PUBLISH_INTERVAL_MS - Date.now();
     if (wait <= 0) {
-      const immediate = setImmediate(run);
-      due.set(uri, () => clearImmediate(immediate));
+      // Two turns on: vscode-jsonrpc handles one message a turn, and the request a client sends
+      // right after its change (completion, hover) is answered first, not after the check.
+      let cancelled = false;
+      setImmediate(() => setImmediate(() => cancelled || run()));
+      due.set(uri, () => (cancelled = true));
     } else {
       const timer = setTimeout(run, wait);
       due.set(uri, () => clearTimeout(timer));
