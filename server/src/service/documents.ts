@@ -10,7 +10,7 @@ import type { Catalog } from './catalog';
 import { isLarge, unreadable } from './limits';
 import { declaredEdition } from './scan/directives';
 import { IncrementalScan } from './scan/incremental';
-import { markdownBlockSpans, type Span } from './scan/prose';
+import { markdownBlockSpans, spanHolding, type Span } from './scan/prose';
 
 /** Window size: a request at offset o reads at least this much on each side of o. */
 const WINDOW = 4096;
@@ -128,17 +128,4 @@ function lineStartBefore(text: string, at: number): number {
 function lineEndAfter(text: string, at: number): number {
   for (let i = at; i < text.length && i < at + LINE_SEARCH; i++) if (text.charCodeAt(i) === 10) return i;
   return at;
-}
-
-/** The span of sorted, non-overlapping `spans` that holds `offset`, by binary search. */
-function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < spans[mid][0]) hi = mid - 1;
-    else if (offset >= spans[mid][1]) lo = mid + 1;
-    else return spans[mid];
-  }
-  return undefined;
 }

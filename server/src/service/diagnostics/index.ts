@@ -31,7 +31,8 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
   if (Object.values(severities).every((s) => s === 'off')) return [];
   const text = analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text;
   const base = analysis.windowStart;
-  const lineOf = lineCounter(analysis.text, base);
+  // The document knows its line starts already.
+  const lineOf = (offset: number) => analysis.document.positionAt(offset + base).line + 1;
   const standards: StandardResolution[] = [];
   const controls: ControlResolution[] = [];
   for (const r of analysis.resolutions) {
@@ -114,24 +115,4 @@ function editionsInUse(controls: readonly ControlResolution[]): Set<string> {
 function once<T>(compute: () => T): () => T {
   let value: { v: T } | undefined;
   return () => (value ??= { v: compute() }).v;
-}
-
-/** 1-based line numbers of offsets of the analysed text, with the line starts found once. */
-function lineCounter(text: string, base: number): (offset: number) => number {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    const at = offset + base;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
 }

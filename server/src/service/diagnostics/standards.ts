@@ -5,7 +5,7 @@ import { editionOfYear, familyOfDocument } from '../model/editions';
 import { formatSupplement } from '../scan/format';
 import type { StandardResolution } from '../resolve';
 import { edit, type CheckContext, type Found } from './context';
-import type { Fix } from './finding';
+import type { Edit, Fix } from './finding';
 import type { DiagnosticCode } from './rules';
 
 export function checkStandard(r: StandardResolution, context: CheckContext): Found[] {
@@ -90,14 +90,11 @@ function publishedBy(d: Deliverable, asOf: string): boolean {
 }
 
 /** The reference rewritten to another edition: only the year when the document keeps its number, else the catalog's reference. */
-function replaceEdition(r: StandardResolution, to: Deliverable): { start: number; end: number; newText: string } {
+function replaceEdition(r: StandardResolution, to: Deliverable): Edit {
   const ref = r.reference;
-  const year = ref.id.year;
   const sameDocument = documentKey(ref.id.number, ref.id.parts, ref.id.type) === documentKey(to.number, to.parts, to.type);
-  const yearAt = year !== undefined ? ref.text.lastIndexOf(String(year)) : -1;
-  if (sameDocument && ref.id.supplements.length === 0 && yearAt >= 0 && to.year !== undefined) {
-    return edit(ref.start + yearAt, ref.start + yearAt + 4, String(to.year));
-  }
+  const written = ref.id.year !== undefined && ref.text.includes(String(ref.id.year));
+  if (sameDocument && ref.id.supplements.length === 0 && written && to.year !== undefined) return yearEdit(r, to.year);
   return edit(ref.start, ref.end, to.reference);
 }
 
@@ -143,7 +140,8 @@ function unknownEdition(r: StandardResolution, catalog: Catalog): Found | undefi
   return undefined;
 }
 
-function yearEdit(r: StandardResolution, year: number): { start: number; end: number; newText: string } {
+/** The year written in a reference, replaced by another. */
+function yearEdit(r: StandardResolution, year: number): Edit {
   const at = r.reference.text.lastIndexOf(String(r.reference.id.year));
   return edit(r.reference.start + at, r.reference.start + at + 4, String(year));
 }

@@ -4,7 +4,7 @@
 //   <!-- normref-disable [code …] -->  …  <!-- normref-enable [code …] -->
 // and, in plain text, the same words after `#` or `//` at the start of a line. Without codes a
 // comment covers every code. A comment inside a Markdown code block is an example, not a directive.
-import { markdownCodeBlocks, SpanCursor } from '../scan/prose';
+import { markdownCodeBlocks, spanHolding, SpanCursor, type Span } from '../scan/prose';
 import { CODES, isCode, type DiagnosticCode } from './rules';
 
 const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^>\n]*?)-->/g;
@@ -33,7 +33,7 @@ export function suppressions(text: string, format: 'markdown' | 'plaintext', lin
   if (directives.length === 0) return () => false;
   const lines = new Map<number, Codes[]>();
   const openSince = new Map<Key, number>();
-  const ranges = new Map<Key, Array<[number, number]>>();
+  const ranges = new Map<Key, Span[]>();
   const close = (key: Key, to: number) => {
     const from = openSince.get(key);
     if (from === undefined) return;
@@ -64,21 +64,7 @@ export function suppressions(text: string, format: 'markdown' | 'plaintext', lin
   }
   for (const key of [...openSince.keys()]) close(key, Infinity);
   const covers = (codes: Codes, code: DiagnosticCode) => codes === 'all' || codes.has(code);
-  return (code, offset) => (lines.get(lineOf(offset)) ?? []).some((c) => covers(c, code)) || inRanges(ranges.get(code), offset) || inRanges(ranges.get('all'), offset);
-}
-
-/** Whether an offset lies in one of sorted, non-overlapping ranges [from, to). */
-function inRanges(ranges: ReadonlyArray<[number, number]> | undefined, offset: number): boolean {
-  if (!ranges) return false;
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < ranges[mid][0]) hi = mid - 1;
-    else if (offset >= ranges[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return (code, offset) => (lines.get(lineOf(offset)) ?? []).some((c) => covers(c, code)) || !!spanHolding(ranges.get(code) ?? [], offset) || !!spanHolding(ranges.get('all') ?? [], offset);
 }
 
 function find(text: string, format: 'markdown' | 'plaintext'): Directive[] {

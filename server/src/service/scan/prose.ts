@@ -20,6 +20,19 @@ const INLINE = /(`+)|\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|https?:\/\/[^\
 const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
 
 /** Sorted, non-overlapping spans queried with offsets that never decrease. */
+/** The span of sorted, non-overlapping `spans` that holds `offset`, by binary search. */
+export function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < spans[mid][0]) hi = mid - 1;
+    else if (offset >= spans[mid][1]) lo = mid + 1;
+    else return spans[mid];
+  }
+  return undefined;
+}
+
 export class SpanCursor {
   private next = 0;
   constructor(private readonly spans: readonly Span[]) {}
