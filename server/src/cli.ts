@@ -2,12 +2,14 @@
 //   normref check [options] <files, folders or globs>…   the editor's diagnostics, as text, JSON or SARIF; --fix
 //   normref scan [--json] <files or folders>…           every reference, as text or as one JSON array
 //   normref lookup <reference>                          what a hover shows
+//   normref coverage [--edition] [--format] <paths>…    which Annex A controls the documents cite
 // Files are read, analysed, written out and forgotten one at a time, so memory does not grow with
 // the number of files. The options are parsed by commander; the commands live in cli/.
 import { Command, CommanderError, Option } from 'commander';
 import { check, FAIL_ON, FORMATS, type CheckOptions } from './cli/check';
 import { CliError } from './cli/cli-error';
 import { CONFIG_NAMES } from './cli/config';
+import { coverage, COVERAGE_FORMATS, type CoverageFormat } from './cli/coverage';
 import { lookup } from './cli/lookup';
 import { EXIT, Output } from './cli/output';
 import { scan } from './cli/scan';
@@ -77,6 +79,17 @@ function program(exit: (code: number) => void): Command {
     .addHelpText('after', `\n${FILES}\n\n${EXIT_CODES}`)
     .action(async (paths: string[], options: { json?: boolean; edition?: string }) => {
       exit(await scan(paths, !!options.json, withEdition(options.edition), service(), output));
+    });
+
+  cli
+    .command('coverage')
+    .description('which controls of ISO/IEC 27001 Annex A the documents cite, and where; 2013 numbers count toward the 2022 controls they became')
+    .argument('<paths...>', 'files, folders or quoted globs')
+    .addOption(new Option('--edition <year>', 'the Annex A to report on; auto: the edition the documents cite more').choices(['auto', ...EDITIONS]).default('auto'))
+    .addOption(new Option('--format <format>', 'md: Markdown tables; csv: one row per control; json; html: a page with a chart').choices(COVERAGE_FORMATS).default('md'))
+    .addHelpText('after', `\n${FILES}\n\nExamples:\n  normref coverage policies\n  normref coverage --edition 2022 --format csv policies > coverage.csv\n\n${EXIT_CODES}`)
+    .action(async (paths: string[], options: { edition: string; format: CoverageFormat }) => {
+      exit(await coverage(paths, options, DEFAULT_SETTINGS, service(), output));
     });
 
   cli

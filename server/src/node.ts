@@ -3,7 +3,9 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { findPackageRoot, packageVersion, readCatalogSources } from './data-files';
 import { FramingCheck } from './framing';
+import { FileWorkspace } from './file-workspace';
 import { startServer } from './server';
+import { fileURLToPath } from 'node:url';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe'];
 const args = process.argv.slice(2);
@@ -22,7 +24,9 @@ if (args.includes('--version')) {
 const stdio = !args.some((a) => TRANSPORTS.some((t) => a.startsWith(t))) || args.includes('--stdio');
 const reader = stdio ? stdinReader() : undefined;
 const connection = reader ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
-const server = startServer(connection, () => readCatalogSources(root), packageVersion(root));
+const server = startServer(connection, () => readCatalogSources(root), packageVersion(root), {
+  folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
+});
 // Given a reader rather than a stream, the library leaves the end of input to us: exit as it would.
 reader?.onClose(() => process.exit(server.shutdownReceived() ? 0 : 1));
 

@@ -10,7 +10,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
+import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings, type Workspace } from './service';
+import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
+
+/** A request of the VS Code client: the Annex A coverage of the workspace. */
+export const COVERAGE_REQUEST = 'normref/coverage';
 
 /** The least time between two publications of one document's diagnostics. */
 const PUBLISH_INTERVAL_MS = 10;
@@ -20,7 +24,12 @@ export interface RunningServer {
   shutdownReceived(): boolean;
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): RunningServer {
+export interface ServerOptions {
+  /** The workspace of folders on disk, for clients that do not list theirs (Node only). */
+  folderWorkspace?: (folders: string[]) => Workspace;
+}
+
+export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -32,6 +41,8 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   /** Documents whose diagnostics are due, with the way to cancel it, and when each was last published. */
   const due = new Map<string, () => void>();
   const published = new Map<string, number>();
+  let indexer: WorkspaceIndexer | undefined;
+  let progress = false;
 
   connection.onShutdown(() => {
     shutDown = true;
@@ -42,7 +53,12 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     service = createService(loadCatalog());
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
-    settings = checked((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
+    const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean } | undefined;
+    settings = checked(init?.settings);
+    progress = !!params.capabilities.window?.workDoneProgress;
+    const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri).filter((uri) => uri.startsWith('file:'));
+    const workspace = init?.workspaceFiles ? new ClientWorkspace(connection) : folders.length && options.folderWorkspace ? options.folderWorkspace(folders) : undefined;
+    indexer = new WorkspaceIndexer(connection, documents, () => service, () => settings, workspace);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -50,12 +66,19 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
         documentLinkProvider: { resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
+        documentSymbolProvider: { label: 'normref' },
       },
       serverInfo: { name: 'normref', version },
     };
   });
 
-  connection.onInitialized(() => void refreshSettings());
+  connection.onInitialized(() => {
+    void refreshSettings();
+    indexer?.start(progress);
+  });
+  connection.onDidChangeWatchedFiles((params) => void indexer?.filesChanged(params));
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) void refreshSettings();
     else {
@@ -137,6 +160,33 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return document ? s.codeActions(document, params.range, params.context.only, settings) : null;
     }),
   );
+  connection.onReferences(
+    guarded('references', nothing, (params, s) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return null;
+      indexer?.refresh(s);
+      return s.references(document, params.position, params.context.includeDeclaration, settings);
+    }),
+  );
+  connection.onWorkspaceSymbol(
+    guarded('workspace symbols', nothing, (params, s) => {
+      indexer?.refresh(s);
+      return s.workspaceSymbols(params.query);
+    }),
+  );
+  connection.onDocumentSymbol(
+    guarded('document symbols', nothing, (params, s) => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? s.documentSymbols(document, settings) : null;
+    }),
+  );
+  connection.onRequest(COVERAGE_REQUEST, async (params: { edition?: string } | undefined) => {
+    await indexer?.ready();
+    return guarded('coverage', nothing, (p: { edition?: string } | undefined, s) => {
+      indexer?.refresh(s);
+      return s.coverage(p?.edition ?? 'auto');
+    })(params);
+  });
 
   /**
    * Diagnostics are pushed after a change at once, and at most every PUBLISH_INTERVAL_MS: a lone
@@ -183,16 +233,22 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     try {
       const note = service.prepare(event.document, settings);
       if (note) connection.console.warn(`normref: ${event.document.uri}: ${note}`);
+      indexer?.changed(event.document.uri);
     } catch (error) {
       connection.console.error(`normref: open failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   });
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    schedule(event.document.uri);
+    indexer?.changed(event.document.uri);
+  });
   documents.onDidClose((event) => {
     due.get(event.document.uri)?.();
     due.delete(event.document.uri);
     published.delete(event.document.uri);
     service?.forget(event.document.uri);
+    // What the index has of it is the editor's last text; the file on disk (or nothing) takes over.
+    void indexer?.filesChanged({ changes: [{ uri: event.document.uri, type: 2 }] });
     // A closed document's problems leave the Problems panel with it.
     if (!shutDown) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

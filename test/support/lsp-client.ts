@@ -16,7 +16,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: unknown; args?: string[] } = {}): Promise<TestServer> {
+export interface StartOptions {
+  settings?: unknown;
+  args?: string[];
+  /** The workspace folder the client opens, as a file URI; none by default. */
+  rootUri?: string;
+  initializationOptions?: unknown;
+  /** Answers the client gives to requests from the server, set before `initialize`. */
+  onRequest?: Record<string, (params: never) => unknown>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -26,11 +36,13 @@ export async function startServer(options: { settings?: unknown; args?: string[]
     logs.push(params.message);
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+  for (const [method, handler] of Object.entries(options.onRequest ?? {})) connection.onRequest(method, handler as (params: unknown) => unknown);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    rootUri: options.rootUri ?? null,
+    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } }, window: { workDoneProgress: true } },
+    ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });
   await connection.sendNotification('initialized', {});
   return {

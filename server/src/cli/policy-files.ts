@@ -8,21 +8,14 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { GitignoreRules } from './gitignore';
 import { describeError } from './read-text';
+import { isPolicyPath, languageOfPath } from '../service/workspace/workspace';
 
-const MARKDOWN = new Set(['.md', '.markdown', '.mdown', '.mkd']);
-const TEXT = new Set(['.txt', '.text']);
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export type Found = { file: string } | { problem: string; file: string };
 
-export function languageOf(file: string): 'markdown' | 'plaintext' {
-  return MARKDOWN.has(path.extname(file).toLowerCase()) ? 'markdown' : 'plaintext';
-}
-
-function isPolicyFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return MARKDOWN.has(ext) || TEXT.has(ext);
-}
+export const languageOf = languageOfPath;
+const isPolicyFile = isPolicyPath;
 
 /** Which files of a walk are yielded: policy files by extension, or those a glob matches. */
 type Select = (relative: string, name: string) => boolean;

@@ -79,6 +79,21 @@ export class DocumentAnalyses {
     });
   }
 
+  /** Whether an editor has the document open: then its kept analysis is the one to use. */
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** The analysis of a document read once (the workspace index): nothing of it is kept here. */
+  once(document: PolicyDocument, defaultEdition: string): Analysis {
+    return this.guarded(document, defaultEdition, () => {
+      const text = document.getText();
+      const skipped = unreadable(text);
+      if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
+      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(text, formatOf(document)) });
+    });
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
     this.open.delete(uri);

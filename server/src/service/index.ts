@@ -1,7 +1,7 @@
 // The normref language service: one object with a method per feature, built from a catalog.
 // Pure: no fs, path or process here, so it runs unchanged in Node and in a browser worker; the
 // adapters (server, CLI) load files and pass texts in.
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { Analysis, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
 import { DocumentAnalyses } from './documents';
@@ -16,6 +16,11 @@ import { codeActions, toDiagnostics } from './diagnostics/lsp';
 import { fixText, type FixedText } from './diagnostics/fix';
 import type { Finding } from './diagnostics/finding';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { CitationIndex } from './workspace/citations';
+import { coverage, coverageEdition, type CoverageReport } from './workspace/coverage';
+import { indexWorkspace, type IndexOptions } from './workspace/indexer';
+import { documentSymbols, references, workspaceSymbols } from './workspace/navigation';
+import type { Workspace } from './workspace/workspace';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -29,6 +34,10 @@ export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, 
 export { applyEdits, type Edit, type Finding, type Fix, type Related } from './diagnostics/finding';
 export type { FixedText } from './diagnostics/fix';
 export { FIX_ALL_KIND } from './diagnostics/lsp';
+export { coverageEditions, type CoverageReport, type CoverageCitation } from './workspace/coverage';
+export { coverageCsv, coverageHtml, coverageMarkdown, CSV_HEADER } from './workspace/coverage-formats';
+export type { IndexOptions, IndexProgress } from './workspace/indexer';
+export { isPolicyPath, languageOfPath, MemoryWorkspace, type Cancellation, type Workspace } from './workspace/workspace';
 
 export interface NormrefService {
   readonly catalog: Catalog;
@@ -56,11 +65,33 @@ export interface NormrefService {
   fixText(document: PolicyDocument, settings?: Settings): FixedText;
   /** Forgets a closed document's analysis. */
   forget(uri: string): void;
+
+  /** Reads a document into the workspace index (its open analysis, if the service has one). */
+  indexDocument(document: PolicyDocument, settings?: Settings): void;
+  /** Takes a document out of the workspace index (deleted, or no longer a policy). */
+  unindex(uri: string): void;
+  /** Reads every document of `workspace` into the index. */
+  indexWorkspace(workspace: Workspace, options?: IndexOptions, settings?: Settings): Promise<number>;
+  /** How many documents the index holds. */
+  readonly indexed: number;
+  /** Every citation in the index of what the reference at `position` names. */
+  references(document: PolicyDocument, position: Position, includeDeclaration?: boolean, settings?: Settings): Location[];
+  workspaceSymbols(query: string): WorkspaceSymbol[];
+  documentSymbols(document: PolicyDocument, settings?: Settings): DocumentSymbol[];
+  /** Annex A coverage of the indexed documents, in an edition or ('auto') the one they cite more. */
+  coverage(edition: string): CoverageReport;
 }
 
 export function createService(catalogOrSources: Catalog | CatalogSources): NormrefService {
   const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
   const analyses = new DocumentAnalyses(catalog);
+  const index = new CitationIndex(catalog);
+  // A document of the workspace not open in the editor: analysed, indexed and dropped, not cached.
+  const indexDocument = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => {
+    const analysis = analyses.isOpen(document.uri) ? analyze(document, settings) : analyses.once(document, settings.controls.defaultEdition);
+    if (analysis.skipped) index.remove(document.uri);
+    else index.update(analysis);
+  };
   const analyze = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => analyses.whole(document, settings.controls.defaultEdition);
   const around = (document: PolicyDocument, position: Position, settings: Settings) =>
     analyses.around(document, document.offsetAt(position), settings.controls.defaultEdition);
@@ -107,5 +138,15 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
     },
     fixText: (document, settings = DEFAULT_SETTINGS) => fixText(document, (d) => check(analyze(d, settings), catalog, settings.diagnostics)),
     forget: (uri) => analyses.forget(uri),
+    indexDocument,
+    unindex: (uri) => index.remove(uri),
+    indexWorkspace: (workspace, options, settings = DEFAULT_SETTINGS) => indexWorkspace(workspace, (d) => indexDocument(d, settings), options),
+    get indexed() {
+      return index.size;
+    },
+    references: (document, position, includeDeclaration = true, settings = DEFAULT_SETTINGS) => references(index, analyze(document, settings), position, catalog, includeDeclaration),
+    workspaceSymbols: (query) => workspaceSymbols(index, query),
+    documentSymbols: (document, settings = DEFAULT_SETTINGS) => documentSymbols(analyze(document, settings), catalog),
+    coverage: (edition) => coverage(index, catalog, coverageEdition(index, catalog, edition)),
   };
 }

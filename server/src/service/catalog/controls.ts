@@ -95,6 +95,8 @@ export class ControlSets {
   readonly areas: readonly ControlArea[];
   private readonly successors = new Map<string, string[]>();
   private readonly predecessors = new Map<string, string[]>();
+  /** The sets the correspondence maps between (ISO/IEC 27002:2013 → 2022), by key. */
+  readonly corresponding?: { from: string; to: string };
   readonly vocabulary: ControlVocabulary;
   /** Every numbering by key ("ISO/IEC 27001 Annex A", "ISO 9001", "cobit"). */
   readonly numberings: ReadonlyMap<string, Numbering>;
@@ -116,6 +118,7 @@ export class ControlSets {
     }
     this.areas = this.collectAreas();
     for (const c of correspondences) {
+      this.corresponding = { from: c.from, to: c.to };
       for (const pair of c.pairs) {
         this.successors.set(pair.from, pair.to);
         for (const to of pair.to) this.predecessors.set(to, [...(this.predecessors.get(to) ?? []), pair.from]);

@@ -1,0 +1,39 @@
+// The workspace of the file system, for Node: the policy files under some folders, found as
+// `normref check` finds them (policy extensions, .gitignore, no node_modules or .git), read and
+// decoded as the CLI reads them. The CLI's coverage report and the server's index (for clients
+// that cannot list their workspace for it) use it; a file that cannot be read is reported once.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileUri } from './cli/inputs';
+import { policyFiles } from './cli/policy-files';
+import { readText } from './cli/read-text';
+import { languageOfPath, type PolicyDocument, type Workspace } from './service';
+
+export class FileWorkspace implements Workspace {
+  constructor(
+    private readonly roots: readonly string[],
+    /** Told of each file that could not be listed or read, with why. */
+    private readonly onProblem: (file: string, problem: string) => void = () => {},
+  ) {}
+
+  async list(): Promise<string[]> {
+    const uris: string[] = [];
+    for (const found of policyFiles(this.roots)) {
+      if ('problem' in found) this.onProblem(found.file, found.problem);
+      else if (found.file !== '-') uris.push(fileUri(path.resolve(found.file)));
+    }
+    return uris;
+  }
+
+  async read(uri: string): Promise<PolicyDocument | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    const read = readText(file);
+    if ('problem' in read) {
+      this.onProblem(file, read.problem);
+      return undefined;
+    }
+    return TextDocument.create(uri, languageOfPath(file), 1, read.text);
+  }
+}

@@ -1,0 +1,106 @@
+// The citations of every indexed document: for each document, where it cites what (by target key),
+// so that "which policies cite A.5.15?" is a lookup per document, not a rescan. A document's entry
+// is replaced whole when it changes; nothing else is kept of its text or analysis.
+import type { Range } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import type { Catalog } from '../catalog';
+import { targetsOf, type Target } from './targets';
+
+export interface Citation {
+  uri: string;
+  range: Range;
+  /** The text as written: "A.9.1.1", "ISO 27001". */
+  text: string;
+  /** The target it was found by, with its label. */
+  target: Target;
+}
+
+interface CitedDocument {
+  uri: string;
+  /** Target key → the citations of it, in text order. */
+  byKey: Map<string, Citation[]>;
+}
+
+export class CitationIndex {
+  private readonly documents = new Map<string, CitedDocument>();
+  /** The documents in URI order, made again after a document comes or goes, not per query. */
+  private sorted?: CitedDocument[];
+
+  constructor(private readonly catalog: Catalog) {}
+
+  /** Replaces what is known of the analysed document. */
+  update(analysis: Analysis): void {
+    const byKey = citationsIn(analysis, this.catalog);
+    const known = this.documents.get(analysis.document.uri);
+    // Replaced in place: the sorted list holds the entries and stays in order.
+    if (known) known.byKey = byKey;
+    else {
+      this.documents.set(analysis.document.uri, { uri: analysis.document.uri, byKey });
+      this.sorted = undefined;
+    }
+  }
+
+  remove(uri: string): void {
+    if (this.documents.delete(uri)) this.sorted = undefined;
+  }
+
+  has(uri: string): boolean {
+    return this.documents.has(uri);
+  }
+
+  get size(): number {
+    return this.documents.size;
+  }
+
+  uris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** Every citation of `key` in the workspace, by document in URI order, then in text order. */
+  citationsOf(key: string): Citation[] {
+    const found: Citation[] = [];
+    this.sorted ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    for (const document of this.sorted) for (const c of document.byKey.get(key) ?? []) found.push(c);
+    return found;
+  }
+
+  /** Each document's targets, for a search over the workspace. */
+  *allTargets(): Generator<CitedTarget> {
+    for (const document of this.documents.values()) yield* citedTargets(document.byKey);
+  }
+}
+
+/** Target key → the document's citations of it, in text order. */
+export function citationsIn(analysis: Analysis, catalog: Catalog): Map<string, Citation[]> {
+  const uri = analysis.document.uri;
+  const byKey = new Map<string, Citation[]>();
+  const resolutions = analysis.resolutions;
+  analysis.references.forEach((reference, i) => {
+    const targets = targetsOf(resolutions[i], catalog.controls);
+    if (targets.length === 0) return;
+    // One range for all the targets of a reference: the index holds a citation per target.
+    const range = analysis.rangeOf(reference);
+    for (const target of targets) {
+      const citation = { uri, range, text: reference.text, target };
+      const list = byKey.get(target.key);
+      if (list) list.push(citation);
+      else byKey.set(target.key, [citation]);
+    }
+  });
+  return byKey;
+}
+
+export interface CitedTarget {
+  first: Citation;
+  count: number;
+}
+
+/** What a document cites, written (not mapped), each with its first citation, in text order. */
+export function citedTargets(byKey: Map<string, Citation[]>): CitedTarget[] {
+  const cited: CitedTarget[] = [];
+  for (const list of byKey.values()) {
+    const written = list.filter((c) => !c.target.mapped);
+    if (written.length) cited.push({ first: written[0], count: written.length });
+  }
+  return cited.sort((a, b) => a.first.range.start.line - b.first.range.start.line || a.first.range.start.character - b.first.range.start.character);
+}

@@ -1,0 +1,48 @@
+// Reads every document of a workspace into the citation index, one at a time, giving the event
+// loop back between documents so that an editor's requests (a hover on the document just opened)
+// are answered while a large workspace is read.
+import type { PolicyDocument } from '../analysis';
+import { NEVER_CANCELLED, type Cancellation, type Workspace } from './workspace';
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+}
+
+export interface IndexOptions {
+  token?: Cancellation;
+  onProgress?: (progress: IndexProgress) => void;
+  /** Documents the adapter has newer text of (open in the editor): indexed from that, not read. */
+  skip?: (uri: string) => boolean;
+}
+
+/** Most time spent indexing between two turns of the event loop. */
+const SLICE_MS = 8;
+
+/** Indexes each listed document with `index`; returns how many were read. */
+export async function indexWorkspace(workspace: Workspace, index: (document: PolicyDocument) => void, options: IndexOptions = {}): Promise<number> {
+  const token = options.token ?? NEVER_CANCELLED;
+  const uris = (await workspace.list()).sort();
+  let done = 0;
+  let sliceStart = Date.now();
+  for (const uri of uris) {
+    if (token.isCancellationRequested) break;
+    if (!options.skip?.(uri)) {
+      const document = await workspace.read(uri);
+      if (document) index(document);
+    }
+    done++;
+    if (Date.now() - sliceStart >= SLICE_MS) {
+      options.onProgress?.({ done, total: uris.length });
+      await nextTurn();
+      sliceStart = Date.now();
+    }
+  }
+  options.onProgress?.({ done, total: uris.length });
+  return done;
+}
+
+/** A macrotask turn, in Node and in a browser worker: queued requests are read before we go on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

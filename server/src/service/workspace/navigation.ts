@@ -1,0 +1,79 @@
+// Find All References, workspace symbols and the outline, from the citation index. A reference
+// finds what it names: an undated standard every citation of the document (dated or not, ISO or
+// ISO/IEC), a dated one that edition, a control that control in its edition and, after the
+// citations written so, the numbers of the other edition that map to it.
+import { SymbolKind, type DocumentSymbol, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver-types';
+import type { Analysis } from '../analysis';
+import type { Catalog } from '../catalog';
+import { citationsIn, citedTargets, type Citation, type CitationIndex, type CitedTarget } from './citations';
+import { targetsOf, type Target } from './targets';
+
+/** The target a search from this reference is for: the most specific written one. */
+function searchedTarget(analysis: Analysis, position: Position, catalog: Catalog): Target | undefined {
+  const resolution = analysis.at(analysis.offsetAt(position));
+  if (!resolution) return undefined;
+  return targetsOf(resolution, catalog.controls)
+    .filter((t) => !t.mapped)
+    .at(-1);
+}
+
+export function references(index: CitationIndex, analysis: Analysis, position: Position, catalog: Catalog, includeDeclaration = true): Location[] {
+  const target = searchedTarget(analysis, position, catalog);
+  if (!target) return [];
+  const citations = index.has(analysis.document.uri) ? index.citationsOf(target.key) : [...index.citationsOf(target.key), ...(citationsIn(analysis, catalog).get(target.key) ?? [])];
+  // Written citations first, then those of the other edition that map to it: two groups in the list.
+  const ordered = [...citations.filter((c) => !c.target.mapped), ...citations.filter((c) => c.target.mapped)];
+  const here = analysis.offsetAt(position);
+  return ordered
+    .filter((c) => includeDeclaration || !(c.uri === analysis.document.uri && contains(analysis, c, here)))
+    .map((c) => ({ uri: c.uri, range: c.range }));
+}
+
+function contains(analysis: Analysis, c: Citation, offset: number): boolean {
+  return analysis.offsetAt(c.range.start) <= offset && offset <= analysis.offsetAt(c.range.end);
+}
+
+const KIND: Record<string, SymbolKind> = { document: SymbolKind.Module, edition: SymbolKind.Module, framework: SymbolKind.Package, control: SymbolKind.Field };
+
+function kindOf(target: Target): SymbolKind {
+  return KIND[target.key.slice(0, target.key.indexOf(':'))] ?? SymbolKind.Key;
+}
+
+/** Most symbols a query returns: Ctrl+T shows a list, not a report. */
+const MAX_SYMBOLS = 500;
+
+/**
+ * Each cited thing whose name or title holds every word of the query ("27002", "access control"),
+ * once per document that cites it, at its first citation there.
+ */
+export function workspaceSymbols(index: CitationIndex, query: string): WorkspaceSymbol[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const found: WorkspaceSymbol[] = [];
+  for (const { first } of index.allTargets()) {
+    const name = symbolName(first.target);
+    const haystack = name.toLowerCase();
+    if (!words.every((w) => haystack.includes(w))) continue;
+    found.push({ name, kind: kindOf(first.target), location: { uri: first.uri, range: first.range }, containerName: fileName(first.uri) });
+    if (found.length >= MAX_SYMBOLS) break;
+  }
+  return found;
+}
+
+/** The document's outline: what it cites, each once, at its first citation, with how often. */
+export function documentSymbols(analysis: Analysis, catalog: Catalog): DocumentSymbol[] {
+  return citedTargets(citationsIn(analysis, catalog)).map(({ first, count }: CitedTarget) => ({
+    name: first.target.label,
+    detail: `${first.target.title ?? ''}${count > 1 ? ` (${count}×)` : ''}`.trim(),
+    kind: kindOf(first.target),
+    range: first.range,
+    selectionRange: first.range,
+  }));
+}
+
+function symbolName(target: Target): string {
+  return target.title ? `${target.label} — ${target.title}` : target.label;
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
