@@ -3,15 +3,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CoverageView } from './coverage-view';
+import { policyFileWatcher, serveWorkspaceFiles } from './workspace-files';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+/** What the running client registered: gone with it on restart. */
+let registrations: vscode.Disposable[] = [];
 
 function languages(): string[] {
   return vscode.workspace.getConfiguration('normref').get<string[]>('languages', ['markdown', 'plaintext']);
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+function createClient(context: vscode.ExtensionContext, watcher: vscode.FileSystemWatcher): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -20,7 +24,9 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const clientOptions: LanguageClientOptions = {
     // Any scheme: saved files, untitled drafts, remote workspaces.
     documentSelector: languages().map((language) => ({ language })),
-    synchronize: { configurationSection: 'normref' },
+    synchronize: { configurationSection: 'normref', fileEvents: watcher },
+    // The server indexes the workspace through us: we list and read it (files.exclude, remote and virtual folders).
+    initializationOptions: { workspaceFiles: true },
     outputChannel: output,
     traceOutputChannel: output,
   };
@@ -28,13 +34,16 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 async function start(context: vscode.ExtensionContext): Promise<void> {
-  client = createClient(context);
+  const watcher = policyFileWatcher();
+  client = createClient(context, watcher);
+  registrations = [watcher, ...serveWorkspaceFiles(client)];
   await client.start();
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   const running = client;
   client = undefined;
+  for (const r of registrations.splice(0)) r.dispose();
   if (running) await running.stop().catch((error: unknown) => output?.appendLine(`normref: stop failed: ${String(error)}`));
   await start(context);
   output?.appendLine('normref: language server restarted');
@@ -42,8 +51,11 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('normref', { log: true });
+  const coverage = new CoverageView();
   context.subscriptions.push(
     output,
+    coverage,
+    vscode.commands.registerCommand('normref.showCoverage', () => (client ? coverage.show(client) : undefined)),
     vscode.commands.registerCommand('normref.restartServer', () => restart(context)),
     vscode.commands.registerCommand('normref.showOutput', () => output?.show()),
     // The document selector is fixed when the client starts: a change of languages needs a restart.

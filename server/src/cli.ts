@@ -85,7 +85,7 @@ function program(exit: (code: number) => void): Command {
     .command('coverage')
     .description('which controls of ISO/IEC 27001 Annex A the documents cite, and where; 2013 numbers count toward the 2022 controls they became')
     .argument('<paths...>', 'files, folders or quoted globs')
-    .addOption(new Option('--edition <year>', 'the Annex A to report on; auto: the edition the documents cite more').choices(['auto', ...EDITIONS]).default('auto'))
+    .addOption(new Option('--edition <year>', 'the Annex A to report on: 2022, 2013, or auto: the edition the documents cite more').default('auto'))
     .addOption(new Option('--format <format>', 'md: Markdown tables; csv: one row per control; json; html: a page with a chart').choices(COVERAGE_FORMATS).default('md'))
     .addHelpText('after', `\n${FILES}\n\nExamples:\n  normref coverage policies\n  normref coverage --edition 2022 --format csv policies > coverage.csv\n\n${EXIT_CODES}`)
     .action(async (paths: string[], options: { edition: string; format: CoverageFormat }) => {

@@ -122,6 +122,8 @@ tr.uncovered td { background: var(--vscode-inputValidation-warningBackground, #f
 .chart li { display: grid; grid-template-columns: 16em 1fr 4em; gap: 0.8em; align-items: center; margin: 0.3em 0; }
 .bar { height: 0.9em; background: var(--vscode-editorWidget-border, #ddd); display: block; }
 .fill { height: 100%; display: block; background: var(--vscode-charts-green, #2e7d32); }
+button { font: inherit; color: var(--vscode-button-foreground, #fff); background: var(--vscode-button-background, #0b62c4); border: none; padding: 0.3em 0.9em; cursor: pointer; }
+button:focus { outline: 1px solid var(--vscode-focusBorder, #0b62c4); outline-offset: 2px; }
 .count { text-align: right; font-variant-numeric: tabular-nums; }
 ${Array.from({ length: 101 }, (_, i) => `.w${i} { width: ${i}%; }`).join('\n')}
 `;

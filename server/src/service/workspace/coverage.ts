@@ -44,9 +44,9 @@ export interface CoverageReport {
   citingDocuments: number;
 }
 
-/** The Annex A editions normref has, newest first ("2022", "2013", "2005"). */
+/** The Annex A editions whose controls normref has, newest first ("2022", "2013"); of 2005 it has the areas only. */
 export function coverageEditions(catalog: Catalog): string[] {
-  return catalog.controls.numberings.get(ANNEX_A)?.editions.map((e) => e.edition) ?? [];
+  return catalog.controls.numberings.get(ANNEX_A)?.editions.filter((e) => e.set.set.kind === 'control').map((e) => e.edition) ?? [];
 }
 
 /**
@@ -67,7 +67,7 @@ export function coverageEdition(index: CitationIndex, catalog: Catalog, asked: s
 }
 
 function annexASet(catalog: Catalog, edition: string): IndexedControlSet | undefined {
-  return catalog.controls.numberings.get(ANNEX_A)?.editions.find((e) => e.edition === edition)?.set;
+  return coverageEditions(catalog).includes(edition) ? catalog.controls.numberings.get(ANNEX_A)?.editions.find((e) => e.edition === edition)?.set : undefined;
 }
 
 export function coverage(index: CitationIndex, catalog: Catalog, edition: string): CoverageReport {
