@@ -539,6 +539,9 @@ console.log(
 // 6. normref check and scan over a tree of files: scripts/bench/check.mjs.
 for (const r of await (await import('./bench/check.mjs')).checkBench({ quick, heading })) record(r.name, r.value, r.unit, r.target, r.ok);
 
+// 7. The workspace index: scripts/bench/workspace.mjs.
+for (const r of await (await import('./bench/workspace.mjs')).workspaceBench({ quick, heading })) record(r.name, r.value, r.unit, r.target, r.ok);
+
 // ---------------------------------------------------------------------------------------------
 heading('Summary');
 const rows = results.map((r) => [
