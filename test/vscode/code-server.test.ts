@@ -15,12 +15,13 @@
 //     (test-output/quick-fix.png, then quick-fix-applied.png): the line reads ISO/IEC 27002:2022 and
 //     the row is gone; then saves fix-on-save.md with Ctrl+S, and the workspace's
 //     editor.codeActionsOnSave (source.fixAll.normref, test/fixtures/vscode/settings.json) fixes both
-//     of its withdrawn references on disk;
+//     of its withdrawn references on disk; then runs "normref: Show Annex A Coverage" from the
+//     Command Palette, reads the counts in the webview (test-output/coverage.png) and opens a citation;
 //  7. always kills the process group and removes the temporary folders.
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
 // NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png,
-// problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, *-failure.png,
+// problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, coverage.png, *-failure.png,
 // code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -252,7 +253,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-test('extension in real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, async (t) => {
+test('extension in real VS Code (code-server + Chromium)', { timeout: 15 * 60_000 }, async (t) => {
   const missing = missingPrerequisite();
   if (missing) {
     if (isCI) assert.fail(`${missing} — CI=true, so this is a failure, not a skip`);
@@ -438,6 +439,11 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 10 * 60_00
         `editor.codeActionsOnSave source.fixAll.normref fixes ${FIX_ON_SAVE.file} on Ctrl+S`,
         'fix-on-save-failure.png',
         (page) => fixAllOnSave(page, path.join(workspace, FIX_ON_SAVE.file)),
+      );
+      await diagnosticsStep(
+        'the Annex A coverage report from the Command Palette, and a citation opened from it (screenshot test-output/coverage.png)',
+        'coverage-failure.png',
+        (page) => coverageReport(page),
       );
     } finally {
       await diagnosticsPage?.close().catch(() => {});
@@ -735,4 +741,40 @@ async function fixAllOnSave(page: Page, onDisk: string): Promise<void> {
   assert.ok(lines.includes(FIX_ON_SAVE.saved.split('\n')[2]), `the editor reads ${JSON.stringify(lines)}`);
   await page.locator('.tabs-container .tab.active:not(.dirty)').waitFor({ timeout: 10_000 });
   log('fix on save: the editor shows the fixed text, saved, and the warnings left the Problems panel');
+}
+
+/**
+ * F1, "normref: Show Annex A Coverage": the webview shows the workspace's numbers (soa.md cites
+ * A.5.15, A.5.24, A.7.4 and A.8.2 under 2022: 4 of 93), a bar per theme; a click on the soa.md
+ * citation opens soa.md.
+ */
+async function coverageReport(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>normref: Show Annex A Coverage');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Annex A Coverage' }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  // The report is inside the webview's inner frame.
+  const frame = await until(
+    'the coverage webview',
+    async () => {
+      for (const f of page.frames()) if ((await f.locator('h1', { hasText: 'Annex A coverage' }).count().catch(() => 0)) > 0) return f;
+      return undefined;
+    },
+    (f) => !!f,
+    DIAGNOSTICS_TIMEOUT_MS,
+  );
+  const summary = (await frame!.locator('p.summary').textContent()) ?? '';
+  assert.match(summary, /^4 of 93 controls \(4 %\) are cited in 1 of \d+ documents\.$/);
+  const themes = await frame!.locator('.chart li').allTextContents();
+  assert.deepEqual(themes, ['5 Organizational controls2/37', '6 People controls0/8', '7 Physical controls1/14', '8 Technological controls1/34']);
+  assert.equal(await frame!.locator('tr.uncovered').count(), 89);
+  await sleep(300);
+  await page.screenshot({ path: path.join(OUTPUT, 'coverage.png') });
+  log('coverage: the report shows 4 of 93, screenshot test-output/coverage.png');
+  await frame!.locator('a', { hasText: 'soa.md:' }).first().click();
+  await page.locator('.tabs-container .tab.active[data-resource-name="soa.md"]').waitFor({ timeout: 20_000 });
+  log('coverage: a click on a citation opened soa.md');
 }
