@@ -39,7 +39,7 @@ function withEdition(edition: string | undefined): Settings {
 }
 
 function program(exit: (code: number) => void): Command {
-  const service = () => createService(readCatalogSources());
+  const service = () => createService(readCatalogSources(), { logger: { warn: (message) => process.stderr.write(`${message}\n`) } });
   const cli = new Command('normref')
     .description('References to standards (ISO/IEC 27001:2022, A.5.15, COBIT APO13 …) in policy documents, checked offline.')
     .version(packageVersion(), '--version', 'print the version')

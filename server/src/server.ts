@@ -50,7 +50,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 
   connection.onInitialize((params): InitializeResult => {
     const started = Date.now();
-    service = createService(loadCatalog());
+    service = createService(loadCatalog(), { logger: { warn: (message) => connection.console.warn(message) } });
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean } | undefined;
@@ -168,11 +168,11 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return s.references(document, params.position, params.context.includeDeclaration, settings);
     }),
   );
-  connection.onWorkspaceSymbol(
-    guarded('workspace symbols', nothing, (params, s) => {
+  connection.onWorkspaceSymbol((params, token) =>
+    guarded('workspace symbols', nothing, (p: typeof params, s) => {
       indexer?.refresh(s);
-      return s.workspaceSymbols(params.query);
-    }),
+      return s.workspaceSymbols(p.query, token);
+    })(params),
   );
   connection.onDocumentSymbol(
     guarded('document symbols', nothing, (params, s) => {

@@ -20,7 +20,7 @@ import { CitationIndex } from './workspace/citations';
 import { coverage, coverageEdition, type CoverageReport } from './workspace/coverage';
 import { indexWorkspace, type IndexOptions } from './workspace/indexer';
 import { documentSymbols, references, workspaceSymbols } from './workspace/navigation';
-import type { Workspace } from './workspace/workspace';
+import type { Cancellation, Workspace } from './workspace/workspace';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -76,21 +76,41 @@ export interface NormrefService {
   readonly indexed: number;
   /** Every citation in the index of what the reference at `position` names. */
   references(document: PolicyDocument, position: Position, includeDeclaration?: boolean, settings?: Settings): Location[];
-  workspaceSymbols(query: string): WorkspaceSymbol[];
+  workspaceSymbols(query: string, token?: Cancellation): WorkspaceSymbol[];
   documentSymbols(document: PolicyDocument, settings?: Settings): DocumentSymbol[];
   /** Annex A coverage of the indexed documents, in an edition or ('auto') the one they cite more. */
   coverage(edition: string): CoverageReport;
 }
 
-export function createService(catalogOrSources: Catalog | CatalogSources): NormrefService {
+/** Where the service says what went wrong without failing a request: the server's output channel, the CLI's stderr. */
+export interface Logger {
+  warn(message: string): void;
+}
+
+export interface ServiceOptions {
+  logger?: Logger;
+}
+
+export function createService(catalogOrSources: Catalog | CatalogSources, options: ServiceOptions = {}): NormrefService {
   const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
+  const logger = options.logger ?? { warn: () => {} };
   const analyses = new DocumentAnalyses(catalog);
   const index = new CitationIndex(catalog);
   // A document of the workspace not open in the editor: analysed, indexed and dropped, not cached.
   const indexDocument = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => {
     const analysis = analyses.isOpen(document.uri) ? analyze(document, settings) : analyses.once(document, settings.controls.defaultEdition);
-    if (analysis.skipped) index.remove(document.uri);
-    else index.update(analysis);
+    if (analysis.skipped) {
+      index.remove(document.uri);
+      // Binary files and the like are left out quietly; a failed analysis is a bug worth a line.
+      if (analysis.skipped.startsWith('internal error')) logger.warn(`normref: ${document.uri} not indexed: ${analysis.skipped}`);
+      return;
+    }
+    try {
+      index.update(analysis);
+    } catch (error) {
+      index.remove(document.uri);
+      logger.warn(`normref: ${document.uri} not indexed: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
   const analyze = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => analyses.whole(document, settings.controls.defaultEdition);
   const around = (document: PolicyDocument, position: Position, settings: Settings) =>
@@ -145,7 +165,7 @@ export function createService(catalogOrSources: Catalog | CatalogSources): Normr
       return index.size;
     },
     references: (document, position, includeDeclaration = true, settings = DEFAULT_SETTINGS) => references(index, analyze(document, settings), position, catalog, includeDeclaration),
-    workspaceSymbols: (query) => workspaceSymbols(index, query),
+    workspaceSymbols: (query, token) => workspaceSymbols(index, query, token),
     documentSymbols: (document, settings = DEFAULT_SETTINGS) => documentSymbols(analyze(document, settings), catalog),
     coverage: (edition) => coverage(index, catalog, coverageEdition(index, catalog, edition)),
   };

@@ -7,6 +7,7 @@ import type { Analysis } from '../analysis';
 import type { Catalog } from '../catalog';
 import { citationsIn, citedTargets, type Citation, type CitationIndex, type CitedTarget } from './citations';
 import { targetsOf, type Target } from './targets';
+import { NEVER_CANCELLED, type Cancellation } from './workspace';
 
 /** The target a search from this reference is for: the most specific written one. */
 function searchedTarget(analysis: Analysis, position: Position, catalog: Catalog): Target | undefined {
@@ -46,10 +47,12 @@ const MAX_SYMBOLS = 500;
  * Each cited thing whose name or title holds every word of the query ("27002", "access control"),
  * once per document that cites it, at its first citation there.
  */
-export function workspaceSymbols(index: CitationIndex, query: string): WorkspaceSymbol[] {
+export function workspaceSymbols(index: CitationIndex, query: string, token: Cancellation = NEVER_CANCELLED): WorkspaceSymbol[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const found: WorkspaceSymbol[] = [];
   for (const { first } of index.allTargets()) {
+    // Each keystroke in Ctrl+T asks again: the earlier question is cancelled.
+    if (token.isCancellationRequested) break;
     const name = symbolName(first.target);
     const haystack = name.toLowerCase();
     if (!words.every((w) => haystack.includes(w))) continue;
