@@ -5,7 +5,7 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
-import { isPolicyPath, languageOfPath, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
+import { isLarge, isPolicyPath, languageOfPath, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
 
 /** Requests a client answers when it lists and reads the workspace for the server (initializationOptions.workspaceFiles). */
 export const LIST_FILES = 'normref/listFiles';
@@ -52,6 +52,7 @@ export class WorkspaceIndexer {
           workspace,
           {
             skip: (uri) => this.documents.get(uri) !== undefined,
+            onSkipped: (uri, why) => this.connection.console.info(`normref: ${uri} not indexed: ${why} (normref coverage reads it)`),
             onProgress: ({ done, total }) => reporter?.report(total ? Math.round((done / total) * 100) : 100, `${done.toLocaleString('en')}/${total.toLocaleString('en')}`),
           },
           this.settings(),
@@ -77,18 +78,20 @@ export class WorkspaceIndexer {
     for (const change of params.changes) {
       if (this.documents.get(change.uri)) continue;
       const document = change.type === FileChangeType.Deleted || !isPolicyPath(change.uri) ? undefined : await this.workspace.read(change.uri).catch(() => undefined);
-      if (document) service.indexDocument(document, this.settings());
-      else service.unindex(change.uri);
+      this.index(service, change.uri, document);
     }
   }
 
   /** Brings the open documents' entries up to date; called before each workspace query. */
   refresh(service: NormrefService): void {
-    for (const uri of this.stale) {
-      const document = this.documents.get(uri);
-      if (document) service.indexDocument(document, this.settings());
-    }
+    for (const uri of this.stale) this.index(service, uri, this.documents.get(uri));
     this.stale.clear();
+  }
+
+  /** A large document is left out, as its diagnostics are: analysing it whole would hold the server for seconds. */
+  private index(service: NormrefService, uri: string, document: PolicyDocument | undefined): void {
+    if (document && !isLarge(document.getText())) service.indexDocument(document, this.settings());
+    else service.unindex(uri);
   }
 
   /** Waits for the first reading of the workspace (the coverage report wants all of it). */

@@ -5,6 +5,7 @@
 import test, { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentSymbol, Location, WorkspaceSymbol } from 'vscode-languageserver-types';
@@ -128,5 +129,25 @@ test('a client that lists and reads its workspace is asked to, and nothing is re
     assert.deepEqual(asked, ['list', 'read memory:///a.md', 'read memory:///b.md']);
   } finally {
     await client.stop();
+  }
+});
+
+test('a document over 2 MB is left out of the server\'s index, and the log says so; the others are read', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normref-large-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'small.md'), 'We follow ISO/IEC 27001:2022.\n');
+    fs.writeFileSync(path.join(dir, 'large.md'), 'ISO/IEC 27001:2022 A.5.15 applies.\n'.repeat(70_000));
+    const s = await startServer({ rootUri: pathToFileURL(dir).href });
+    try {
+      await indexed(s);
+      assert.ok(s.logs.some((l) => l.includes('large.md not indexed: larger than 2 MB')), s.logs.join('\n'));
+      assert.ok(s.logs.some((l) => l.includes('indexed 2 policy documents')));
+      const symbols = await s.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: '27001' });
+      assert.deepEqual([...new Set(symbols.map((x) => path.basename(new URL(x.location.uri).pathname)))], ['small.md']);
+    } finally {
+      await s.stop();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

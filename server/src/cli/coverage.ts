@@ -21,7 +21,7 @@ export async function coverage(targets: readonly string[], options: { edition: s
     problems++;
     process.stderr.write(`normref: ${displayPath(file)}: ${problem}\n`);
   });
-  await service.indexWorkspace(workspace, {}, settings);
+  await service.indexWorkspace(workspace, { large: true }, settings);
   output.write(render(service.coverage(options.edition), options.format));
   return problems ? EXIT.io : EXIT.ok;
 }

@@ -28,6 +28,7 @@ export { Catalog, type CatalogSources } from './catalog';
 export { summarize, type Resolution, type ResolvedSummary } from './resolve';
 export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
 export { linkTemplateProblem } from './features/link-target';
+export { isLarge, LARGE_DOCUMENT_LENGTH } from './limits';
 
 export { DEFAULT_SETTINGS, EDITIONS, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
 export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, type SeveritySetting } from './diagnostics/rules';

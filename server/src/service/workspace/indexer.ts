@@ -2,6 +2,7 @@
 // loop back between documents so that an editor's requests (a hover on the document just opened)
 // are answered while a large workspace is read.
 import type { PolicyDocument } from '../analysis';
+import { isLarge, LARGE_DOCUMENT_LENGTH } from '../limits';
 import { NEVER_CANCELLED, type Cancellation, type Workspace } from './workspace';
 
 export interface IndexProgress {
@@ -14,6 +15,13 @@ export interface IndexOptions {
   onProgress?: (progress: IndexProgress) => void;
   /** Documents the adapter has newer text of (open in the editor): indexed from that, not read. */
   skip?: (uri: string) => boolean;
+  /**
+   * Reads documents over LARGE_DOCUMENT_LENGTH too (the CLI, which reads every file whole). The
+   * server leaves them out, as it does their diagnostics: one would hold its event loop for seconds.
+   */
+  large?: boolean;
+  /** Told of each document left out, with why. */
+  onSkipped?: (uri: string, why: string) => void;
 }
 
 /** Most time spent indexing between two turns of the event loop. */
@@ -29,7 +37,8 @@ export async function indexWorkspace(workspace: Workspace, index: (document: Pol
     if (token.isCancellationRequested) break;
     if (!options.skip?.(uri)) {
       const document = await workspace.read(uri);
-      if (document) index(document);
+      if (document && !options.large && isLarge(document.getText())) options.onSkipped?.(uri, `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB`);
+      else if (document) index(document);
     }
     done++;
     if (Date.now() - sliceStart >= SLICE_MS) {
