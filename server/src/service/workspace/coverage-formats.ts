@@ -51,7 +51,7 @@ export function coverageCsv(report: CoverageReport, placeOf: PlaceOf): string {
 function csvField(value: string): string {
   // A leading = + - @ would be a formula in a spreadsheet: quoted and prefixed, as OWASP advises.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export interface HtmlOptions {
