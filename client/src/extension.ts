@@ -1,15 +1,15 @@
 // The VS Code client: starts the bundled normref language server over IPC for the languages in
-// normref.languages, and adds what LSP cannot express: an output channel and a restart command.
+// normref.languages, and adds what LSP cannot express: an output channel, a restart command, and
+// the status bar, commands and walkthrough of ui.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { languages } from './languages';
+import { registerUi, type Ui } from './ui';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
-
-function languages(): string[] {
-  return vscode.workspace.getConfiguration('normref').get<string[]>('languages', ['markdown', 'plaintext']);
-}
+let ui: Ui | undefined;
 
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -23,6 +23,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     synchronize: { configurationSection: 'normref' },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: ui?.middleware,
   };
   return new LanguageClient('normref', 'normref', serverOptions, clientOptions);
 }
@@ -30,6 +31,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 async function start(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
   await client.start();
+  ui?.clientStarted();
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
@@ -42,6 +44,7 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('normref', { log: true });
+  ui = registerUi(context, () => client);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('normref.restartServer', () => restart(context)),

@@ -2,15 +2,18 @@
 // handler is guarded so that one bad document or request never stops the server.
 import {
   CodeActionKind,
+  DocumentLinkRequest,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
+import { DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
+import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
 
 /** The least time between two publications of one document's diagnostics. */
 const PUBLISH_INTERVAL_MS = 10;
@@ -25,6 +28,13 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
+  /**
+   * Whether the client registers document links when told to: then links are registered only
+   * while normref.links.enabled is on, and turning it off takes the underlines away at once (an
+   * editor asks for links again when a provider comes or goes, not when settings change).
+   */
+  let registersLinks = false;
+  let linkRegistration: Promise<Disposable> | undefined;
   let shutDown = false;
   /** Templates and settings already warned about: one warning each, not one per settings change. */
   const badTemplates = new Set<string>();
@@ -42,25 +52,26 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     service = createService(loadCatalog());
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
+    registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
     settings = checked((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
-        documentLinkProvider: { resolveProvider: false },
+        ...(registersLinks ? {} : { documentLinkProvider: { resolveProvider: false } }),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       },
       serverInfo: { name: 'normref', version },
     };
   });
 
-  connection.onInitialized(() => void refreshSettings());
+  connection.onInitialized(() => (pullsConfiguration ? void refreshSettings() : settingsChanged()));
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) void refreshSettings();
     else {
       settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
-      publishAll();
+      settingsChanged();
     }
   });
 
@@ -68,9 +79,23 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     if (!pullsConfiguration) return;
     try {
       settings = checked((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
-      publishAll();
+      settingsChanged();
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
+    }
+  }
+
+  function settingsChanged(): void {
+    publishAll();
+    if (!registersLinks || shutDown) return;
+    if (settings.links.enabled && !linkRegistration) {
+      // documentSelector null: the client's own selector (normref.languages).
+      linkRegistration = connection.client.register(DocumentLinkRequest.type, { documentSelector: null, resolveProvider: false });
+      linkRegistration.catch((error: unknown) => connection.console.warn(`normref: could not register document links: ${String(error)}`));
+    } else if (!settings.links.enabled && linkRegistration) {
+      const registered = linkRegistration;
+      linkRegistration = undefined;
+      void registered.then((r) => r.dispose(), () => undefined);
     }
   }
 
@@ -89,7 +114,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       badTemplates.add(template);
       connection.console.warn(`normref: normref.links.template "${template}" is not used, as ${problem}; links go to iso.org`);
     }
-    return { ...result, links: { template: '' } };
+    return { ...result, links: { ...result.links, template: '' } };
   }
 
   /**
@@ -129,6 +154,21 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     guarded('document links', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
       return document ? s.documentLinks(document, settings) : null;
+    }),
+  );
+  connection.onRequest(
+    DOCUMENT_STATUS,
+    guarded('document status', nothing, (params: DocumentStatusParams, s): DocumentStatusResult => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? s.documentStatus(document, params.position, settings) : null;
+    }),
+  );
+  connection.onRequest(
+    DECLARE_EDITION,
+    guarded('declare edition', nothing, (params: DeclareEditionParams, s): DeclareEditionResult => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || (params.edition !== null && !(EDITIONS as readonly string[]).includes(params.edition))) return null;
+      return s.declareEdition(document, params.edition);
     }),
   );
   connection.onCodeAction(

@@ -16,7 +16,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: unknown; args?: string[] } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  settings?: unknown;
+  args?: string[];
+  /** Client capabilities for textDocument, beside hover's. */
+  textDocument?: Record<string, unknown>;
+  /** Called before initialize: handlers for what the server asks right after it. */
+  before?: (connection: MessageConnection) => void;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -26,11 +35,12 @@ export async function startServer(options: { settings?: unknown; args?: string[]
     logs.push(params.message);
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+  options.before?.(connection);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
+    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, ...options.textDocument } },
   });
   await connection.sendNotification('initialized', {});
   return {
