@@ -37,7 +37,7 @@ export function registerDeclareEdition(client: () => BaseLanguageClient | undefi
       edition,
       label: `ISO/IEC 27001:${edition}`,
       description: edition === declared ? vscode.l10n.t('declared') : edition === status?.edition ? vscode.l10n.t('in force at the cursor') : undefined,
-      detail: vscode.l10n.t('Declare {0}: control numbers the text does not date are read in the {0} edition.', edition),
+      detail: vscode.l10n.t('Control numbers the text does not date are read in the {0} edition.', edition),
     }));
     if (declared) items.push({ edition: null, label: vscode.l10n.t('No declaration'), detail: vscode.l10n.t('Remove the declaration: the document’s citations or the setting decide.') });
     const picked = await vscode.window.showQuickPick(items, {

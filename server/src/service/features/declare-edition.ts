@@ -3,7 +3,7 @@
 // declares exactly the edition asked for, or none. Where nothing is declared yet, YAML front matter
 // gets an `edition` entry in its `normref:` mapping; any other document a comment at its top.
 import type { Edit } from '../diagnostics/finding';
-import { editionDirective, settingsBlock, type SettingsBlock } from '../scan/directives';
+import { editionDirective, editionEntry, settingsBlock, type SettingsBlock } from '../scan/directives';
 import { findFrontMatter } from '../scan/front-matter';
 import { withLineFeeds } from '../scan/line-ends';
 
@@ -13,7 +13,7 @@ export function declareEdition(written: string, format: 'markdown' | 'plaintext'
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = settingsBlock(text);
   // An `edition` entry is rewritten even when its value is no edition: a second entry would be a duplicate key.
-  const entry = block?.map?.entries.find((e) => e.key === 'edition');
+  const entry = editionEntry(block);
   if (block && entry) {
     if (edition !== null) return [{ start: entry.valueStart, end: entry.valueEnd, newText: quotedLike(text.slice(entry.valueStart, entry.valueEnd), edition) }];
     return [block.map!.entries.length === 1 ? wholeLines(text, block.start, block.end) : entryRemoval(text, block, entry.start, entry.valueEnd)];

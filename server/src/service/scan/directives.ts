@@ -61,7 +61,7 @@ export function declaredEdition(written: string, format: 'markdown' | 'plaintext
 /** The declaration of the document's edition that normref reads: the front matter's, else the first comment. */
 export function editionDirective(written: string, format: 'markdown' | 'plaintext'): EditionDirective | undefined {
   const text = withLineFeeds(written);
-  const entry = settingsBlock(text)?.map?.entries.find((e) => e.key === 'edition');
+  const entry = editionEntry(settingsBlock(text));
   if (entry && EDITIONS.includes(String(entry.value))) {
     return { edition: String(entry.value), in: 'front-matter', start: entry.start, end: entry.valueEnd, valueStart: entry.valueStart, valueEnd: entry.valueEnd };
   }
@@ -69,6 +69,11 @@ export function editionDirective(written: string, format: 'markdown' | 'plaintex
   if (!m) return undefined;
   const [valueStart, valueEnd] = m.indices![1];
   return { edition: m[2], in: 'comment', start: m.index, end: m.index + m[0].length, valueStart, valueEnd };
+}
+
+/** The front matter's `edition` entry; of several, the last, as YAML reads duplicate keys. */
+export function editionEntry(block: SettingsBlock | undefined): SettingEntry | undefined {
+  return block?.map?.entries.filter((e) => e.key === 'edition').at(-1);
 }
 
 /**
