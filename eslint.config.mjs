@@ -21,6 +21,15 @@ export default tseslint.config(
     },
   },
   {
+    // The client's UI (status bar, commands, walkthrough) runs in the web extension host too: only
+    // the desktop entry may reach for Node.
+    files: ['client/src/**/*.ts'],
+    ignores: ['client/src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'vscode-languageclient/node'], message: 'The client UI runs in the browser as well: no Node modules here.' }] }],
+    },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

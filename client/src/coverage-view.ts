@@ -4,10 +4,10 @@
 // the report as Markdown or CSV.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { COVERAGE } from '../../server/src/protocol';
 import { coverageCsv, coverageHtml, coverageMarkdown } from '../../server/src/service/workspace/coverage-formats';
 import type { CoverageCitation, CoverageReport } from '../../server/src/service/workspace/coverage';
 
-const COVERAGE_REQUEST = 'normref/coverage';
 
 type Message = { open: number } | { export: 'md' | 'csv' };
 
@@ -40,7 +40,7 @@ export class CoverageView implements vscode.Disposable {
   async show(client: BaseLanguageClient): Promise<void> {
     const edition = vscode.workspace.getConfiguration('normref.coverage').get<string>('edition', 'auto');
     const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'normref: Annex A coverage' }, () =>
-      client.sendRequest<CoverageReport | null>(COVERAGE_REQUEST, { edition }),
+      client.sendRequest<CoverageReport | null>(COVERAGE, { edition }),
     );
     if (!report) {
       void vscode.window.showWarningMessage('normref: the coverage report could not be made; see the normref output.');

@@ -1,19 +1,19 @@
 // The VS Code client: starts the bundled normref language server over IPC for the languages in
-// normref.languages, and adds what LSP cannot express: an output channel and a restart command.
+// normref.languages, and adds what LSP cannot express: an output channel, a restart command, and
+// the status bar, commands and walkthrough of ui.ts.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CoverageView } from './coverage-view';
+import { languages } from './languages';
+import { registerUi, type Ui } from './ui';
 import { policyFileWatcher, serveWorkspaceFiles } from './workspace-files';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
+let ui: Ui | undefined;
 /** What the running client registered: gone with it on restart. */
 let registrations: vscode.Disposable[] = [];
-
-function languages(): string[] {
-  return vscode.workspace.getConfiguration('normref').get<string[]>('languages', ['markdown', 'plaintext']);
-}
 
 function createClient(context: vscode.ExtensionContext, watcher: vscode.FileSystemWatcher): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -29,6 +29,7 @@ function createClient(context: vscode.ExtensionContext, watcher: vscode.FileSyst
     initializationOptions: { workspaceFiles: true },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: ui?.middleware,
   };
   return new LanguageClient('normref', 'normref', serverOptions, clientOptions);
 }
@@ -38,6 +39,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context, watcher);
   registrations = [watcher, ...serveWorkspaceFiles(client)];
   await client.start();
+  ui?.clientStarted();
 }
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
@@ -52,6 +54,7 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('normref', { log: true });
   const coverage = new CoverageView();
+  ui = registerUi(context, () => client);
   context.subscriptions.push(
     output,
     coverage,

@@ -4,11 +4,9 @@
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { LIST_FILES, READ_FILE } from '../../server/src/protocol';
 import { MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from '../../server/src/service/workspace/workspace';
 
-/** The requests of server/src/workspace-index.ts. */
-const LIST_FILES = 'normref/listFiles';
-const READ_FILE = 'normref/readFile';
 
 /** The policy files by extension: the default of normref.files.include. */
 export const POLICY_GLOB = `**/*.{${[...MARKDOWN_EXTENSIONS, ...TEXT_EXTENSIONS].map((e) => e.slice(1)).join(',')}}`;

@@ -2,19 +2,19 @@
 // handler is guarded so that one bad document or request never stops the server.
 import {
   CodeActionKind,
+  DocumentLinkRequest,
   ErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings, type Workspace } from './service';
+import { COVERAGE, DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
+import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings, type Workspace } from './service';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
-
-/** A request of the VS Code client: the Annex A coverage of the workspace. */
-export const COVERAGE_REQUEST = 'normref/coverage';
 
 /** The least time between two publications of one document's diagnostics. */
 const PUBLISH_INTERVAL_MS = 10;
@@ -34,6 +34,13 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
+  /**
+   * Whether the client registers document links when told to: then links are registered only
+   * while normref.links.enabled is on, and turning it off takes the underlines away at once (an
+   * editor asks for links again when a provider comes or goes, not when settings change).
+   */
+  let registersLinks = false;
+  let linkRegistration: Promise<Disposable> | undefined;
   let shutDown = false;
   /** Templates and settings already warned about: one warning each, not one per settings change. */
   const badTemplates = new Set<string>();
@@ -53,6 +60,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     service = createService(loadCatalog(), { logger: { warn: (message) => connection.console.warn(message) } });
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
+    registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
     const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean } | undefined;
     settings = checked(init?.settings);
     progress = !!params.capabilities.window?.workDoneProgress;
@@ -64,7 +72,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         completionProvider: { resolveProvider: true, triggerCharacters: [' ', '/', '-', '.'] },
-        documentLinkProvider: { resolveProvider: false },
+        ...(registersLinks ? {} : { documentLinkProvider: { resolveProvider: false } }),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         referencesProvider: true,
         workspaceSymbolProvider: true,
@@ -75,7 +83,8 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
   });
 
   connection.onInitialized(() => {
-    void refreshSettings();
+    if (pullsConfiguration) void refreshSettings();
+    else settingsChanged();
     indexer?.start(progress);
   });
   connection.onDidChangeWatchedFiles((params) => void indexer?.filesChanged(params));
@@ -83,7 +92,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     if (pullsConfiguration) void refreshSettings();
     else {
       settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
-      publishAll();
+      settingsChanged();
     }
   });
 
@@ -91,9 +100,23 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     if (!pullsConfiguration) return;
     try {
       settings = checked((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
-      publishAll();
+      settingsChanged();
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
+    }
+  }
+
+  function settingsChanged(): void {
+    publishAll();
+    if (!registersLinks || shutDown) return;
+    if (settings.links.enabled && !linkRegistration) {
+      // documentSelector null: the client's own selector (normref.languages).
+      linkRegistration = connection.client.register(DocumentLinkRequest.type, { documentSelector: null, resolveProvider: false });
+      linkRegistration.catch((error: unknown) => connection.console.warn(`normref: could not register document links: ${String(error)}`));
+    } else if (!settings.links.enabled && linkRegistration) {
+      const registered = linkRegistration;
+      linkRegistration = undefined;
+      void registered.then((r) => r.dispose(), () => undefined);
     }
   }
 
@@ -112,7 +135,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       badTemplates.add(template);
       connection.console.warn(`normref: normref.links.template "${template}" is not used, as ${problem}; links go to iso.org`);
     }
-    return { ...result, links: { template: '' } };
+    return { ...result, links: { ...result.links, template: '' } };
   }
 
   /**
@@ -154,6 +177,21 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return document ? s.documentLinks(document, settings) : null;
     }),
   );
+  connection.onRequest(
+    DOCUMENT_STATUS,
+    guarded('document status', nothing, (params: DocumentStatusParams, s): DocumentStatusResult => {
+      const document = documents.get(params.textDocument.uri);
+      return document ? s.documentStatus(document, params.position, settings) : null;
+    }),
+  );
+  connection.onRequest(
+    DECLARE_EDITION,
+    guarded('declare edition', nothing, (params: DeclareEditionParams, s): DeclareEditionResult => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document || (params.edition !== null && !(EDITIONS as readonly string[]).includes(params.edition))) return null;
+      return s.declareEdition(document, params.edition);
+    }),
+  );
   connection.onCodeAction(
     guarded('code actions', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
@@ -180,7 +218,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       return document ? s.documentSymbols(document, settings) : null;
     }),
   );
-  connection.onRequest(COVERAGE_REQUEST, async (params: { edition?: string } | undefined) => {
+  connection.onRequest(COVERAGE, async (params: { edition?: string } | undefined) => {
     await indexer?.ready();
     return guarded('coverage', nothing, (p: { edition?: string } | undefined, s) => {
       indexer?.refresh(s);

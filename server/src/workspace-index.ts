@@ -5,11 +5,9 @@
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
+import { LIST_FILES, READ_FILE } from './protocol';
 import { isLarge, isPolicyPath, languageOfPath, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
 
-/** Requests a client answers when it lists and reads the workspace for the server (initializationOptions.workspaceFiles). */
-export const LIST_FILES = 'normref/listFiles';
-export const READ_FILE = 'normref/readFile';
 
 /** The workspace the client lists and reads: it knows files.exclude, remote and virtual file systems. */
 export class ClientWorkspace implements Workspace {

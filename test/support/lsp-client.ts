@@ -24,6 +24,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Answers the client gives to requests from the server, set before `initialize`. */
   onRequest?: Record<string, (params: never) => unknown>;
+  /** Client capabilities for textDocument, beside hover's. */
+  textDocument?: Record<string, unknown>;
+  /** Called before initialize: handlers for what the server asks right after it. */
+  before?: (connection: MessageConnection) => void;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
@@ -37,11 +41,12 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
   for (const [method, handler] of Object.entries(options.onRequest ?? {})) connection.onRequest(method, handler as (params: unknown) => unknown);
+  options.before?.(connection);
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
-    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, ...options.textDocument }, window: { workDoneProgress: true } },
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });
   await connection.sendNotification('initialized', {});

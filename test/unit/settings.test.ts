@@ -30,6 +30,7 @@ test('every diagnostic code has a README section whose heading is the code', () 
 test('the contributed defaults are the service defaults', () => {
   assert.equal(properties['normref.controls.defaultEdition'].default, DEFAULT_SETTINGS.controls.defaultEdition);
   assert.equal(properties['normref.links.template'].default, DEFAULT_SETTINGS.links.template);
+  assert.equal(properties['normref.links.enabled'].default, DEFAULT_SETTINGS.links.enabled);
   assert.deepEqual(properties['normref.ignore'].default, DEFAULT_SETTINGS.diagnostics.ignore);
 });
 
@@ -44,4 +45,7 @@ test('settings that cannot be used fall back to their defaults, each with a line
   assert.match(problems.join('\n'), /normref\.diagnostics\.no-such-code is not a diagnostic/);
   assert.match(problems.join('\n'), /normref\.ignore must be a list/);
   assert.match(problems.join('\n'), /normref\.controls\.defaultEdition: "2019"/);
+  const links = settingsFrom({ links: { enabled: 'no' } });
+  assert.equal(links.settings.links.enabled, true);
+  assert.deepEqual(links.problems, ['normref.links.enabled: "no" is not true or false']);
 });

@@ -17,11 +17,15 @@
 //     editor.codeActionsOnSave (source.fixAll.normref, test/fixtures/vscode/settings.json) fixes both
 //     of its withdrawn references on disk; then runs "normref: Show Annex A Coverage" from the
 //     Command Palette, reads the counts in the webview (test-output/coverage.png) and opens a citation;
-//  7. always kills the process group and removes the temporary folders.
+//  7. in a window of its own (status-workbench.ts): clicks into status.md, reads the status bar item
+//     (edition at the cursor, findings), clicks it, picks ISO/IEC 27001:2013 in the quick pick: the
+//     comment is written and the item reads 2013 (test-output/status-bar.png, with its tooltip); then
+//     finds normref's walkthrough under Welcome: Open Walkthrough… and its steps (walkthrough.png);
+//  8. always kills the process group and removes the temporary folders.
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
 // NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png,
-// problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, coverage.png, *-failure.png,
+// problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, coverage.png, status-bar.png, walkthrough.png, *-failure.png,
 // code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -33,6 +37,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { editorLineTexts, log, openFile, openWorkbench, pointInEditor, sleep, until } from './workbench';
+import { STATUS, statusBarDeclaresEdition, walkthroughIsListed } from './status-workbench';
 
 const REPO = path.resolve(__dirname, '../../..'); // out/test/vscode -> repo root
 const CACHE = process.env.NORMREF_CACHE || path.join(os.homedir(), '.cache', 'normref');
@@ -100,21 +106,6 @@ const SUITE_TIMEOUT_MS = 120_000;
 const HOVER_TIMEOUT_MS = 60_000;
 const DIAGNOSTICS_TIMEOUT_MS = 60_000;
 
-// The few DOM types that the function run in the page (page.evaluate) needs; the project's
-// tsconfig has no DOM lib. Module-scoped, so nothing leaks into other files.
-interface DomNode { textContent: string | null }
-interface DomDocument {
-  querySelectorAll(selector: string): Iterable<DomNode>;
-  createTreeWalker(root: DomNode, whatToShow: number): { nextNode(): DomNode | null };
-  createRange(): {
-    setStart(node: DomNode, offset: number): void;
-    setEnd(node: DomNode, offset: number): void;
-    getBoundingClientRect(): { x: number; y: number; width: number; height: number };
-  };
-}
-declare const document: DomDocument;
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
-
 // Log lines of the workbench and of VS Code's built-in features that say nothing about normref.
 const NOISE = /^\s*(\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]|Creating a socket|Creation of workbench contribution|getaddrinfo ENOTFOUND|Updating additional builtin extensions cache)/;
 
@@ -132,11 +123,6 @@ const USER_SETTINGS = {
 };
 
 const isCI = !!process.env.CI && !/^(0|false|no)$/i.test(process.env.CI);
-const t0 = Date.now();
-function log(msg: string): void {
-  console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function missingPrerequisite(): string | undefined {
   if (!fs.existsSync(path.join(CS_DIR, '.normref-installed')) || !fs.existsSync(ENTRY) || !fs.existsSync(NODE)) {
@@ -270,7 +256,7 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 15 * 60_00
   const browserProfile = path.join(tmp, 'chromium');
   for (const d of [userData, extensionsDir, workspace, xdg, browserProfile]) fs.mkdirSync(d, { recursive: true });
   for (const fixture of ['policy.md', 'soa.md']) fs.copyFileSync(path.join(REPO, 'test', 'fixtures', fixture), path.join(workspace, fixture));
-  for (const fixture of [WITHDRAWN.file, FIX_ON_SAVE.file]) fs.copyFileSync(path.join(FIXTURES_VSCODE, fixture), path.join(workspace, fixture));
+  for (const fixture of [WITHDRAWN.file, FIX_ON_SAVE.file, STATUS.file]) fs.copyFileSync(path.join(FIXTURES_VSCODE, fixture), path.join(workspace, fixture));
   fs.mkdirSync(path.join(workspace, '.vscode'));
   fs.copyFileSync(path.join(FIXTURES_VSCODE, 'settings.json'), path.join(workspace, '.vscode', 'settings.json'));
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -448,8 +434,33 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 15 * 60_00
     } finally {
       await diagnosticsPage?.close().catch(() => {});
     }
+
+    // 7. The status bar and the walkthrough, in a window of their own: the declaration leaves
+    // status.md changed in its editor, and the walkthrough's page stays open.
+    const statusPage = await context!.newPage();
+    const statusStep = (name: string, failure: string, body: (page: Page) => Promise<void>) =>
+      t.test(name, async () => {
+        try {
+          if (!statusPage.url().startsWith(base)) await openWorkbench(statusPage, workbenchUrl, 'status bar');
+          await body(statusPage);
+        } catch (err) {
+          await statusPage.screenshot({ path: path.join(OUTPUT, failure) }).catch(() => {});
+          log(`status bar: failed, screenshot in test-output/${failure}`);
+          throw err;
+        }
+      });
+    try {
+      await statusStep(
+        `status bar: "${STATUS.before}" in ${STATUS.file}; the quick pick declares 2013 (screenshot test-output/status-bar.png)`,
+        'status-bar-failure.png',
+        (page) => statusBarDeclaresEdition(page, OUTPUT),
+      );
+      await statusStep('the walkthrough is listed under Welcome: Open Walkthrough… (screenshot test-output/walkthrough.png)', 'walkthrough-failure.png', (page) => walkthroughIsListed(page, OUTPUT));
+    } finally {
+      await statusPage.close().catch(() => {});
+    }
   } finally {
-    // 7. Clean up, whatever happened.
+    // 8. Clean up, whatever happened.
     await context?.close().catch(() => {});
     if (server?.pid) {
       const pid = server.pid;
@@ -473,98 +484,6 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 15 * 60_00
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   }
 });
-
-/** Loads the workbench at url and waits until it has painted. */
-async function openWorkbench(page: Page, url: string, tag: string): Promise<void> {
-  const start = Date.now();
-  log(`${tag}: opening ${url}`);
-  await page.goto(url, { timeout: 60_000 });
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
-  log(`${tag}: workbench painted after ${Date.now() - start} ms`);
-}
-
-/**
- * Opens file of the workspace folder (Quick Open, or the Explorer) and waits until it is the active
- * tab and a line holding heading shows. (A window restores the editors of the one before it: the
- * heading alone could be found in another file.)
- */
-async function openFile(page: Page, file: string, heading: string, tag: string): Promise<void> {
-  const start = Date.now();
-  // Quick Open: Ctrl+P, type the name, Enter. Retry: early keystrokes can be lost while the
-  // workbench is still restoring.
-  const editorLines = page.locator('.editor-instance .view-lines');
-  const activeTab = page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`);
-  if ((await activeTab.isVisible()) && (await editorLines.filter({ hasText: heading }).first().isVisible())) return; // already open
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (attempt % 2 === 0) {
-        // Every other attempt, the Explorer: Quick Open can lag on a loaded machine.
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).first().dblclick({ timeout: 10_000 });
-      } else {
-        await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible', timeout: 5000 });
-        await input.fill(file);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 20_000 });
-        await page.keyboard.press('Enter');
-      }
-      await activeTab.waitFor({ timeout: 20_000 });
-      await editorLines.filter({ hasText: heading }).first().waitFor({ timeout: 20_000 });
-      break;
-    } catch (err) {
-      if (attempt >= 6) throw new Error(`could not open ${file} with Ctrl+P or the Explorer: ${String(err)}`);
-      await page.keyboard.press('Escape');
-      await sleep(1000);
-    }
-  }
-  log(`${tag}: ${file} open after ${Date.now() - start} ms`);
-}
-
-/** The viewport point of the middle character of word at or after anchor in a visible editor line, or null. */
-function pointInEditor(page: Page, anchor: string, word: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(({ anchor, word, showText }) => {
-    const norm = (s: string) => s.replace(/\u00a0/g, ' ');
-    for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
-      const lineText = norm(line.textContent ?? '');
-      const at = lineText.indexOf(anchor);
-      if (at < 0) continue;
-      const target = lineText.indexOf(word, at) + Math.floor(word.length / 2); // a character inside word
-      const walker = document.createTreeWalker(line, showText);
-      let offset = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent?.length ?? 0;
-        if (target < offset + len) {
-          const range = document.createRange();
-          range.setStart(n, target - offset);
-          range.setEnd(n, target - offset + 1);
-          const r = range.getBoundingClientRect();
-          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-        }
-        offset += len;
-      }
-    }
-    return null;
-  }, { anchor, word, showText: SHOW_TEXT });
-}
-
-/** The text of the visible lines of the editors, spaces as spaces (Monaco renders them as U+00A0). */
-function editorLineTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll('.editor-instance .view-lines .view-line')].map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ')));
-}
-
-/** Polls fn until it returns a value accepted by ok; throws after timeoutMs with the last value. */
-async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const start = Date.now();
-  let last: T | undefined;
-  for (;;) {
-    last = await fn();
-    if (ok(last)) return last;
-    if (Date.now() - start > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s (last: ${JSON.stringify(last)})`);
-    await sleep(250);
-  }
-}
 
 async function hoverInWorkbench(page: Page, url: string, c: HoverCase): Promise<void> {
   await openWorkbench(page, url, 'hover');

@@ -139,7 +139,7 @@ export class Analysis {
   }
 
   /** The ISO/IEC 27001/27002 edition in force at a document offset, as the model reads it. */
-  ismsEditionAt(documentOffset: number): { edition: string; rule: EditionRule } {
+  ismsEditionAt(documentOffset: number): { edition: string; rule: EditionRule; evidence?: Evidence } {
     if (!this.model) return { edition: this.declaredEdition ?? this.defaultEdition, rule: this.declaredEdition ? 'declared' : 'setting' };
     return this.model.ismsEditionAt(documentOffset - this.base);
   }

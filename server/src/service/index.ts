@@ -1,8 +1,8 @@
 // The normref language service: one object with a method per feature, built from a catalog.
 // Pure: no fs, path or process here, so it runs unchanged in Node and in a browser worker; the
 // adapters (server, CLI) load files and pass texts in.
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, WorkspaceSymbol } from 'vscode-languageserver-types';
-import { Analysis, type PolicyDocument } from './analysis';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
+import { Analysis, formatOf, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
 import { DocumentAnalyses } from './documents';
 import { isLarge, LARGE_DOCUMENT_LENGTH, unreadable } from './limits';
@@ -10,6 +10,8 @@ import { complete, resolveCompletion } from './features/completion';
 import { describe } from './features/describe';
 import { hover } from './features/hover';
 import { documentLinks } from './features/links';
+import { documentStatus, type DocumentStatus } from './features/document-status';
+import { declareEdition } from './features/declare-edition';
 import type { Resolution } from './resolve';
 import { check } from './diagnostics';
 import { codeActions, toDiagnostics } from './diagnostics/lsp';
@@ -29,6 +31,7 @@ export { summarize, type Resolution, type ResolvedSummary } from './resolve';
 export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
 export { linkTemplateProblem } from './features/link-target';
 export { isLarge, LARGE_DOCUMENT_LENGTH } from './limits';
+export type { DocumentStatus } from './features/document-status';
 
 export { DEFAULT_SETTINGS, EDITIONS, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
 export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, type SeveritySetting } from './diagnostics/rules';
@@ -54,6 +57,10 @@ export interface NormrefService {
   complete(document: PolicyDocument, position: Position, settings?: Settings, invoked?: boolean): CompletionList;
   resolveCompletion(item: CompletionItem, settings?: Settings): CompletionItem;
   documentLinks(document: PolicyDocument, settings?: Settings): DocumentLink[];
+  /** What normref read at a position: the ISO/IEC 27001/27002 edition in force there, and why. */
+  documentStatus(document: PolicyDocument, position: Position, settings?: Settings): DocumentStatus;
+  /** The edits that make the document declare `edition` for its control numbers (null: declare none). */
+  declareEdition(document: PolicyDocument, edition: string | null): TextEdit[];
   /** What a hover on `reference` (e.g. "ISO 27001", "COBIT 2019") shows, or undefined if it is none. */
   lookup(reference: string, settings?: Settings): { resolution: Resolution; markdown: string } | undefined;
   /** What a check of the whole document finds, in text order (off codes and suppressed ones left out). */
@@ -137,6 +144,9 @@ export function createService(catalogOrSources: Catalog | CatalogSources, option
     resolveCompletion: (item, settings = DEFAULT_SETTINGS) => resolveCompletion(item, catalog, settings.links),
     // Links cover the whole document: a large one gets none rather than a whole analysis.
     documentLinks: (document, settings = DEFAULT_SETTINGS) => (isLarge(document.getText()) ? [] : documentLinks(analyze(document, settings), settings.links)),
+    documentStatus: (document, position, settings = DEFAULT_SETTINGS) => documentStatus(around(document, position, settings), position),
+    declareEdition: (document, edition) =>
+      declareEdition(document.getText(), formatOf(document), edition).map((e) => ({ range: { start: document.positionAt(e.start), end: document.positionAt(e.end) }, newText: e.newText })),
     lookup(reference, settings = DEFAULT_SETTINGS) {
       const text = reference.trim();
       const document: PolicyDocument = { uri: 'normref:lookup', languageId: 'plaintext', version: 0, getText: () => text, positionAt: () => ({ line: 0, character: 0 }), offsetAt: () => 0 };

@@ -3,6 +3,7 @@
 // its default and said so: a wrong setting never stops normref.
 import type { ControlFormat } from './features/complete-controls';
 import type { LinkSettings } from './features/link-target';
+import { EDITIONS } from './model/editions';
 import { CODES, isCode, RULES, SEVERITIES, type DiagnosticCode, type SeveritySetting } from './diagnostics/rules';
 
 export interface DiagnosticSettings {
@@ -25,17 +26,17 @@ export interface Settings {
   diagnostics: DiagnosticSettings;
 }
 
-export const EDITIONS = ['2022', '2013', '2005'] as const;
+export { EDITIONS };
 
 export const DEFAULT_SETTINGS: Settings = {
-  links: { template: '' },
+  links: { template: '', enabled: true },
   controls: { defaultEdition: '2022', format: 'numberAndTitle' },
   diagnostics: { severities: Object.fromEntries(CODES.map((c) => [c, RULES[c].severity])) as Record<DiagnosticCode, SeveritySetting>, ignore: [] },
 };
 
 /** The `normref` section as a client or a configuration file writes it: anything may be missing or wrong. */
 export interface ClientSettings {
-  links?: { template?: unknown };
+  links?: { template?: unknown; enabled?: unknown };
   controls?: { defaultEdition?: unknown };
   completion?: { controlFormat?: unknown };
   diagnostics?: Record<string, unknown>;
@@ -48,6 +49,7 @@ export function settingsFrom(client: ClientSettings | null | undefined, asOf?: s
   const d = DEFAULT_SETTINGS;
   const edition = client?.controls?.defaultEdition;
   const template = client?.links?.template;
+  const linksEnabled = client?.links?.enabled;
   const severities = { ...d.diagnostics.severities };
   for (const [code, value] of Object.entries(client?.diagnostics ?? {})) {
     if (!isCode(code)) problems.push(`normref.diagnostics.${code} is not a diagnostic normref reports (it reports ${CODES.join(', ')})`);
@@ -56,10 +58,11 @@ export function settingsFrom(client: ClientSettings | null | undefined, asOf?: s
   }
   const ignore = client?.ignore;
   if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((x) => typeof x === 'string'))) problems.push('normref.ignore must be a list of references (strings)');
+  if (linksEnabled !== undefined && typeof linksEnabled !== 'boolean') problems.push(`normref.links.enabled: ${JSON.stringify(linksEnabled)} is not true or false`);
   if (edition !== undefined && !(EDITIONS as readonly unknown[]).includes(edition)) problems.push(`normref.controls.defaultEdition: ${JSON.stringify(edition)} is not one of ${EDITIONS.join(', ')}`);
   return {
     settings: {
-      links: { template: typeof template === 'string' ? template : d.links.template },
+      links: { template: typeof template === 'string' ? template : d.links.template, enabled: typeof linksEnabled === 'boolean' ? linksEnabled : d.links.enabled },
       controls: {
         defaultEdition: (EDITIONS as readonly unknown[]).includes(edition) ? (edition as string) : d.controls.defaultEdition,
         format: client?.completion?.controlFormat === 'number' ? 'number' : d.controls.format,

@@ -6,7 +6,7 @@ import Mocha from 'mocha';
 
 // The mocha files of the suite. They are named *.spec.ts, not *.test.ts, on purpose: `npm test`
 // runs `node --test out/test/vscode`, which would pick up *.test.js and fail on require('vscode').
-const FILES = ['extension.spec.js', 'controls.spec.js', 'diagnostics.spec.js', 'workspace.spec.js'];
+const FILES = ['extension.spec.js', 'controls.spec.js', 'diagnostics.spec.js', 'workspace.spec.js', 'status.spec.js'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });

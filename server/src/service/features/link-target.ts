@@ -7,6 +7,8 @@ import { isoUrl, type Deliverable } from '../catalog';
 export interface LinkSettings {
   /** URL template with {reference}, {isoId}, {number}, {part}, {year}; empty for iso.org. */
   template: string;
+  /** Whether references get document links (underlines); hovers link to the page either way. */
+  enabled: boolean;
 }
 
 const PLACEHOLDER = /\{(reference|isoId|number|part|year)\}/g;

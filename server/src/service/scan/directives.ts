@@ -1,13 +1,43 @@
 // What a document says to normref about itself: the edition of ISO/IEC 27001/27002 its bare
 // control numbers mean, declared in YAML front matter (`normref: { edition: 2013 }`, or `normref:`
 // with an indented `edition: 2013`) or in a comment (`<!-- normref edition: 2013 -->`). A comment
-// shown inside a Markdown code block is an example, not a declaration.
+// shown inside a Markdown code block is an example, not a declaration. Where each is written is
+// kept too: the status bar says where, and the edit that declares an edition rewrites it.
 import type * as Yaml from 'yaml';
 import { findFrontMatter } from './front-matter';
 import { withLineFeeds } from './line-ends';
 import { markdownCodeBlocks, SpanCursor } from './prose';
 
 const EDITIONS = ['2005', '2013', '2022'];
+
+/** Where a document declares its edition. Offsets are into the text as written. */
+export interface EditionDirective {
+  edition: string;
+  in: 'front-matter' | 'comment';
+  /** The whole comment, or the `edition` entry of the front matter. */
+  start: number;
+  end: number;
+  /** The year as written (with its quotes, if any). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** An entry of the front matter's `normref:` mapping, with its offsets in the text. */
+export interface SettingEntry {
+  key: string;
+  value: unknown;
+  start: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** The `normref:` block of YAML front matter: from its line's start to the next unindented line. */
+export interface SettingsBlock {
+  start: number;
+  end: number;
+  /** The mapping it holds, if it holds one: `{ … }` (flow) or indented lines; its offsets in the text. */
+  map?: { flow: boolean; start: number; end: number; entries: SettingEntry[] };
+}
 
 /**
  * The YAML parser, loaded on first use: most documents have no `normref:` front matter, and
@@ -19,16 +49,31 @@ function parser(): typeof Yaml {
   yaml ??= require('yaml') as typeof Yaml;
   return yaml;
 }
-const COMMENT = /<!--\s*normref\s+edition\s*:?\s*["']?(2005|2013|2022)["']?\s*-->/g;
+const COMMENT = /<!--\s*normref\s+edition\s*:?\s*(["']?(2005|2013|2022)["']?)\s*-->/dg;
 const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)["']?\s*-->/g;
 /** A date as the as-of rule reads it: a day, a month or a year. */
 export const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 export function declaredEdition(written: string, format: 'markdown' | 'plaintext'): string | undefined {
+  return editionDirective(written, format)?.edition;
+}
+
+/** The declaration of the document's edition that normref reads: the front matter's, else the first comment. */
+export function editionDirective(written: string, format: 'markdown' | 'plaintext'): EditionDirective | undefined {
   const text = withLineFeeds(written);
-  const fromFront = frontMatterSettings(text)?.edition;
-  if (fromFront !== undefined && EDITIONS.includes(String(fromFront))) return String(fromFront);
-  return firstComment(text, format, COMMENT);
+  const entry = editionEntry(settingsBlock(text));
+  if (entry && EDITIONS.includes(String(entry.value))) {
+    return { edition: String(entry.value), in: 'front-matter', start: entry.start, end: entry.valueEnd, valueStart: entry.valueStart, valueEnd: entry.valueEnd };
+  }
+  const m = firstComment(text, format, COMMENT);
+  if (!m) return undefined;
+  const [valueStart, valueEnd] = m.indices![1];
+  return { edition: m[2], in: 'comment', start: m.index, end: m.index + m[0].length, valueStart, valueEnd };
+}
+
+/** The front matter's `edition` entry; of several, the last, as YAML reads duplicate keys. */
+export function editionEntry(block: SettingsBlock | undefined): SettingEntry | undefined {
+  return block?.map?.entries.filter((e) => e.key === 'edition').at(-1);
 }
 
 /**
@@ -42,45 +87,56 @@ export function declaredAsOf(written: string, format: 'markdown' | 'plaintext'):
   const front = frontMatterSettings(text)?.['as-of'];
   const fromFront = front === undefined ? undefined : String(front);
   if (fromFront !== undefined && AS_OF_DATE.test(fromFront)) return fromFront;
-  const fromComment = firstComment(text, format, AS_OF_COMMENT);
+  const fromComment = firstComment(text, format, AS_OF_COMMENT)?.[1];
   return fromComment && AS_OF_DATE.test(fromComment) ? fromComment : undefined;
 }
 
-/** The first group of the first match of a directive comment that is not inside a Markdown code block. */
-function firstComment(text: string, format: 'markdown' | 'plaintext', comment: RegExp): string | undefined {
+/** The first match of a directive comment that is not inside a Markdown code block. */
+function firstComment(text: string, format: 'markdown' | 'plaintext', comment: RegExp): RegExpExecArray | undefined {
   let code: SpanCursor | undefined;
   for (const m of text.matchAll(comment)) {
-    if (format !== 'markdown') return m[1];
+    if (format !== 'markdown') return m;
     // Code blocks are worked out only when a directive is there to be checked; comments come in
     // order, so one cursor walks the blocks once for all of them.
     code ??= new SpanCursor(markdownCodeBlocks(text));
-    if (code.skip(m.index) === m.index) return m[1];
+    if (code.skip(m.index) === m.index) return m;
   }
   return undefined;
 }
 
-/** The `normref:` mapping of a document's YAML front matter, if it has one. */
+/** The `normref:` mapping of a document's YAML front matter, if it has one, as key → scalar value. */
 function frontMatterSettings(text: string): Record<string, unknown> | undefined {
+  const map = settingsBlock(text)?.map;
+  return map && Object.fromEntries(map.entries.map((e) => [e.key, e.value]));
+}
+
+/** The `normref:` block of a document's YAML front matter (text with line feeds), if it has one. */
+export function settingsBlock(text: string): SettingsBlock | undefined {
   const front = findFrontMatter(text);
   if (!front || front.format !== 'yaml') return undefined;
-  const block = normrefBlock(text, front.contentStart, front.contentEnd);
-  if (block === undefined) return undefined;
+  const found = normrefBlock(text, front.contentStart, front.contentEnd);
+  if (!found) return undefined;
+  const { start, block } = found;
   // A YAML parser, not a pattern (nested patterns over indented lines backtrack exponentially),
   // given only the `normref:` block: an error elsewhere in the front matter (`title: Policy:
   // access` is common) does not hide it. Only scalar values are read: nothing is converted to
   // objects, so aliases cannot expand.
   const { isMap, isScalar, parseDocument } = parser();
   const settings = parseDocument(block, { prettyErrors: false, logLevel: 'silent', uniqueKeys: false }).get('normref');
-  if (!isMap(settings)) return undefined;
-  const values: Record<string, unknown> = {};
+  const result: SettingsBlock = { start, end: start + block.length };
+  if (!isMap(settings) || !settings.range) return result;
+  const entries: SettingEntry[] = [];
   for (const { key, value } of settings.items) {
-    if (isScalar(key) && isScalar(value)) values[String(key.value)] = value.value;
+    if (isScalar(key) && isScalar(value) && key.range && value.range) {
+      entries.push({ key: String(key.value), value: value.value, start: start + key.range[0], valueStart: start + value.range[0], valueEnd: start + value.range[1] });
+    }
   }
-  return values;
+  result.map = { flow: !!settings.flow, start: start + settings.range[0], end: start + settings.range[1], entries };
+  return result;
 }
 
 /** The `normref:` line of front matter and the indented or blank lines after it, found line by line. */
-function normrefBlock(text: string, from: number, to: number): string | undefined {
+function normrefBlock(text: string, from: number, to: number): { start: number; block: string } | undefined {
   let start = -1;
   for (let line = from; line < to; ) {
     const eol = text.indexOf('\n', line);
@@ -88,9 +144,10 @@ function normrefBlock(text: string, from: number, to: number): string | undefine
     if (start < 0) {
       if (text.startsWith('normref:', line)) start = line;
     } else if (end > line && !/[ \t\r]/.test(text[line])) {
-      return text.slice(start, line);
+      return { start, block: text.slice(start, line) };
     }
     line = end + 1;
   }
-  return start < 0 ? undefined : text.slice(start, to);
+  // Without the CR of a CRLF before the closing line, which YAML would read as part of the last value.
+  return start < 0 ? undefined : { start, block: text.slice(start, text[to - 1] === '\r' ? to - 1 : to) };
 }

@@ -1,0 +1,60 @@
+// What normref read in a document, for the editor's status bar: the ISO/IEC 27001/27002 edition in
+// force at the cursor (the one a control number typed there would be read in, as completion reads
+// it), why, and where the document declares an edition. The model decides; this only says it.
+import type { Position, Range } from 'vscode-languageserver-types';
+import { formatOf, type Analysis } from '../analysis';
+import type { EditionRule } from '../model';
+import { editionDirective, type EditionDirective } from '../scan/directives';
+
+export interface DocumentStatus {
+  /** "2022", "2013" or "2005". */
+  edition: string;
+  rule: EditionRule;
+  /** Why, as a phrase: "cited as ISO/IEC 27001:2022 on line 5". */
+  reason: string;
+  /** What in the text decided it: a reference, a heading's, the declaration. */
+  evidence?: { text: string; range: Range };
+  /** The edition the document declares and where, whether or not it decides at the cursor. */
+  declared?: { edition: string; range: Range };
+}
+
+export function documentStatus(analysis: Analysis, position: Position): DocumentStatus {
+  const { edition, rule, evidence } = analysis.ismsEditionAt(analysis.offsetAt(position));
+  const directive = analysis.skipped ? undefined : editionDirective(analysis.text, formatOf(analysis.document));
+  const declared = directive && { edition: directive.edition, range: rangeOf(analysis, directive.start, directive.end) };
+  const decided =
+    rule === 'declared' && directive
+      ? { text: analysis.text.slice(directive.start, directive.end), range: declared!.range }
+      : evidence && { text: evidence.text, range: analysis.rangeOf(evidence) };
+  return {
+    edition,
+    rule,
+    reason: reasonFor(rule, decided, directive),
+    ...(decided ? { evidence: decided } : {}),
+    ...(declared ? { declared } : {}),
+  };
+}
+
+function reasonFor(rule: EditionRule, evidence: { text: string; range: Range } | undefined, directive: EditionDirective | undefined): string {
+  const where = evidence ? ` on line ${evidence.range.start.line + 1}` : '';
+  const text = evidence?.text;
+  switch (rule) {
+    case 'table':
+      return `read from its table: ${text}${where}`;
+    case 'paragraph':
+      return `cited as ${text}${where}`;
+    case 'section':
+      return `the heading of its section cites ${text}${where}`;
+    case 'declared':
+      if (directive?.in === 'front-matter') return `declared in the front matter (${text})${where}`;
+      return `declared by ${text}${where}`;
+    case 'document':
+      return text ? `what the whole document cites, first ${text}${where}` : 'what the whole document cites';
+    default:
+      return 'the default setting normref.controls.defaultEdition, as nothing in the document dates it';
+  }
+}
+
+function rangeOf(analysis: Analysis, start: number, end: number): Range {
+  return { start: analysis.document.positionAt(start), end: analysis.document.positionAt(end) };
+}
