@@ -9,8 +9,9 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createService, DEFAULT_SETTINGS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
+import { createService, DEFAULT_SETTINGS, useLanguage, type MessageBundle, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings } from './service';
 
 /** The least time between two publications of one document's diagnostics. */
 const PUBLISH_INTERVAL_MS = 10;
@@ -20,7 +21,14 @@ export interface RunningServer {
   shutdownReceived(): boolean;
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): RunningServer {
+/** What the server needs from its host: the catalog, and the messages in the client's display language. */
+export interface ServerFiles {
+  loadCatalog(): CatalogSources;
+  /** The translated messages for a locale ("de", "fr-CA"), or undefined for English or a language normref lacks. */
+  loadMessages(locale: string): MessageBundle | undefined;
+}
+
+export function startServer(connection: Connection, files: ServerFiles, version: string): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -39,7 +47,10 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 
   connection.onInitialize((params): InitializeResult => {
     const started = Date.now();
-    service = createService(loadCatalog());
+    // The client's display language (VS Code sends it as `locale`): set before anything is said.
+    const locale = params.locale ?? 'en';
+    useLanguage(locale, files.loadMessages(locale));
+    service = createService(files.loadCatalog());
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     settings = checked((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
@@ -80,14 +91,14 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     for (const problem of problems) {
       if (badSettings.has(problem)) continue;
       badSettings.add(problem);
-      connection.console.warn(`normref: ${problem}; the default is used`);
+      connection.console.warn(`normref: ${l10n.t('{0}; the default is used', problem)}`);
     }
     const template = result.links.template;
     const problem = linkTemplateProblem(template);
     if (!problem) return result;
     if (!badTemplates.has(template)) {
       badTemplates.add(template);
-      connection.console.warn(`normref: normref.links.template "${template}" is not used, as ${problem}; links go to iso.org`);
+      connection.console.warn(`normref: ${l10n.t('normref.links.template "{0}" is not used, as {1}; links go to iso.org', template, problem)}`);
     }
     return { ...result, links: { template: '' } };
   }

@@ -16,7 +16,8 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { settings?: unknown; args?: string[] } = {}): Promise<TestServer> {
+/** `locale`: the display language the client says it has, as VS Code sends it in initialize. */
+export async function startServer(options: { settings?: unknown; args?: string[]; locale?: string } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [serverPath, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -30,6 +31,7 @@ export async function startServer(options: { settings?: unknown; args?: string[]
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: null,
+    ...(options.locale ? { locale: options.locale } : {}),
     capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] } } },
   });
   await connection.sendNotification('initialized', {});
