@@ -11,7 +11,7 @@ import { InputError, failed, isMain, parseCommandLine, readArgs, repoRoot, shown
 
 const SOURCE = 'ISO Open Data (deliverables), licensed under ODC-By 1.0';
 const FIELDS = ['isoId', 'reference', 'type', 'supplement', 'publishers', 'number', 'parts', 'year', 'title',
-  'published', 'edition', 'stage', 'committee', 'replaces', 'replacedBy'];
+  'published', 'edition', 'stage', 'committee', 'replaces', 'replacedBy', 'titleFr'];
 const USAGE = 'usage: npm run data:import -- <deliverables.jsonl[.gz]> [--committees <tsv>] [--out <file>]\n'
   + '  <deliverables>  ISO Open Data deliverables file, JSON Lines, gzipped or not\n'
   + '  --committees    committee titles (TSV with reference and title_en columns);\n'
@@ -129,9 +129,15 @@ function publishedOf(record, parsed) {
   return own && !(given ?? '').startsWith(String(own)) ? String(own) : given;
 }
 
-/** ISO's title, with the separator the source writes "--" as the dash ISO prints. */
-function titleOf(record) {
-  return record.title?.en?.replace(/ -- /g, ' — ') ?? null;
+/** ISO's title in a language, with the separator the source writes "--" as the dash ISO prints. */
+function titleOf(record, language = 'en') {
+  return record.title?.[language]?.replace(/ -- /g, ' — ') ?? null;
+}
+
+/** The French title, for hovers in French; null where it is the English one, which the row holds already. */
+function frenchTitleOf(record) {
+  const fr = titleOf(record, 'fr');
+  return fr && fr !== titleOf(record) ? fr : null;
 }
 
 function toRow(record, parsed) {
@@ -151,6 +157,7 @@ function toRow(record, parsed) {
     record.ownerCommittee ?? null,
     idList(record.replaces),
     idList(record.replacedBy),
+    frenchTitleOf(record),
   ];
 }
 

@@ -1,6 +1,8 @@
 // The VS Code client: starts the bundled normref language server over IPC for the languages in
-// normref.languages, and adds what LSP cannot express: an output channel, a restart command, and
-// the status bar, commands and walkthrough of ui.ts.
+// normref.languages, and adds what LSP cannot express: an output channel, a restart command, the
+// status bar, commands and walkthrough of ui.ts, the coverage report, and the listing and reading
+// of the workspace for the server's index. The server learns the display language from the
+// client's initialize request (`locale`).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -46,9 +48,9 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   const running = client;
   client = undefined;
   for (const r of registrations.splice(0)) r.dispose();
-  if (running) await running.stop().catch((error: unknown) => output?.appendLine(`normref: stop failed: ${String(error)}`));
+  if (running) await running.stop().catch((error: unknown) => output?.appendLine(`normref: ${vscode.l10n.t('stop failed: {0}', String(error))}`));
   await start(context);
-  output?.appendLine('normref: language server restarted');
+  output?.appendLine(`normref: ${vscode.l10n.t('language server restarted')}`);
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

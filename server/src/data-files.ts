@@ -3,7 +3,7 @@
 // build compiles from data/*.yaml (dist/curated.json).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CatalogSources } from './service';
+import type { CatalogSources, MessageBundle } from './service';
 
 const DELIVERABLES = 'iso-deliverables.json';
 const CURATED = path.join('dist', 'curated.json');
@@ -28,6 +28,20 @@ export function readCatalogSources(root: string = findPackageRoot()): CatalogSou
     index: built(INDEX),
     curated: built(CURATED),
   };
+}
+
+/**
+ * The server's messages in a locale's language, from the bundles VS Code's extensions ship
+ * (l10n/bundle.l10n.<language>.json): "fr-CA" takes fr-ca, else fr. English is the source text.
+ */
+export function readMessageBundle(locale: string, root: string = findPackageRoot()): MessageBundle | undefined {
+  const tag = locale.toLowerCase();
+  for (const language of new Set([tag, tag.split('-')[0]])) {
+    if (language === 'en' || !/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(language)) continue;
+    const file = path.join(root, 'l10n', `bundle.l10n.${language}.json`);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as MessageBundle;
+  }
+  return undefined;
 }
 
 /** The version in the package's package.json, for --version and the server's info. */

@@ -1,7 +1,7 @@
 // Entry of the language server in Node: `normref-language-server --stdio` for any LSP client;
 // VS Code starts it over IPC. The transport is chosen from the command line.
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { findPackageRoot, packageVersion, readCatalogSources } from './data-files';
+import { findPackageRoot, packageVersion, readCatalogSources, readMessageBundle } from './data-files';
 import { FramingCheck } from './framing';
 import { FileWorkspace } from './file-workspace';
 import { startServer } from './server';
@@ -24,7 +24,8 @@ if (args.includes('--version')) {
 const stdio = !args.some((a) => TRANSPORTS.some((t) => a.startsWith(t))) || args.includes('--stdio');
 const reader = stdio ? stdinReader() : undefined;
 const connection = reader ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
-const server = startServer(connection, () => readCatalogSources(root), packageVersion(root), {
+const files = { loadCatalog: () => readCatalogSources(root), loadMessages: (locale: string) => readMessageBundle(locale, root) };
+const server = startServer(connection, files, packageVersion(root), {
   folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
 });
 // Given a reader rather than a stream, the library leaves the end of input to us: exit as it would.

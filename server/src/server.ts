@@ -11,9 +11,10 @@ import {
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
+import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COVERAGE, DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
-import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, type CatalogSources, type ClientSettings, type NormrefService, type Settings, type Workspace } from './service';
+import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type Settings, type Workspace } from './service';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
 
 /** The least time between two publications of one document's diagnostics. */
@@ -24,12 +25,19 @@ export interface RunningServer {
   shutdownReceived(): boolean;
 }
 
+/** What the server needs from its host: the catalog, and the messages in the client's display language. */
+export interface ServerFiles {
+  loadCatalog(): CatalogSources;
+  /** The translated messages for a locale ("de", "fr-CA"), or undefined for English or a language normref lacks. */
+  loadMessages(locale: string): MessageBundle | undefined;
+}
+
 export interface ServerOptions {
   /** The workspace of folders on disk, for clients that do not list theirs (Node only). */
   folderWorkspace?: (folders: string[]) => Workspace;
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string, options: ServerOptions = {}): RunningServer {
+export function startServer(connection: Connection, files: ServerFiles, version: string, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
@@ -57,7 +65,10 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 
   connection.onInitialize((params): InitializeResult => {
     const started = Date.now();
-    service = createService(loadCatalog(), { logger: { warn: (message) => connection.console.warn(message) } });
+    // The client's display language (VS Code sends it as `locale`): set before anything is said.
+    const locale = params.locale ?? 'en';
+    useLanguage(locale, files.loadMessages(locale));
+    service = createService(files.loadCatalog(), { logger: { warn: (message) => connection.console.warn(message) } });
     connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
@@ -126,14 +137,14 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     for (const problem of problems) {
       if (badSettings.has(problem)) continue;
       badSettings.add(problem);
-      connection.console.warn(`normref: ${problem}; the default is used`);
+      connection.console.warn(`normref: ${l10n.t('{0}; the default is used', problem)}`);
     }
     const template = result.links.template;
     const problem = linkTemplateProblem(template);
     if (!problem) return result;
     if (!badTemplates.has(template)) {
       badTemplates.add(template);
-      connection.console.warn(`normref: normref.links.template "${template}" is not used, as ${problem}; links go to iso.org`);
+      connection.console.warn(`normref: ${l10n.t('normref.links.template "{0}" is not used, as {1}; links go to iso.org', template, problem)}`);
     }
     return { ...result, links: { ...result.links, template: '' } };
   }

@@ -19,6 +19,8 @@ export interface TestServer {
 export interface StartOptions {
   settings?: unknown;
   args?: string[];
+  /** The display language the client says it has, as VS Code sends it in initialize. */
+  locale?: string;
   /** The workspace folder the client opens, as a file URI; none by default. */
   rootUri?: string;
   initializationOptions?: unknown;
@@ -46,6 +48,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
+    ...(options.locale ? { locale: options.locale } : {}),
     capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, ...options.textDocument }, window: { workDoneProgress: true } },
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CODES, DEFAULT_SETTINGS, RULES, SEVERITIES, settingsFrom } from '../../server/src/service';
+import { manifest, root } from '../support/manifest';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const properties = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[]; markdownDescription?: string }> } } })
+const properties = manifest<{ contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[]; markdownDescription?: string }> } } }>()
   .contributes.configuration.properties;
 
 test('every diagnostic code has a setting with its default severity, the severities and a link to its README section', () => {

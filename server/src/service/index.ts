@@ -1,6 +1,7 @@
 // The normref language service: one object with a method per feature, built from a catalog.
 // Pure: no fs, path or process here, so it runs unchanged in Node and in a browser worker; the
 // adapters (server, CLI) load files and pass texts in.
+import * as l10n from '@vscode/l10n';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-types';
 import { Analysis, formatOf, type PolicyDocument } from './analysis';
 import { Catalog, type CatalogSources } from './catalog';
@@ -32,6 +33,7 @@ export { formatFrameworkId, formatStandardId, scan, type Reference } from './sca
 export { linkTemplateProblem } from './features/link-target';
 export { isLarge, LARGE_DOCUMENT_LENGTH } from './limits';
 export type { DocumentStatus } from './features/document-status';
+export { useLanguage, type MessageBundle } from './locale';
 
 export { DEFAULT_SETTINGS, EDITIONS, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
 export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, type SeveritySetting } from './diagnostics/rules';
@@ -130,9 +132,9 @@ export function createService(catalogOrSources: Catalog | CatalogSources, option
     prepare(document, settings = DEFAULT_SETTINGS) {
       const text = document.getText();
       const skipped = unreadable(text);
-      if (skipped) return `not scanned: ${skipped}`;
+      if (skipped) return l10n.t('not scanned: {0}', skipped);
       if (isLarge(text)) {
-        return `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB: hover and completion read the text around the cursor; there are no document links or diagnostics (normref check reads it whole)`;
+        return l10n.t('larger than {0} MB: hover and completion read the text around the cursor; there are no document links or diagnostics (normref check reads it whole)', LARGE_DOCUMENT_LENGTH / 1024 / 1024);
       }
       // Open in an editor, edits will come: the first analysis keeps its blocks, so the first keystroke does not pay a block scan.
       analyses.editing(document.uri);

@@ -2,6 +2,7 @@
 // numbering and edition it is in and why (model/index.ts decides; nothing here weighs evidence).
 // The resolution carries what the features show: the item or group, its canonical id, the
 // standard or framework page, and a note where normref has less than the number asks for.
+import * as l10n from '@vscode/l10n';
 import type { Catalog, Deliverable } from './catalog';
 import type { ControlGroup, ControlItem, IndexedControlSet } from './catalog/controls';
 import { ANNEX_A } from './catalog/numberings';
@@ -12,18 +13,31 @@ import type { ControlAreaReference, ControlReference } from './scan/reference';
 
 export type { EditionRule } from './model';
 
-export const EDITION_RULE_TEXT: Record<EditionRule, string> = {
-  written: 'the year written with the reference',
-  column: 'the header of its table column',
-  title: 'the title written next to it',
-  table: 'the other numbers of its table',
-  paragraph: 'the dated reference in its paragraph',
-  section: 'the heading of its section',
-  declared: 'the edition this document declares',
-  document: 'what the whole document cites',
-  setting: 'the setting normref.controls.defaultEdition',
-  latest: 'the current edition, as nothing in the document dates it',
-};
+/** What placed a number in its edition, as a hover and a diagnostic say it ("chosen by …"). */
+export function editionRuleText(rule: EditionRule): string {
+  switch (rule) {
+    case 'written':
+      return l10n.t('the year written with the reference');
+    case 'column':
+      return l10n.t('the header of its table column');
+    case 'title':
+      return l10n.t('the title written next to it');
+    case 'table':
+      return l10n.t('the other numbers of its table');
+    case 'paragraph':
+      return l10n.t('the dated reference in its paragraph');
+    case 'section':
+      return l10n.t('the heading of its section');
+    case 'declared':
+      return l10n.t('the edition this document declares');
+    case 'document':
+      return l10n.t('what the whole document cites');
+    case 'setting':
+      return l10n.t('the setting normref.controls.defaultEdition');
+    default:
+      return l10n.t('the current edition, as nothing in the document dates it');
+  }
+}
 
 export interface ControlResolution {
   kind: 'control' | 'control-area';
@@ -77,14 +91,14 @@ export function resolveControl(reference: ControlReference | ControlAreaReferenc
     const id = `${formatFrameworkId({ framework: numbering.document, label, version: edition, ...(framework?.versionPrefix ? { versionPrefix: framework.versionPrefix } : {}) })} ${number}`;
     const url = framework?.url;
     const objective = numbering.document === 'cobit' && number.length > 5 ? number.slice(0, 5) : undefined;
-    const note = objective && found ? `Management practice ${number} of objective ${objective}; normref has the objectives, not the practices.` : undefined;
+    const note = objective && found ? l10n.t('Management practice {0} of objective {1}; normref has the objectives, not the practices.', number, objective) : undefined;
     return { ...base, id, ...(url ? { frameworkUrl: url } : {}), ...(note ? { note } : {}) };
   }
   const annexA = numbering.key === ANNEX_A;
   const id = annexA ? `ISO/IEC 27001:${edition} A.${number}` : `${numbering.document}:${edition} ${number}`;
   const resolution: ControlResolution = { ...base, id, ...standardOf(catalog, numbering.document, edition), ...(annexA ? { annexA } : {}) };
   if (edition === '2005' && set && !found) return in2005Area(resolution, set, number);
-  if (!set) return { ...resolution, note: `normref has no data for the ${edition} edition of ${numbering.document}.` };
+  if (!set) return { ...resolution, note: l10n.t('normref has no data for the {0} edition of {1}.', edition, numbering.document) };
   return resolution;
 }
 
@@ -93,7 +107,7 @@ function in2005Area(r: ControlResolution, set: IndexedControlSet, number: string
   const areaId = number.split('.')[0];
   const item = set.item(areaId);
   if (!item) return r;
-  return { ...r, item, note: `In control area ${areaId}, ${item.title}; normref has the 2005 control areas, not each 2005 control.` };
+  return { ...r, item, note: l10n.t('In control area {0}, {1}; normref has the 2005 control areas, not each 2005 control.', areaId, item.title) };
 }
 
 /** The catalog deliverable of a document in an edition year, for links. */

@@ -1,6 +1,7 @@
 // normref's settings: the `normref` section of the editor's configuration, and the same shape in a
 // `.normrefrc.json` for the CLI. Read here once, for both, with every unusable value replaced by
 // its default and said so: a wrong setting never stops normref.
+import * as l10n from '@vscode/l10n';
 import type { ControlFormat } from './features/complete-controls';
 import type { LinkSettings } from './features/link-target';
 import { EDITIONS } from './model/editions';
@@ -52,14 +53,14 @@ export function settingsFrom(client: ClientSettings | null | undefined, asOf?: s
   const linksEnabled = client?.links?.enabled;
   const severities = { ...d.diagnostics.severities };
   for (const [code, value] of Object.entries(client?.diagnostics ?? {})) {
-    if (!isCode(code)) problems.push(`normref.diagnostics.${code} is not a diagnostic normref reports (it reports ${CODES.join(', ')})`);
+    if (!isCode(code)) problems.push(l10n.t('normref.diagnostics.{0} is not a diagnostic normref reports (it reports {1})', code, CODES.join(', ')));
     else if (typeof value === 'string' && (value === 'off' || (SEVERITIES as readonly string[]).includes(value))) severities[code] = value as SeveritySetting;
-    else problems.push(`normref.diagnostics.${code}: ${JSON.stringify(value)} is not one of ${[...SEVERITIES, 'off'].join(', ')}`);
+    else problems.push(l10n.t('normref.diagnostics.{0}: {1} is not one of {2}', code, JSON.stringify(value), [...SEVERITIES, 'off'].join(', ')));
   }
   const ignore = client?.ignore;
-  if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((x) => typeof x === 'string'))) problems.push('normref.ignore must be a list of references (strings)');
-  if (linksEnabled !== undefined && typeof linksEnabled !== 'boolean') problems.push(`normref.links.enabled: ${JSON.stringify(linksEnabled)} is not true or false`);
-  if (edition !== undefined && !(EDITIONS as readonly unknown[]).includes(edition)) problems.push(`normref.controls.defaultEdition: ${JSON.stringify(edition)} is not one of ${EDITIONS.join(', ')}`);
+  if (ignore !== undefined && !(Array.isArray(ignore) && ignore.every((x) => typeof x === 'string'))) problems.push(l10n.t('normref.ignore must be a list of references (strings)'));
+  if (linksEnabled !== undefined && typeof linksEnabled !== 'boolean') problems.push(l10n.t('normref.links.enabled: {0} is not true or false', JSON.stringify(linksEnabled)));
+  if (edition !== undefined && !(EDITIONS as readonly unknown[]).includes(edition)) problems.push(l10n.t('normref.controls.defaultEdition: {0} is not one of {1}', JSON.stringify(edition), EDITIONS.join(', ')));
   return {
     settings: {
       links: { template: typeof template === 'string' ? template : d.links.template, enabled: typeof linksEnabled === 'boolean' ? linksEnabled : d.links.enabled },

@@ -1,5 +1,7 @@
 // A deliverable of ISO's catalog (a standard, TS, TR, PAS, Guide or IWA, or a supplement to one),
 // and the facts derived from it: its status and its page on iso.org.
+import * as l10n from '@vscode/l10n';
+import { displayLanguage } from '../locale';
 
 export type Status = 'published' | 'withdrawn' | 'under-development' | 'cancelled';
 
@@ -17,6 +19,8 @@ export interface Deliverable {
   /** Year of the base edition, when the reference carries one. */
   year?: number;
   title: string;
+  /** ISO's French title, where it differs from the English one. */
+  titleFr?: string;
   /** Publication date as ISO gives it: "2022-10" or "2022". */
   published?: string;
   edition?: number;
@@ -43,12 +47,24 @@ export function statusOfStage(stage: number): Status {
   return 'under-development';
 }
 
-export const STATUS_LABELS: Record<Status, string> = {
-  published: 'Published',
-  withdrawn: 'Withdrawn',
-  'under-development': 'Under development',
-  cancelled: 'Cancelled before publication',
-};
+/** The status as a hover shows it, in the display language. */
+export function statusLabel(status: Status): string {
+  switch (status) {
+    case 'published':
+      return l10n.t('Published');
+    case 'withdrawn':
+      return l10n.t('Withdrawn');
+    case 'under-development':
+      return l10n.t('Under development');
+    default:
+      return l10n.t('Cancelled before publication');
+  }
+}
+
+/** The title in the display language where ISO gives one in it (French), else ISO's English title. */
+export function displayTitle(d: Deliverable): string {
+  return displayLanguage() === 'fr' && d.titleFr ? d.titleFr : d.title;
+}
 
 export function isoUrl(isoId: number): string {
   return `https://www.iso.org/standard/${isoId}.html`;

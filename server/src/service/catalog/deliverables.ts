@@ -26,7 +26,7 @@ type Row = [
   isoId: number, reference: string, type: string, supplement: [string, string, number | null] | null,
   publishers: string, number: string, parts: string, year: number | null, title: string,
   published: string | null, edition: number | null, stage: number, committee: string | null,
-  replaces: number[], replacedBy: number[],
+  replaces: number[], replacedBy: number[], titleFr?: string | null,
 ];
 
 const decoder = new TextDecoder();
@@ -103,7 +103,7 @@ export class DeliverableTable {
 }
 
 function fromRow(row: Row): Deliverable {
-  const [isoId, reference, type, supplement, publishers, number, parts, year, title, published, edition, stage, committee, replaces, replacedBy] = row;
+  const [isoId, reference, type, supplement, publishers, number, parts, year, title, published, edition, stage, committee, replaces, replacedBy, titleFr] = row;
   return {
     isoId,
     reference,
@@ -114,6 +114,7 @@ function fromRow(row: Row): Deliverable {
     parts: parts ? parts.split('-') : [],
     ...(year ? { year } : {}),
     title,
+    ...(titleFr ? { titleFr } : {}),
     ...(published ? { published } : {}),
     ...(edition ? { edition } : {}),
     stage,

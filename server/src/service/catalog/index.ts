@@ -7,7 +7,7 @@ import { DeliverableTable, type CatalogIndex } from './deliverables';
 import { ControlSets } from './controls';
 
 export type { Deliverable, Status } from './deliverable';
-export { documentKey, isoUrl, preferredEdition, STATUS_LABELS, statusOfStage } from './deliverable';
+export { displayTitle, documentKey, isoUrl, preferredEdition, statusLabel, statusOfStage } from './deliverable';
 export type { Family, FormerName, Framework, FrameworkVersion } from './curated';
 export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from './controls';
 export { ControlSets } from './controls';

@@ -1,5 +1,6 @@
 // What every rule of the check reads: the analysis, the catalog, and facts about the document
 // worked out once per check (the as-of date, the editions its control numbers are read in).
+import * as l10n from '@vscode/l10n';
 import type { Analysis } from '../analysis';
 import type { Catalog } from '../catalog';
 import type { DocumentModel } from '../model';
@@ -43,5 +44,5 @@ export function edit(start: number, end: number, newText: string): Edit {
 
 /** Where another reference is, said in a message: "line 3". */
 export function at(context: CheckContext, offset: number): string {
-  return `line ${context.lineOf(offset)}`;
+  return l10n.t('line {0}', context.lineOf(offset));
 }

@@ -2,16 +2,17 @@
 // cites, a number of no edition, and a title that is another control's. Each reads the edition
 // from the document model; a number whose edition nothing in the document evidences (the setting,
 // the latest edition) gets no finding, as normref cannot be sure of it.
+import * as l10n from '@vscode/l10n';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
 import { lookUp, type Numbering } from '../catalog/numberings';
 import type { EditionRule, Evidence } from '../model';
 import { familyOf, ISMS } from '../model/editions';
 import { namesTitle, titleKey, titleSpanAfter, titleWords, writtenAfter } from '../model/titles';
-import { EDITION_RULE_TEXT, type ControlResolution } from '../resolve-control';
+import { editionRuleText, type ControlResolution } from '../resolve-control';
 import type { ControlReference } from '../scan/reference';
 import { at, edit, type CheckContext, type Found } from './context';
 import type { Edit, Fix, Related } from './finding';
-import { listed } from './standards';
+import { listed, replaceWith } from './standards';
 
 /** Rules that read the edition from the text itself. */
 const EVIDENCED: ReadonlySet<EditionRule> = new Set(['written', 'column', 'paragraph', 'section', 'declared']);
@@ -75,11 +76,15 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
   const prefix = written(r);
   const successors = mapped(r, scope.edition, context);
   const title = writtenTitle(ref, found.title, context.text);
-  const verb = r.edition < scope.edition ? 'became' : 'was';
-  const became = successors.length ? `; in ${scope.edition} it ${verb} ${listed(successors.map((s) => `${prefix}${s.id} ${s.title}`))}` : r.item?.new ? ` (new in ${r.edition})` : '';
-  const message = `${prefix}${number} is not ${article(inScope.set.kind)} of ${labelOf(r.numbering, scope.edition)} ${scopeText(scope, context)}. It is the ${r.edition} ${r.set!.set.kind} ${prefix}${number} ${found.title}${became}.`;
+  const others = listed(successors.map((s) => `${prefix}${s.id} ${s.title}`));
+  const became = successors.length
+    ? `; ${r.edition < scope.edition ? l10n.t('in {0} it became {1}', scope.edition, others) : l10n.t('in {0} it was {1}', scope.edition, others)}`
+    : r.item?.new ? ` (${l10n.t('new in {0}', r.edition)})` : '';
+  const message = l10n.t('{0} is not {1} of {2} {3}. It is the {4} {5} {6}{7}.',
+    `${prefix}${number}`, aKind(inScope.set.kind), labelOf(r.numbering, scope.edition), scopeText(scope, context),
+    r.edition, kindWord(r.set!.set.kind), `${prefix}${number} ${found.title}`, became);
   const fixes: Fix[] = successors.map((s) => ({
-    title: `Replace with ${prefix}${s.id}${title ? ` ${s.title}` : ''}`,
+    title: replaceWith(`${prefix}${s.id}${title ? ` ${s.title}` : ''}`),
     edits: renumber(ref, s, title),
     safe: successors.length === 1,
   }));
@@ -106,12 +111,15 @@ function titleOfOtherEdition(r: ControlResolution & { edition: string }, scope: 
   const prefix = written(r);
   const title = writtenTitle(ref, found.title, context.text);
   const named = itemTitled(inScope, titleKey(found.title)) ?? mapped(r, scope.edition, context)[0];
-  const message =
-    `${prefix}${ref.id.number} in ${labelOf(r.numbering, scope.edition)} ${scopeText(scope, context)} is ${there.title}; ` +
-    `${found.title} is its ${r.edition} title${named ? `, and in ${scope.edition} is ${prefix}${named.id} ${named.title}` : ''}.`;
+  const number = `${prefix}${ref.id.number}`;
+  const label = labelOf(r.numbering, scope.edition);
+  const why = scopeText(scope, context);
+  const message = named
+    ? l10n.t('{0} in {1} {2} is {3}; {4} is its {5} title, and in {6} is {7}.', number, label, why, there.title, found.title, r.edition, scope.edition, `${prefix}${named.id} ${named.title}`)
+    : l10n.t('{0} in {1} {2} is {3}; {4} is its {5} title.', number, label, why, there.title, found.title, r.edition);
   const fixes: Fix[] = [];
-  if (named) fixes.push({ title: `Replace with ${prefix}${named.id}${title ? ` ${named.title}` : ''}`, edits: renumber(ref, named, title), safe: false });
-  if (title) fixes.push({ title: `Change the title to ${there.title}`, edits: [edit(title[0], title[1], there.title)], safe: false });
+  if (named) fixes.push({ title: replaceWith(`${prefix}${named.id}${title ? ` ${named.title}` : ''}`), edits: renumber(ref, named, title), safe: false });
+  if (title) fixes.push({ title: changeTitleTo(there.title), edits: [edit(title[0], title[1], there.title)], safe: false });
   return [{ code: 'title-mismatch', start: ref.start, end: title?.[1] ?? ref.end, message, fixes, related: evidenceOf(scope), subject: r.id }];
 }
 
@@ -131,10 +139,10 @@ function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: Index
   const span = titleSpanAfter(context.text, ref.end, key.split(' ').length);
   if (!span) return undefined;
   const prefix = written(r);
-  const message = `${prefix}${item.id} is ${item.title} in ${labelOf(r.numbering, edition)}; ${context.text.slice(span[0], span[1])} is ${prefix}${other.id} ${other.title}.`;
+  const message = l10n.t('{0} is {1} in {2}; {3} is {4}.', `${prefix}${item.id}`, item.title, labelOf(r.numbering, edition), context.text.slice(span[0], span[1]), `${prefix}${other.id} ${other.title}`);
   const fixes: Fix[] = [
-    { title: `Replace with ${prefix}${other.id} ${other.title}`, edits: renumber(ref, other, span), safe: false },
-    { title: `Change the title to ${item.title}`, edits: [edit(span[0], span[1], item.title)], safe: false },
+    { title: replaceWith(`${prefix}${other.id} ${other.title}`), edits: renumber(ref, other, span), safe: false },
+    { title: changeTitleTo(item.title), edits: [edit(span[0], span[1], item.title)], safe: false },
   ];
   return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
 }
@@ -193,9 +201,10 @@ function unknownControl(r: ControlResolution, context: CheckContext): Found | un
   const nearby = nearbyNumbers(r.numbering, number);
   const label = r.numbering.standardKey ? (r.numbering.annexA ? `${r.numbering.document} Annex A` : r.numbering.document) : r.id.slice(0, r.id.length - number.length).trim();
   const ids = nearby ? nearby.ids.map((id) => prefix + id) : [];
-  const shown = ids.length > 6 ? `${ids[0]} to ${ids[ids.length - 1]}` : listed(ids);
-  const what = nearby ? `; ${nearby.edition}'s ${prefix}${nearby.parent} has ${shown}` : '';
-  const message = `${prefix}${number} is in no edition of ${label} normref has${what}.`;
+  const shown = ids.length > 6 ? l10n.t('{0} to {1}', ids[0], ids[ids.length - 1]) : listed(ids);
+  const message = nearby
+    ? l10n.t("{0} is in no edition of {1} normref has; {2}'s {3} has {4}.", `${prefix}${number}`, label, nearby.edition, `${prefix}${nearby.parent}`, shown)
+    : l10n.t('{0} is in no edition of {1} normref has.', `${prefix}${number}`, label);
   return { code: 'unknown-control', start: ref.start, end: ref.end, message, subject: r.id };
 }
 
@@ -234,20 +243,60 @@ function written(r: ControlResolution): string {
 }
 
 function labelOf(numbering: Numbering, edition: string): string {
-  return numbering.annexA ? `Annex A of ${numbering.document}:${edition}` : numbering.standardKey ? `${numbering.document}:${edition}` : `${numbering.document} ${edition}`;
+  return numbering.annexA ? l10n.t('Annex A of {0}', `${numbering.document}:${edition}`) : numbering.standardKey ? `${numbering.document}:${edition}` : `${numbering.document} ${edition}`;
 }
 
-function article(kind: string): string {
-  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+/** A kind of numbered item with its indefinite article, as "is not … of" says it. */
+function aKind(kind: string): string {
+  switch (kind) {
+    case 'control':
+      return l10n.t('a control');
+    case 'clause':
+      return l10n.t('a clause');
+    case 'objective':
+      return l10n.t('an objective');
+    case 'practice':
+      return l10n.t('a practice');
+    case 'process-area':
+      return l10n.t('a process area');
+    case 'section':
+      return l10n.t('a section');
+    default:
+      return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+  }
+}
+
+/** A kind of numbered item, as "It is the 2013 …" says it. */
+function kindWord(kind: string): string {
+  switch (kind) {
+    case 'control':
+      return l10n.t('control');
+    case 'clause':
+      return l10n.t('clause');
+    case 'objective':
+      return l10n.t('objective');
+    case 'practice':
+      return l10n.t('practice');
+    case 'process-area':
+      return l10n.t('process area');
+    case 'section':
+      return l10n.t('section');
+    default:
+      return kind;
+  }
+}
+
+function changeTitleTo(title: string): string {
+  return l10n.t('Change the title to {0}', title);
 }
 
 /** Why the document is read in its edition there: "(set by ISO/IEC 27001:2022, line 3)". */
 function scopeText(scope: Scope, context: CheckContext): string {
-  return scope.evidence ? `(set by ${scope.evidence.text.replace(/\s+/g, ' ')}, ${at(context, scope.evidence.start)})` : `(${EDITION_RULE_TEXT[scope.rule]})`;
+  return scope.evidence ? `(${l10n.t('set by {0}, {1}', scope.evidence.text.replace(/\s+/g, ' '), at(context, scope.evidence.start))})` : `(${editionRuleText(scope.rule)})`;
 }
 
 function evidenceOf(scope: Scope): Related[] {
-  return scope.evidence ? [{ start: scope.evidence.start, end: scope.evidence.end, message: `${scope.evidence.text} sets the edition` }] : [];
+  return scope.evidence ? [{ start: scope.evidence.start, end: scope.evidence.end, message: l10n.t('{0} sets the edition', scope.evidence.text) }] : [];
 }
 
 /** The title written after a number, when it is `title` (or starts with it): its span. */

@@ -1,6 +1,7 @@
 // Findings as LSP diagnostics, and their fixes as code actions: a quick fix per fix, "fix all of
 // this kind" where a document has several, a suppression comment, and source.fixAll.normref, which
 // applies every safe fix (editor.codeActionsOnSave can ask for it).
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { formatOf, type Analysis } from '../analysis';
 import type { Edit, Finding } from './finding';
@@ -37,7 +38,7 @@ export function codeActions(analysis: Analysis, findings: readonly Finding[], ra
   const actions: CodeAction[] = [];
   if (wants(FIX_ALL_KIND)) {
     const safe = findings.filter((f) => f.fixes.some((x) => x.safe));
-    if (safe.length) actions.push(fixAll(analysis, safe, 'Fix all normref problems that have a safe fix', FIX_ALL_KIND));
+    if (safe.length) actions.push(fixAll(analysis, safe, l10n.t('Fix all normref problems that have a safe fix'), FIX_ALL_KIND));
   }
   if (!wants(CodeActionKind.QuickFix)) return actions;
   const from = analysis.offsetAt(range.start);
@@ -49,9 +50,9 @@ export function codeActions(analysis: Analysis, findings: readonly Finding[], ra
       actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.safe && i === 0, edit: workspaceEdit(analysis, fix.edits) }),
     );
     const sameKind = findings.filter((x) => x.code === f.code && x.fixes.some((y) => y.safe));
-    if (sameKind.length > 1) actions.push({ ...fixAll(analysis, sameKind, `Fix all ${f.code} problems in this document (${sameKind.length})`, CodeActionKind.QuickFix), diagnostics: [diagnostic] });
+    if (sameKind.length > 1) actions.push({ ...fixAll(analysis, sameKind, l10n.t('Fix all {0} problems in this document ({1})', f.code, sameKind.length), CodeActionKind.QuickFix), diagnostics: [diagnostic] });
     const comment = suppressionComment(analysis, f);
-    if (comment.length) actions.push({ title: `Ignore ${f.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(analysis, comment) });
+    if (comment.length) actions.push({ title: l10n.t('Ignore {0} on this line', f.code), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(analysis, comment) });
   }
   return actions;
 }

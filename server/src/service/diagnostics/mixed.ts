@@ -2,6 +2,7 @@
 // mention (a history section, a revision table, "formerly …"), a crosswalk's column headers and a
 // sentence about a move to come ("when we move to ISO/IEC 27002:2022") are reasons to cite
 // another edition, and are not counted.
+import * as l10n from '@vscode/l10n';
 import { designationOf, type Deliverable } from '../catalog';
 import type { StandardResolution } from '../resolve';
 import { at, type CheckContext, type Found } from './context';
@@ -46,13 +47,17 @@ export function checkMixedEditions(standards: readonly StandardResolution[], con
     for (const [, citations] of ranked.slice(1)) {
       const first = citations[0];
       const edition = editionOf(first.deliverable!);
-      const message = `This document cites ${edition} here and ${mainEdition} elsewhere (${at(context, main.reference.start)}, ${ranked[0][1].length} ${ranked[0][1].length === 1 ? 'time' : 'times'}): say which applies, or mark the older one as history.`;
+      const count = ranked[0][1].length;
+      const where = at(context, main.reference.start);
+      const message = count === 1
+        ? l10n.t('This document cites {0} here and {1} elsewhere ({2}, 1 time): say which applies, or mark the older one as history.', edition, mainEdition, where)
+        : l10n.t('This document cites {0} here and {1} elsewhere ({2}, {3} times): say which applies, or mark the older one as history.', edition, mainEdition, where, count);
       found.push({
         code: 'mixed-editions',
         start: first.reference.start,
         end: first.reference.end,
         message,
-        related: [{ start: main.reference.start, end: main.reference.end, message: `${mainEdition} is cited here` }],
+        related: [{ start: main.reference.start, end: main.reference.end, message: l10n.t('{0} is cited here', mainEdition) }],
         subject: edition,
       });
     }

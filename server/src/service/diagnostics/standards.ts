@@ -1,5 +1,6 @@
 // The rules on standards: a withdrawn edition, a former name, an edition, part or number that does
 // not exist, and a spelling other than the publisher's.
+import * as l10n from '@vscode/l10n';
 import { designationOf, documentKey, type Catalog, type Deliverable } from '../catalog';
 import { editionOfYear, familyOfDocument } from '../model/editions';
 import { formatSupplement } from '../scan/format';
@@ -37,16 +38,26 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
   const asOf = context.asOf();
   if (asOf && (!next || !publishedBy(next, asOf))) return undefined;
   const latest = chain.steps.at(-1) ?? r.current;
-  const said = cited.supplement ? `${cited.reference} amends ${edition.reference}, which is withdrawn` : `${cited.reference} is withdrawn`;
+  const said = cited.supplement ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference) : l10n.t('{0} is withdrawn', cited.reference);
   let message: string;
-  if (chain.steps.length === 0) message = r.current ? `${said}; the current edition is ${r.current.reference} (${r.current.published ?? r.current.year}).` : `${said}; the catalog names no successor.`;
-  else message = `${said}: ${chain.steps.map((d, i) => `${i === 0 ? 'replaced by' : 'then'} ${replacement(d, i === 0 ? edition : chain.steps[i - 1], catalog)}`).join(', ')}${chain.branches ? ` (also replaced by ${chain.branches.join(', ')})` : ''}.`;
+  if (chain.steps.length === 0) {
+    message = r.current
+      ? l10n.t('{0}; the current edition is {1} ({2}).', said, r.current.reference, r.current.published ?? r.current.year ?? '')
+      : l10n.t('{0}; the catalog names no successor.', said);
+  } else {
+    const steps = chain.steps.map((d, i) => {
+      const by = replacement(d, i === 0 ? edition : chain.steps[i - 1], catalog);
+      return i === 0 ? l10n.t('replaced by {0}', by) : l10n.t('then {0}', by);
+    });
+    const also = chain.branches ? ` ${l10n.t('(also replaced by {0})', chain.branches.join(', '))}` : '';
+    message = `${said}: ${steps.join(', ')}${also}.`;
+  }
   const fixes: Fix[] = [];
   if (latest && latest.status === 'published') {
     // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it.
     const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
     const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
-    fixes.push({ title: `Replace with ${latest.reference}`, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
+    fixes.push({ title: replaceWith(latest.reference), edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
@@ -73,7 +84,7 @@ function successors(d: Deliverable, catalog: Catalog): { steps: Deliverable[]; b
 
 function replacement(d: Deliverable, before: Deliverable, catalog: Catalog): string {
   const renumbered = catalog.formerName(designationOf(before));
-  if (renumbered && renumbered.became === designationOf(d)) return `${d.reference} (renumbered in ${renumbered.year})`;
+  if (renumbered && renumbered.became === designationOf(d)) return `${d.reference} (${l10n.t('renumbered in {0}', renumbered.year)})`;
   return d.published ? `${d.reference} (${d.published})` : d.reference;
 }
 
@@ -106,9 +117,10 @@ function renamed(r: StandardResolution, context: CheckContext): Found | undefine
   // A dated edition under the old number is the withdrawn rule's (17799:2005 → 27002:2022).
   if (r.match !== 'former-name' && !(r.match === 'latest' && r.reference.id.year === undefined)) return undefined;
   if (context.model.isPassing(r.reference)) return undefined;
-  const via = former.became !== former.now ? `, later ${former.now}` : '';
-  const message = `${r.id} is a former name: it became ${former.became} in ${former.year}${via}. Cite ${former.now}.`;
-  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title: `Replace with ${former.now}`, edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
+  const message = former.became !== former.now
+    ? l10n.t('{0} is a former name: it became {1} in {2}, later {3}. Cite {3}.', r.id, former.became, former.year, former.now)
+    : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now);
+  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title: replaceWith(former.now), edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
   return { code: 'renamed', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
 
@@ -118,24 +130,24 @@ function unknownEdition(r: StandardResolution, catalog: Catalog): Found | undefi
   const ref = r.reference;
   if (r.match === 'no-such-edition') {
     const years = [...new Set(r.editions.map((d) => d.year).filter((y): y is number => y !== undefined))];
-    const list = years.length ? `its editions are ${listed(years.map(String))}` : 'it has no dated edition';
+    const list = years.length ? l10n.t('its editions are {0}', listed(years.map(String))) : l10n.t('it has no dated edition');
     // A year after ISO's data was taken may be an edition normref does not know yet, not a mistake.
     const dataYear = Number((catalog.newestPublication ?? '9999').slice(0, 4));
     const message =
       ref.id.year! >= dataYear
-        ? `normref's catalog has no ${ref.id.year} edition of ${r.designation} (${list}); if it was published after the catalog's data, update normref.`
-        : `${r.designation} has no ${ref.id.year} edition: ${list}.`;
+        ? l10n.t("normref's catalog has no {0} edition of {1} ({2}); if it was published after the catalog's data, update normref.", ref.id.year!, r.designation, list)
+        : l10n.t('{0} has no {1} edition: {2}.', r.designation, ref.id.year!, list);
     const fixes: Fix[] = r.editions
       .filter((d) => d.status === 'published' || d.status === 'withdrawn')
       .reverse()
-      .map((d) => ({ title: `Replace with ${d.reference}`, edits: [yearEdit(r, d.year!)], safe: false }));
+      .map((d) => ({ title: replaceWith(d.reference), edits: [yearEdit(r, d.year!)], safe: false }));
     return { code: 'unknown-edition', start: ref.start, end: ref.end, message, fixes, subject: r.id };
   }
   if (r.match === 'no-such-supplement') {
     const supplements = catalog.supplementsOf(r.deliverable!).flatMap((d) => (d.supplement ? [formatSupplement({ ...d.supplement })] : []));
-    const list = supplements.length ? `its amendments and corrigenda are ${listed(supplements)}` : 'it has no amendment or corrigendum';
+    const list = supplements.length ? l10n.t('its amendments and corrigenda are {0}', listed(supplements)) : l10n.t('it has no amendment or corrigendum');
     const wanted = formatSupplement(ref.id.supplements[ref.id.supplements.length - 1]);
-    return { code: 'unknown-edition', start: ref.start, end: ref.end, message: `${r.deliverable!.reference} has no ${wanted}: ${list}.`, subject: r.id };
+    return { code: 'unknown-edition', start: ref.start, end: ref.end, message: l10n.t('{0} has no {1}: {2}.', r.deliverable!.reference, wanted, list), subject: r.id };
   }
   return undefined;
 }
@@ -157,8 +169,11 @@ function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | u
   // "27001, 27002 and 27996": a number in a list takes its publishers from the list; ISO 27996 is no fix for it.
   if (r.match === 'other-publisher' && r.otherPublisher && checkable(r) && !ref.continuation) {
     const right = designationOf(r.otherPublisher);
-    const message = `There is no ${r.designation}: ${right} is published by ${r.otherPublisher.publishers.join(' and ')}${r.otherPublisher.publishers.length === 1 ? ' alone' : ''}.`;
-    const written = ref.text.includes('\n') ? [] : [{ title: `Replace with ${right}${ref.id.year ? `:${ref.id.year}` : ''}`, edits: [edit(ref.start, ref.end, `${right}${ref.id.year ? `:${ref.id.year}` : ''}`)], safe: true }];
+    const publishers = r.otherPublisher.publishers;
+    const message = publishers.length === 1
+      ? l10n.t('There is no {0}: {1} is published by {2} alone.', r.designation, right, publishers[0])
+      : l10n.t('There is no {0}: {1} is published by {2}.', r.designation, right, listed(publishers));
+    const written = ref.text.includes('\n') ? [] : [{ title: replaceWith(`${right}${ref.id.year ? `:${ref.id.year}` : ''}`), edits: [edit(ref.start, ref.end, `${right}${ref.id.year ? `:${ref.id.year}` : ''}`)], safe: true }];
     return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes: written, subject: r.id };
   }
   if ((r.match !== 'unknown' && !(r.match === 'other-publisher' && ref.continuation)) || !checkable(r)) return undefined;
@@ -169,11 +184,11 @@ function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | u
     const whole = catalog.editions(id.number, [], id.type).length > 0;
     if (parts.length || whole) {
       const name = `${id.publishers.join('/')} ${id.number}`;
-      const list = parts.length ? `its parts are ${listed(parts.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))}` : 'it has no parts';
-      return { code: 'unknown-part', start: ref.start, end: ref.end, message: `${name} has no part ${id.parts.join('-')}: ${list}.`, subject: r.id };
+      const list = parts.length ? l10n.t('its parts are {0}', listed(parts.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))) : l10n.t('it has no parts');
+      return { code: 'unknown-part', start: ref.start, end: ref.end, message: l10n.t('{0} has no part {1}: {2}.', name, id.parts.join('-'), list), subject: r.id };
     }
   }
-  return { code: 'unknown-number', start: ref.start, end: ref.end, message: `No ISO or ISO/IEC deliverable in normref's catalog has the number ${r.designation.replace(/^\S+ /, '')}.`, subject: r.id };
+  return { code: 'unknown-number', start: ref.start, end: ref.end, message: l10n.t("No ISO or ISO/IEC deliverable in normref's catalog has the number {0}.", r.designation.replace(/^\S+ /, '')), subject: r.id };
 }
 
 // ----- spelling -----
@@ -187,8 +202,8 @@ function nonCanonical(r: StandardResolution): Found | undefined {
     code: 'non-canonical',
     start: ref.start,
     end: ref.end,
-    message: `${ref.text} is written ${r.id}.`,
-    fixes: [{ title: `Write ${r.id}`, edits: [edit(ref.start, ref.end, r.id)], safe: true }],
+    message: l10n.t('{0} is written {1}.', ref.text, r.id),
+    fixes: [{ title: l10n.t('Write {0}', r.id), edits: [edit(ref.start, ref.end, r.id)], safe: true }],
     subject: r.id,
   };
 }
@@ -196,5 +211,10 @@ function nonCanonical(r: StandardResolution): Found | undefined {
 /** "1, 2 and 3". */
 export function listed(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return l10n.t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]);
+}
+
+/** The title of a fix that writes `text` in place of what is there. */
+export function replaceWith(text: string): string {
+  return l10n.t('Replace with {0}', text);
 }

@@ -1,8 +1,9 @@
 // What normref says about a control, clause or control area: number and title, where it sits,
 // which edition and why, what it became or came from, a description, and the standard's page.
+import * as l10n from '@vscode/l10n';
 import type { Catalog } from '../catalog';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
-import { EDITION_RULE_TEXT, type ControlResolution } from '../resolve-control';
+import { editionRuleText, type ControlResolution } from '../resolve-control';
 import { linkFor, type LinkSettings } from './link-target';
 
 export function describeControl(r: ControlResolution, catalog: Catalog, settings: LinkSettings): string {
@@ -36,15 +37,33 @@ function setLabel(r: ControlResolution): string {
 }
 
 function groupWord(kind: string): string {
-  return { theme: 'Theme', clause: 'Clause', objective: 'Objective', domain: 'Domain', category: 'Category', section: 'Section' }[kind] ?? kind;
+  switch (kind) {
+    case 'theme':
+      return l10n.t('Theme');
+    case 'clause':
+      return l10n.t('Clause');
+    case 'objective':
+      return l10n.t('Objective');
+    case 'domain':
+      return l10n.t('Domain');
+    case 'category':
+      return l10n.t('Category');
+    case 'section':
+      return l10n.t('Section');
+    default:
+      return kind;
+  }
 }
 
 function editionLine(r: ControlResolution): string | undefined {
   if (!r.rule || !r.edition) return undefined;
   if (r.chosenEdition) {
-    return `*Not in the ${r.chosenEdition} edition (chosen by ${EDITION_RULE_TEXT[r.rule]}): this is the ${r.edition} ${r.kind === 'control-area' ? 'area' : 'number'}.*`;
+    const because = editionRuleText(r.rule);
+    return `*${r.kind === 'control-area'
+      ? l10n.t('Not in the {0} edition (chosen by {1}): this is the {2} area.', r.chosenEdition, because, r.edition)
+      : l10n.t('Not in the {0} edition (chosen by {1}): this is the {2} number.', r.chosenEdition, because, r.edition)}*`;
   }
-  return `Edition ${r.edition}, chosen by ${EDITION_RULE_TEXT[r.rule]}.`;
+  return l10n.t('Edition {0}, chosen by {1}.', r.edition, editionRuleText(r.rule));
 }
 
 function historyLines(r: ControlResolution, set: IndexedControlSet, item: ControlItem, catalog: Catalog): string[] {
@@ -53,12 +72,12 @@ function historyLines(r: ControlResolution, set: IndexedControlSet, item: Contro
   if (set.set.document !== 'ISO/IEC 27002') return [];
   if (set.set.edition === '2013') {
     const next = catalog.controls.successorsOf(item.id);
-    return next.length ? [`Became in 2022: ${titled(catalog.controls.find('ISO/IEC 27002', '2022'), next)}`] : [];
+    return next.length ? [l10n.t('Became in 2022: {0}', titled(catalog.controls.find('ISO/IEC 27002', '2022'), next))] : [];
   }
   if (set.set.edition === '2022') {
-    if (item.new) return ['New in 2022: no 2013 predecessor.'];
+    if (item.new) return [l10n.t('New in 2022: no 2013 predecessor.')];
     const before = catalog.controls.predecessorsOf(item.id);
-    return before.length ? [`From 2013: ${titled(catalog.controls.find('ISO/IEC 27002', '2013'), before)}`] : [];
+    return before.length ? [l10n.t('From 2013: {0}', titled(catalog.controls.find('ISO/IEC 27002', '2013'), before))] : [];
   }
   return [];
 }
@@ -69,12 +88,15 @@ function memberLines(r: ControlResolution, set: IndexedControlSet, groupId: stri
   const members = set.allItems().filter((i) => i.group === groupId || set.group(i.group)?.parent === groupId);
   if (members.length === 0) return [];
   const shown = members.slice(0, 12).map((i) => `${prefix}${i.id} ${i.title}`);
-  return [`Holds: ${shown.join('; ')}${members.length > shown.length ? ` and ${members.length - shown.length} more` : ''}`];
+  const more = members.length > shown.length ? ` ${l10n.t('and {0} more', members.length - shown.length)}` : '';
+  return [l10n.t('Holds: {0}', `${shown.join('; ')}${more}`)];
 }
 
 function notFound(r: ControlResolution): string {
-  const what = r.kind === 'control-area' ? 'control area by this name' : 'control or clause with this number';
-  const lines = [`**${r.id}**`, '', `normref knows no ${what} in the editions it has.`];
+  const knowsNone = r.kind === 'control-area'
+    ? l10n.t('normref knows no control area by this name in the editions it has.')
+    : l10n.t('normref knows no control or clause with this number in the editions it has.');
+  const lines = [`**${r.id}**`, '', knowsNone];
   if (r.note) lines.push('', `*${r.note}*`);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@
 // uses (setting normref.links.template), filled from the deliverable's facts. Links open in a
 // browser only: a template that could make any other kind of link (command:, file:, vscode:)
 // is not used.
+import * as l10n from '@vscode/l10n';
 import { isoUrl, type Deliverable } from '../catalog';
 
 export interface LinkSettings {
@@ -18,11 +19,11 @@ const WEB_ADDRESS = /^https?:\/\/[^\s{}/?#]/i;
 /** Why a link template cannot be used, or undefined when it can. */
 export function linkTemplateProblem(template: string): string | undefined {
   if (!template) return undefined;
-  if (!WEB_ADDRESS.test(template)) return 'it must start with https:// or http:// and a host name';
+  if (!WEB_ADDRESS.test(template)) return l10n.t('it must start with https:// or http:// and a host name');
   try {
     new URL(template.replace(PLACEHOLDER, '0'));
   } catch {
-    return 'it is not a valid URL';
+    return l10n.t('it is not a valid URL');
   }
   return undefined;
 }
