@@ -39,6 +39,8 @@ function described(r: Reference): string {
       return `framework ${formatFrameworkId(r.id)}`;
     case 'control':
       return `control ${r.id.form} ${r.id.number}`;
+    case 'internal':
+      return `internal ${r.id.scheme} ${r.id.id}`;
     default:
       return `area ${r.id.name}`;
   }

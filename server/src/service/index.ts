@@ -16,6 +16,8 @@ import { codeActions, toDiagnostics } from './diagnostics/lsp';
 import { fixText, type FixedText } from './diagnostics/fix';
 import type { Finding } from './diagnostics/finding';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { parseCustomData } from './custom/parse';
+import type { CustomDataProblem } from './custom/data';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -29,9 +31,21 @@ export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, 
 export { applyEdits, type Edit, type Finding, type Fix, type Related } from './diagnostics/finding';
 export type { FixedText } from './diagnostics/fix';
 export { FIX_ALL_KIND } from './diagnostics/lsp';
+export { parseCustomData, type ParsedCustomData } from './custom/parse';
+export { customDataDiagnostics } from './custom/diagnostics';
+export { MAX_CUSTOM_DATA_LENGTH, type CustomData, type CustomDataProblem, type InternalEntry, type InternalScheme } from './custom/data';
 
 export interface NormrefService {
+  /** The bundled data with the custom data set last (setCustomData). */
   readonly catalog: Catalog;
+  /**
+   * Reads custom data files (normref.customData, in the order listed) and serves them from the next
+   * request on, in place of the files set before; no files: the bundled data alone. Returns each
+   * file's problems by its source, an empty list for a clean file, so an adapter can publish them
+   * as the file's diagnostics (customDataDiagnostics) and clear old ones. A file with an error is
+   * not used; the other files and the bundled data are. Never throws.
+   */
+  setCustomData(files: ReadonlyArray<{ source: string; text: string }>): Map<string, CustomDataProblem[]>;
   /** The analysis of the whole document, whatever its size. */
   analyze(document: PolicyDocument, settings?: Settings): Analysis;
   /**
@@ -59,14 +73,23 @@ export interface NormrefService {
 }
 
 export function createService(catalogOrSources: Catalog | CatalogSources): NormrefService {
-  const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
-  const analyses = new DocumentAnalyses(catalog);
+  let catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
+  let analyses = new DocumentAnalyses(catalog);
   const analyze = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => analyses.whole(document, settings.controls.defaultEdition);
   const around = (document: PolicyDocument, position: Position, settings: Settings) =>
     analyses.around(document, document.offsetAt(position), settings.controls.defaultEdition);
 
   return {
-    catalog,
+    get catalog() {
+      return catalog;
+    },
+    setCustomData(files) {
+      const parsed = files.map((f) => ({ source: f.source, ...parseCustomData(f.text, f.source) }));
+      // ISO's catalog is shared; the curated data, vocabulary and analyses are made again.
+      catalog = catalog.withCustomData(parsed.flatMap((p) => (p.data ? [p.data] : [])));
+      analyses = analyses.withCatalog(catalog);
+      return new Map(parsed.map((p) => [p.source, [...p.problems, ...(catalog.customDataProblems.get(p.source) ?? [])]]));
+    },
     analyze,
     prepare(document, settings = DEFAULT_SETTINGS) {
       const text = document.getText();

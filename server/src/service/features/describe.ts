@@ -4,6 +4,7 @@ import { designationOf, STATUS_LABELS, type Catalog, type Deliverable } from '..
 import type { FrameworkResolution, Resolution, StandardResolution } from '../resolve';
 import { linkFor, usesTemplate, type LinkSettings } from './link-target';
 import { describeControl } from './describe-control';
+import { describeInternal } from './describe-internal';
 
 export function describe(resolution: Resolution, catalog: Catalog, settings: LinkSettings): string {
   switch (resolution.kind) {
@@ -11,13 +12,15 @@ export function describe(resolution: Resolution, catalog: Catalog, settings: Lin
       return describeStandard(resolution, catalog, settings);
     case 'framework':
       return describeFramework(resolution);
+    case 'internal':
+      return describeInternal(resolution);
     default:
       return describeControl(resolution, catalog, settings);
   }
 }
 
 function describeStandard(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
-  if (r.match === 'series') return describeSeries(r, settings);
+  if (r.match === 'series') return describeSeries(r, catalog, settings);
   const lines: string[] = [];
   const d = r.deliverable;
   if (!d) {
@@ -43,11 +46,11 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   if (replacements.length) facts.push(`Replaced by: ${replacements.map((x) => withSuccessors(x, catalog, settings)).join(', ')}`);
   else if (d.status === 'withdrawn' && !r.current) facts.push('Withdrawn; the catalog names no successor.');
   if (r.current && r.current.isoId !== d.isoId && !replacements.some((x) => x.isoId === r.current!.isoId) && !chainHolds(replacements, r.current, catalog)) {
-    facts.push(`Current edition: ${linked(r.current, settings)}`);
+    facts.push(`Current edition: ${linked(r.current, catalog, settings)}`);
   }
   if (!d.supplement) {
     const supplements = catalog.supplementsOf(d);
-    if (supplements.length) facts.push(`Amended by: ${supplements.map((x) => linked(x, settings)).join(', ')}`);
+    if (supplements.length) facts.push(`Amended by: ${supplements.map((x) => linked(x, catalog, settings)).join(', ')}`);
   }
   if (r.editions.length > 1) facts.push(`Editions: ${editionList(r.editions)}`);
   if (d.committee) {
@@ -57,19 +60,19 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   const families = catalog.familiesOf(designationOf(d));
   if (families.length) facts.push(`Part of: ${families.map((f) => f.name).join(', ')}`);
   if (facts.length) lines.push('', facts.map((f) => `- ${f}`).join('\n'));
-  lines.push('', `[${d.reference} on ${usesTemplate(settings) ? 'your library' : 'iso.org'}](${linkFor(d, settings)})`);
+  lines.push('', `[${d.reference} on ${catalog.customLink(d) || usesTemplate(settings) ? 'your library' : 'iso.org'}](${linkFor(d, settings, catalog)})`);
   return lines.join('\n');
 }
 
 const SHOWN_PARTS = 12;
 
-function describeSeries(r: StandardResolution, settings: LinkSettings): string {
+function describeSeries(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
   const parts = r.parts ?? [];
   const what = `${parts.length} ${parts.length === 1 ? 'document' : 'documents'} in the catalog`;
   const lines = [`**${r.family?.name ?? r.id}** · ${what}`];
   if (r.family) lines.push('', r.family.summary);
   else if (r.seriesTitle) lines.push('', r.seriesTitle);
-  const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, settings)}${p.status === 'withdrawn' ? ' (withdrawn)' : ''} ${shortTitle(p.title)}`);
+  const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, catalog, settings)}${p.status === 'withdrawn' ? ' (withdrawn)' : ''} ${shortTitle(p.title)}`);
   lines.push('', shown.map((p) => `- ${p}`).join('\n'));
   if (parts.length > SHOWN_PARTS) lines.push(`- … and ${parts.length - SHOWN_PARTS} more`);
   return lines.join('\n');
@@ -86,7 +89,7 @@ export function deliverableCard(d: Deliverable, catalog: Catalog, settings: Link
   const lines = [`**${d.reference}** · ${statusLine(d)}`, '', d.title];
   const summary = catalog.summary(designationOf(d));
   if (summary) lines.push('', summary);
-  lines.push('', `[${d.reference}](${linkFor(d, settings)})`);
+  lines.push('', `[${d.reference}](${linkFor(d, settings, catalog)})`);
   return lines.join('\n');
 }
 
@@ -188,9 +191,9 @@ function inForceAfter(d: Deliverable, catalog: Catalog): Deliverable[] {
 
 /** A replacement, and what is in force now if it was replaced in turn: "ISO/IEC 27035-1:2016 (now ISO/IEC 27035-1:2023)". */
 function withSuccessors(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
-  if (d.status === 'published') return linked(d, settings);
+  if (d.status === 'published') return linked(d, catalog, settings);
   const now = inForceAfter(d, catalog);
-  return now.length ? `${linked(d, settings)} (${STATUS_LABELS[d.status].toLowerCase()}; now ${now.map((x) => linked(x, settings)).join(', ')})` : linked(d, settings);
+  return now.length ? `${linked(d, catalog, settings)} (${STATUS_LABELS[d.status].toLowerCase()}; now ${now.map((x) => linked(x, catalog, settings)).join(', ')})` : linked(d, catalog, settings);
 }
 
 /** Whether following the replacements leads to `current` (then the chain already names it). */
@@ -198,6 +201,6 @@ function chainHolds(replacements: readonly Deliverable[], current: Deliverable, 
   return replacements.some((x) => inForceAfter(x, catalog).some((y) => y.isoId === current.isoId));
 }
 
-function linked(d: Deliverable, settings: LinkSettings): string {
-  return `[${d.reference}](${linkFor(d, settings)})`;
+function linked(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
+  return `[${d.reference}](${linkFor(d, settings, catalog)})`;
 }
