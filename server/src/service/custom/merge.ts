@@ -29,7 +29,7 @@ export function mergeCustomData(bundled: Curated, files: readonly CustomData[]):
   const claim = (file: CustomData, path: Array<string | number>, entries: readonly string[], what: string): boolean => {
     const earlier = entries.map((e) => owner.get(e)).find((o) => o !== undefined);
     if (earlier !== undefined) {
-      const by = earlier === file.source ? 'earlier in this file' : earlier === BUNDLED ? BUNDLED : `in ${earlier}`;
+      const by = earlier === file.source ? 'earlier in this file' : earlier === BUNDLED ? `by ${BUNDLED}` : `in ${earlier}`;
       problems.get(file.source)!.push({ message: `${what} is already defined ${by}: this definition is not used.`, range: file.rangeOf(path), severity: 'warning' });
       return false;
     }

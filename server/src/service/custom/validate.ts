@@ -34,9 +34,12 @@ export function schemaErrors(value: unknown): SchemaError[] {
   const check = compiled();
   if (check(value)) return [];
   const errors = check.errors ?? [];
-  // A wrong property name fails each branch of the anyOf that names what it may be: said once.
+  // A bad property name also fails each branch of the anyOf that says what it may be: the
+  // propertyNames error says it once, with the name.
+  const badNames = new Set(errors.filter((e) => e.keyword === 'propertyNames').map((e) => e.instancePath));
   const found = new Map<string, SchemaError>();
   for (const e of errors) {
+    if (badNames.has(e.instancePath) && e.keyword !== 'propertyNames') continue;
     const error = described(e);
     if (!error) continue;
     const key = `${error.path.join('/')}|${error.key ?? ''}`;
@@ -52,11 +55,12 @@ function described(e: ErrorObject): SchemaError | undefined {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
   const where = path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}: ` : '';
-  // The errors inside a property name's schema come with the name; the propertyNames error says it once.
-  if ((e as ErrorObject & { propertyName?: string }).propertyName !== undefined) return undefined;
   if (e.keyword === 'propertyNames') {
     const name = String(e.params.propertyName);
     return { path, key: name, message: `${where}"${name}" is neither an undated designation ("ISO/IEC 27001") nor a framework key ("cobit")` };
+  }
+  if (path.length === 0 && (e.keyword === 'type' || e.keyword === 'minProperties')) {
+    return { path, message: 'A custom data file is a YAML mapping with one or more of frameworks, controlSets, summaries, links and internal.' };
   }
   switch (e.keyword) {
     case 'additionalProperties': {
