@@ -4,6 +4,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { customDataDiagnostics, MAX_CUSTOM_DATA_LENGTH, parseCustomData, type CustomDataProblem, type NormrefService } from '../../server/src/service';
@@ -234,6 +235,39 @@ test('a broken file is left out; the bundled data and the other files keep worki
   assert.deepEqual(problems.get('example-corp.yaml'), []);
   assert.match(hoverOn(service, 'See POL-AC-01.', 'POL') ?? '', /Access control policy/);
   assertBundledWorks(service);
+});
+
+// ---- the schema and the README ----
+
+test('the schema refers to the bundled schemas beside it, by file name, at places they have', () => {
+  const dir = path.resolve(__dirname, '../../../data/schema');
+  const refs: string[] = [];
+  const collect = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(collect);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === '$ref') refs.push(v as string);
+        else collect(v);
+      }
+    }
+  };
+  collect(JSON.parse(fs.readFileSync(path.join(dir, 'custom-data.schema.json'), 'utf8')));
+  assert.ok(refs.some((r) => !r.startsWith('#')));
+  for (const ref of refs.filter((r) => !r.startsWith('#'))) {
+    const [file, pointer = ''] = ref.split('#');
+    let at = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    for (const key of pointer.split('/').slice(1)) at = at?.[key];
+    assert.ok(at && typeof at === 'object', `${ref} resolves`);
+  }
+});
+
+test("the README's example is a valid custom data file", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
+  const example = /## Custom data[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'a YAML example in the section');
+  const { data, problems } = parseCustomData(example, 'README.md');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(data!.internal[0].entries.map((e) => e.id), ['POL-AC-01', 'POL-IR-02']);
 });
 
 function escape(text: string): string {
