@@ -96,6 +96,26 @@ test('a framework of custom data is recognised with its versions', () => {
   assert.equal(hoverOn(freshService(), 'Suppliers hold a TISAX 6 label.', 'TISAX'), undefined, 'not without the custom data');
 });
 
+test('a control set of custom data numbers a standard normref has no clauses of', () => {
+  const service = freshService();
+  const set = [
+    'controlSets:',
+    '  - key: iso27017-2015',
+    '    name: ISO/IEC 27017:2015 clauses',
+    '    document: ISO/IEC 27017',
+    "    edition: '2015'",
+    '    kind: clause',
+    '    groups: []',
+    '    items:',
+    "      - { id: '6.3', title: Relationship between cloud service customer and cloud service provider, description: Who in the cloud relationship is responsible for which security roles. }",
+    '',
+  ].join('\n');
+  assert.deepEqual(service.setCustomData([{ source: 'cloud.yaml', text: set }]).get('cloud.yaml'), []);
+  const text = 'Cloud roles follow ISO/IEC 27017:2015 clause 6.3.';
+  assert.deepEqual(service.analyze(document(text)).resolutions.map((r) => r.id), ['ISO/IEC 27017:2015', 'ISO/IEC 27017:2015 6.3']);
+  assert.match(hoverOn(service, text, '6.3') ?? '', /^\*\*6\.3 Relationship between cloud service customer and cloud service provider\*\*/);
+});
+
 test('completion offers the listed ids with their titles', () => {
   const service = withExample();
   const doc = document('Access follows POL-');
@@ -219,6 +239,12 @@ test('a definition of an entry an earlier source has is not used, with a warning
   assert.match(hoverOn(service, 'POL-AC-01', 'POL') ?? '', /· Access control policy/);
   assert.match(service.lookup('COBIT 2019')!.markdown, /· ISACA/);
   assert.match(hoverOn(service, 'POL-HR-03', 'POL') ?? '', /· Screening policy/);
+});
+
+test('within one file too, the first definition wins', () => {
+  const twice = 'internal:\n  - name: Policies\n    pattern: POL-\\d{2}\n  - name: Policies\n    pattern: PRO-\\d{2}\n';
+  const problems = freshService().setCustomData([{ source: 'twice.yaml', text: twice }]).get('twice.yaml')!;
+  assert.deepEqual(problems.map((p) => [p.message, p.range]), [['The set of ids "Policies" is already defined earlier in this file: this definition is not used.', range(3, 10, 3, 18)]]);
 });
 
 test('a broken file is left out; the bundled data and the other files keep working', () => {

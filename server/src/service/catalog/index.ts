@@ -42,8 +42,7 @@ export class Catalog {
   private readonly links: Map<string, string>;
   private readonly internalSchemes = new Map<string, InternalScheme>();
   private readonly internalEntries = new Map<string, InternalEntry>();
-  /** The custom data files this catalog holds, in order, and their problems on merging (by source). */
-  readonly customData: readonly CustomData[];
+  /** By source: the custom data definitions not used because an earlier source has them. */
   readonly customDataProblems: ReadonlyMap<string, CustomDataProblem[]>;
   private readonly familiesByMember = new Map<string, Family[]>();
   private readonly formerNames = new Map<string, FormerName>();
@@ -63,7 +62,6 @@ export class Catalog {
     this.table = table ?? new DeliverableTable(sources.deliverables, sources.index);
     const merged = mergeCustomData(sources.curated, custom);
     const curated = merged.curated;
-    this.customData = custom;
     this.customDataProblems = merged.problems;
     for (const f of curated.frameworks) this.frameworks.set(f.key, f);
     this.summaries = new Map(Object.entries(curated.summaries));

@@ -50,7 +50,7 @@ export function mergeCustomData(bundled: Curated, files: readonly CustomData[]):
       if (claim(file, ['controlSets', i, 'key'], [`set ${s.key}`, `edition ${s.document}@${s.edition}`], `Control set "${s.key}" (${s.document} ${s.edition})`)) controlSets.push(s);
     });
     file.internal.forEach((scheme, i) => {
-      if (!claim(file, ['internal', i, 'name'], [`internal ${scheme.name}`], `The internal references "${scheme.name}"`)) return;
+      if (!claim(file, ['internal', i, 'name'], [`internal ${scheme.name}`], `The set of ids "${scheme.name}"`)) return;
       const entries = scheme.entries.filter((e, j) => claim(file, ['internal', i, 'entries', j, 'id'], [`id ${e.id}`], `The id "${e.id}"`));
       internal.push({ ...scheme, entries });
     });
