@@ -241,6 +241,16 @@ test('a definition of an entry an earlier source has is not used, with a warning
   assert.match(hoverOn(service, 'POL-HR-03', 'POL') ?? '', /· Screening policy/);
 });
 
+test('a summary or link of a standard the catalog does not have, or spells otherwise, is reported', () => {
+  const text = 'summaries:\n  ISO 27001: A summary under a short form of the designation.\n  ISO 99999: A summary of a standard nobody has published.\nlinks:\n  nist: https://www.nist.gov/\n';
+  const problems = freshService().setCustomData([{ source: 'keys.yaml', text }]).get('keys.yaml')!;
+  assert.deepEqual(problems.map((p) => [p.severity, p.message, p.range.start]), [
+    ['warning', 'The catalog spells it ISO/IEC 27001: this summary is not used under ISO 27001.', { line: 1, character: 13 }],
+    ['warning', "normref's catalog has no ISO 99999: this summary is not used. A standard outside ISO's catalog is added under internal, with a pattern.", { line: 2, character: 13 }],
+    ['warning', 'No framework has the key "nist": this link is not used.', { line: 4, character: 8 }],
+  ]);
+});
+
 test('within one file too, the first definition wins', () => {
   const twice = 'internal:\n  - name: Policies\n    pattern: POL-\\d{2}\n  - name: Policies\n    pattern: PRO-\\d{2}\n';
   const problems = freshService().setCustomData([{ source: 'twice.yaml', text: twice }]).get('twice.yaml')!;

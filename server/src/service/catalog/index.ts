@@ -60,7 +60,10 @@ export class Catalog {
     table?: DeliverableTable,
   ) {
     this.table = table ?? new DeliverableTable(sources.deliverables, sources.index);
-    const merged = mergeCustomData(sources.curated, custom);
+    const merged = mergeCustomData(sources.curated, custom, (designation) => {
+      const latest = this.latestEdition(designation);
+      return latest && designationOf(latest);
+    });
     const curated = merged.curated;
     this.customDataProblems = merged.problems;
     for (const f of curated.frameworks) this.frameworks.set(f.key, f);

@@ -16,7 +16,11 @@ export interface MergedData {
 
 const BUNDLED = 'the bundled data';
 
-export function mergeCustomData(bundled: Curated, files: readonly CustomData[]): MergedData {
+/**
+ * `spelling`: how the ISO catalog spells the undated designation a summary or link is keyed by
+ * ("ISO 27001" → "ISO/IEC 27001"), or undefined when it has no such document.
+ */
+export function mergeCustomData(bundled: Curated, files: readonly CustomData[], spelling: (designation: string) => string | undefined = (d) => d): MergedData {
   const problems = new Map<string, CustomDataProblem[]>(files.map((f) => [f.source, []]));
   /** Who defined each entry first. */
   const owner = new Map<string, string>();
@@ -63,9 +67,15 @@ export function mergeCustomData(bundled: Curated, files: readonly CustomData[]):
   for (const file of files) {
     for (const section of ['summaries', 'links'] as const) {
       for (const key of Object.keys(file[section])) {
-        if (isFrameworkKey(key) && !frameworks.some((f) => f.key === key)) {
-          problems.get(file.source)!.push({ message: `No framework has the key "${key}": this ${section === 'summaries' ? 'summary' : 'link'} is not used.`, range: file.rangeOf([section, key]), severity: 'warning' });
+        const what = section === 'summaries' ? 'summary' : 'link';
+        const warn = (message: string) => problems.get(file.source)!.push({ message, range: file.rangeOf([section, key]), severity: 'warning' });
+        if (isFrameworkKey(key)) {
+          if (!frameworks.some((f) => f.key === key)) warn(`No framework has the key "${key}": this ${what} is not used.`);
+          continue;
         }
+        const spelt = spelling(key);
+        if (spelt === undefined) warn(`normref's catalog has no ${key}: this ${what} is not used. A standard outside ISO's catalog is added under internal, with a pattern.`);
+        else if (spelt !== key) warn(`The catalog spells it ${spelt}: this ${what} is not used under ${key}.`);
       }
     }
   }
