@@ -135,9 +135,10 @@ export const FAMILIES: Family[] = [
   { name: 'one paragraph of dated references and undated numbers', make: (n) => `ISO/IEC 27001:2013 ${'and A.9.2.3, A.12.6.1, ISO 9001:2015 and A.8.2; '.repeat(n)}` },
   { name: 'a table of undated numbers', make: (n) => `ISO/IEC 27001\n\n| Control | Title |\n|---|---|\n${'| A.9.2.3 | x |\n| A.5.23 | y |\n| A.8.2 | z |\n'.repeat(n)}` },
   { name: 'one long line of references', make: (n) => 'Controls per ISO/IEC 27002:2022 and A.5.15 of ISO 27001. '.repeat(n), format: 'plaintext' },
-  { name: 'custom data: ids in a list', step: 'custom', make: (n) => `Policies: POL-AC-01${', POL-XY-99'.repeat(n)}` },
+  { name: 'custom data: a register of ids, one per table row', step: 'custom', make: (n) => `| Policy | Title |\n| --- | --- |\n${'| POL-XY-99 | Screening policy |\n'.repeat(n)}` },
   { name: 'custom data: words the costliest allowed pattern nearly matches', step: 'custom', make: (n) => 'AAAAAAAAAAAAAAAAAAA '.repeat(n), format: 'plaintext' },
-  { name: 'custom data: near misses of an id, in Markdown code and prose', step: 'custom', make: (n) => 'POL-AC-0 `POL-AC-01` NEN 7510-3 POL- '.repeat(n) },
+  // Each piece fails every pattern only after reading into it: a lowercase part, an id in code, a digit too many, a letter before.
+  { name: 'custom data: near misses of an id, in Markdown code and prose', step: 'custom', make: (n) => 'POL-ac-01 `POL-AC-01` NEN 75101 POL- xPOL-AC-01 '.repeat(n) },
   {
     // The hover reads the document once (code blocks, declared edition) and a window: both linear.
     name: 'a hover in a large document reads a window, not the whole',
