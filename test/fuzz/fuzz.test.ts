@@ -4,6 +4,7 @@
 import test from 'node:test';
 import fc from 'fast-check';
 import { bundledService } from '../support/catalog';
+import { customService } from '../support/custom-data';
 import { boundaryEdits, edits, policyDocument, policyText } from './generators';
 import { checkBlockScan, checkEdits, checkLineEnds, checkScan, checkService } from './properties';
 
@@ -36,5 +37,24 @@ test('fuzz: a scan that reads again only the edited blocks gives the scan of the
   fc.assert(
     fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds)),
     settings(300),
+  );
+});
+
+test('fuzz: with custom data, ids and references alike are well-formed, and the service answers every document', () => {
+  const service = customService();
+  fc.assert(
+    fc.property(policyDocument, ({ text, format }) => {
+      checkScan(text, format, service);
+      checkService(service, text, format);
+    }),
+    settings(400),
+  );
+});
+
+test('fuzz: with custom data, a scan of the edited blocks gives the scan of the whole text', () => {
+  const service = customService();
+  fc.assert(
+    fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds, service)),
+    settings(200),
   );
 });

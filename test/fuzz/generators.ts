@@ -17,6 +17,8 @@ export const FRAGMENTS = [
   'ITIL 4 practices: Incident management, Problem management and Change enablement', 'CMMI-SVC', 'CMMI-SVC IRP',
   'Incident Resolution and Prevention', 'MOF 4.0', 'Microsoft Operations Framework', 'Run SAP Like a Factory',
   'Access control', 'A.9 Access control', 'Organizational controls', 'Supplier relationships', '5.15', '9.2.3',
+  // Ids of the custom data fixture (test/fixtures/custom-data) and of its costliest allowed pattern, and near misses.
+  'POL-AC-01', 'POL-XY-99', 'POL-AC-012', 'XPOL-AC-01', 'NEN 7510-2:2017', 'TISAX 6', 'AAAAAAAAAAAAAAAAAAA-1', 'AAAAAAAAAAAAAAAAAAA',
 ];
 
 /** Pieces of inputs that were once pathological, and the structure characters around references. */
@@ -25,7 +27,7 @@ export const ATOMS = [
   '---', '|---', ':-:', '```', '~~~', '<!--', '-->', '`', '``', '](', '[', ']', ')', '(', '<', '>', ': ', '\n', '\n\n',
   '\r\n', '\r', '    ', '\t', '# ', '## ', '- ', '* ', '1. ', '> ', 'normref:', '  edition: 2013', 'edition: 2022',
   '<!-- normref edition: 2013 -->', '---\n', '+++\n', '...\n', 'https://www.iso.org/standard/27001', 'www.', '-2015',
-  '/Amd 1', ':2022', ' DTR', 'Annex', 'A.', 'control ', 'clause ', ' of ', 'the ', '§', 'x', ' ',
+  '/Amd 1', ':2022', ' DTR', 'Annex', 'A.', 'control ', 'clause ', ' of ', 'the ', '§', 'x', ' ', 'POL-', 'NEN 7510', '-1',
 ];
 
 /** Characters that break naive text handling. */

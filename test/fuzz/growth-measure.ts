@@ -4,6 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { bundledService } from '../support/catalog';
+import { customService } from '../support/custom-data';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -20,6 +21,14 @@ const MAX_SMALL_LENGTH = 96 * 1024;
 type Format = 'markdown' | 'plaintext';
 const service = bundledService();
 let documents = 0;
+
+/** An analysis with the custom data fixture and its costliest allowed pattern (test/support/custom-data.ts). */
+function analyseCustom(text: string, format: Format): void {
+  const custom = customService();
+  const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
+  void custom.analyze(document).resolutions;
+  custom.forget(document.uri);
+}
 
 function analyse(text: string, format: Format): void {
   const document = TextDocument.create(`file:///growth/${documents++}`, format, 1, text);
@@ -66,7 +75,7 @@ function growth(make: (n: number) => string, format: Format, step: (text: string
 /** The growth of one family: time at n, at 8n, and their ratio (the worse of two measurements if the first is high). */
 export function measure(family: Family, maxRatio: number): Growth {
   const { make, format = 'markdown', step = 'analyse' } = family;
-  const run = { analyse, hover: hoverInMiddle, check }[step];
+  const run = { analyse, hover: hoverInMiddle, check, custom: analyseCustom }[step];
   // Warm-up: the first runs of any code are slow, and would make the calibration stop too early.
   for (let i = 0; i < 3; i++) run(make(64), format);
   let n = 1;
@@ -90,8 +99,8 @@ export interface Family {
   name: string;
   make: (n: number) => string;
   format?: Format;
-  /** What is timed: an analysis of the whole text, or a hover in its middle. */
-  step?: 'analyse' | 'hover' | 'check';
+  /** What is timed: an analysis of the whole text, or a hover in its middle; `custom`: an analysis with custom data. */
+  step?: 'analyse' | 'hover' | 'check' | 'custom';
 }
 
 /** The inputs that once made a step super-linear, each as a function of a size. */
@@ -126,6 +135,10 @@ export const FAMILIES: Family[] = [
   { name: 'one paragraph of dated references and undated numbers', make: (n) => `ISO/IEC 27001:2013 ${'and A.9.2.3, A.12.6.1, ISO 9001:2015 and A.8.2; '.repeat(n)}` },
   { name: 'a table of undated numbers', make: (n) => `ISO/IEC 27001\n\n| Control | Title |\n|---|---|\n${'| A.9.2.3 | x |\n| A.5.23 | y |\n| A.8.2 | z |\n'.repeat(n)}` },
   { name: 'one long line of references', make: (n) => 'Controls per ISO/IEC 27002:2022 and A.5.15 of ISO 27001. '.repeat(n), format: 'plaintext' },
+  { name: 'custom data: a register of ids, one per table row', step: 'custom', make: (n) => `| Policy | Title |\n| --- | --- |\n${'| POL-XY-99 | Screening policy |\n'.repeat(n)}` },
+  { name: 'custom data: words the costliest allowed pattern nearly matches', step: 'custom', make: (n) => 'AAAAAAAAAAAAAAAAAAA '.repeat(n), format: 'plaintext' },
+  // Each piece fails every pattern only after reading into it: a lowercase part, an id in code, a digit too many, a letter before.
+  { name: 'custom data: near misses of an id, in Markdown code and prose', step: 'custom', make: (n) => 'POL-ac-01 `POL-AC-01` NEN 75101 POL- xPOL-AC-01 '.repeat(n) },
   {
     // The hover reads the document once (code blocks, declared edition) and a window: both linear.
     name: 'a hover in a large document reads a window, not the whole',

@@ -4,6 +4,7 @@
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { bundledService } from '../support/catalog';
+import { customService } from '../support/custom-data';
 import { boundaryEdits, edits, policyDocument, policyText } from './generators';
 import { checkBlockScan, checkEdits, checkLineEnds, checkScan, checkService } from './properties';
 
@@ -39,6 +40,11 @@ const properties: Array<[string, Run]> = [
   [
     'scan: edited blocks as the whole',
     () => outcome(fc.check(fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds)), options)),
+  ],
+  ['custom data: scan and service', () => outcome(fc.check(fc.property(policyDocument, ({ text, format }) => (checkScan(text, format, customService()), checkService(customService(), text, format))), options))],
+  [
+    'custom data: edited blocks',
+    () => outcome(fc.check(fc.property(policyDocument, boundaryEdits, fc.constantFrom(1, 2, 3), ({ text, format }, list, cutOdds) => checkBlockScan(text, format, list, cutOdds, customService())), options)),
   ],
 ];
 

@@ -12,7 +12,7 @@ import type { Edit } from './generators';
 
 type Format = 'markdown' | 'plaintext';
 
-const scan = (text: string, format: Format) => scanWith(text, format, bundledVocabulary());
+const scan = (text: string, format: Format, vocabulary = bundledVocabulary()) => scanWith(text, format, vocabulary);
 
 /** Every reference lies inside the text, is the text at its range, and they come in text order without overlap. */
 export function assertWellFormed(text: string, references: readonly Reference[]): void {
@@ -26,8 +26,9 @@ export function assertWellFormed(text: string, references: readonly Reference[])
   }
 }
 
-export function checkScan(text: string, format: Format): void {
-  assertWellFormed(text, scan(text, format));
+/** `service`: whose vocabulary to scan with (one with custom data reads its ids too). */
+export function checkScan(text: string, format: Format, service: NormrefService = bundledService()): void {
+  assertWellFormed(text, scan(text, format, service.catalog.controls.vocabulary));
 }
 
 /** What a reference says, for comparing two analyses. */
@@ -39,6 +40,8 @@ function described(r: Reference): string {
       return `framework ${formatFrameworkId(r.id)}`;
     case 'control':
       return `control ${r.id.form} ${r.id.number}`;
+    case 'internal':
+      return `internal ${r.id.scheme} ${r.id.id}`;
     default:
       return `area ${r.id.name}`;
   }
@@ -143,8 +146,8 @@ export function checkEdits(service: NormrefService, initial: string, format: For
  * the same contexts (the same objects, not merely equal ones), the same structure, and the same
  * readings of the document model. `cutOdds` 1 cuts the text at every blank line.
  */
-export function checkBlockScan(initial: string, format: Format, list: ReadonlyArray<{ at: number; length: number; text: string }>, cutOdds: number): void {
-  const vocabulary = bundledVocabulary();
+export function checkBlockScan(initial: string, format: Format, list: ReadonlyArray<{ at: number; length: number; text: string }>, cutOdds: number, service: NormrefService = bundledService()): void {
+  const vocabulary = service.catalog.controls.vocabulary;
   const incremental = new IncrementalScan(format, vocabulary, cutOdds);
   let text = initial;
   assertSameScan(incremental.scan(text), scanText(text, format, vocabulary), 'first scan');
@@ -154,7 +157,7 @@ export function checkBlockScan(initial: string, format: Format, list: ReadonlyAr
     assertSameScan(incremental.scan(text), scanText(text, format, vocabulary), `after edit ${n + 1}`);
   });
   // The document model reads the numbers of both alike.
-  const catalog = bundledService().catalog;
+  const catalog = service.catalog;
   const document = TextDocument.create(`file:///fuzz/blocks-${documentCount++}`, format, 1, text);
   const options = { defaultEdition: '2022' };
   assert.deepEqual(readings(new Analysis(document, catalog, { ...options, incremental })), readings(new Analysis(document, catalog, options)), 'the readings of the model');

@@ -42,7 +42,8 @@ interface Span {
   text: string;
 }
 
-const KIND_OF: Record<Resolution['kind'], Kind> = { standard: 'standard', framework: 'framework', control: 'control', 'control-area': 'area' };
+// The corpus is read with the bundled data alone: it has no ids of custom data.
+const KIND_OF: Record<Exclude<Resolution['kind'], 'internal'>, Kind> = { standard: 'standard', framework: 'framework', control: 'control', 'control-area': 'area' };
 const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function labelled(name: string, document: TextDocument): Span[] {
@@ -62,7 +63,7 @@ function found(document: TextDocument): Span[] {
     line: document.positionAt(r.reference.start).line,
     start: r.reference.start,
     end: r.reference.end,
-    kind: KIND_OF[r.kind],
+    kind: KIND_OF[r.kind as keyof typeof KIND_OF],
     id: r.id,
     text: r.reference.text.replace(/\s+/g, ' '),
   }));

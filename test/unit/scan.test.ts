@@ -18,6 +18,8 @@ function idOf(r: Reference): string {
       return formatFrameworkId(r.id);
     case 'control':
       return r.id.number;
+    case 'internal':
+      return r.id.id;
     default:
       return r.id.name ?? r.id.number ?? "";
   }

@@ -54,7 +54,7 @@ export class Analysis {
 
   constructor(
     readonly document: PolicyDocument,
-    private readonly catalog: Catalog,
+    readonly catalog: Catalog,
     options: AnalysisOptions,
   ) {
     this.text = document.getText();
@@ -101,7 +101,7 @@ export class Analysis {
     if (this.resolved) return yield* this.resolved;
     for (const r of this.references) {
       // A control is read in its document's context; a standard or framework identifier is resolved once per process.
-      yield r.kind === 'control' || r.kind === 'control-area' ? resolve(r, this.catalog, this.model!.read(r)!) : resolveIdentifier(r, this.catalog);
+      yield r.kind === 'control' || r.kind === 'control-area' ? resolve(r, this.catalog, this.model!.read(r)!) : r.kind === 'internal' ? resolve(r, this.catalog) : resolveIdentifier(r, this.catalog);
     }
   }
 

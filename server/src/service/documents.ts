@@ -36,6 +36,13 @@ export class DocumentAnalyses {
 
   constructor(private readonly catalog: Catalog) {}
 
+  /** The analyses of the same open documents with another catalog (new custom data): none is kept, the open documents are. */
+  withCatalog(catalog: Catalog): DocumentAnalyses {
+    const next = new DocumentAnalyses(catalog);
+    for (const uri of this.open) next.open.add(uri);
+    return next;
+  }
+
   /** Says that a document is open in an editor: its first analysis already keeps its blocks for the edits to come. */
   editing(uri: string): void {
     this.open.add(uri);

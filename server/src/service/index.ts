@@ -24,6 +24,8 @@ import { coverage, coverageEdition, type CoverageReport } from './workspace/cove
 import { indexWorkspace, type IndexOptions } from './workspace/indexer';
 import { documentSymbols, references, workspaceSymbols } from './workspace/navigation';
 import type { Cancellation, Workspace } from './workspace/workspace';
+import { parseCustomData } from './custom/parse';
+import type { CustomDataProblem } from './custom/data';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
@@ -44,9 +46,21 @@ export { coverageEditions, type CoverageReport, type CoverageCitation } from './
 export { coverageCsv, coverageHtml, coverageMarkdown, CSV_HEADER } from './workspace/coverage-formats';
 export type { IndexOptions, IndexProgress } from './workspace/indexer';
 export { isPolicyPath, languageOfPath, MemoryWorkspace, type Cancellation, type Workspace } from './workspace/workspace';
+export { parseCustomData, type ParsedCustomData } from './custom/parse';
+export { customDataDiagnostics } from './custom/diagnostics';
+export { MAX_CUSTOM_DATA_LENGTH, type CustomData, type CustomDataProblem, type InternalEntry, type InternalScheme } from './custom/data';
 
 export interface NormrefService {
+  /** The bundled data with the custom data set last (setCustomData). */
   readonly catalog: Catalog;
+  /**
+   * Reads custom data files (normref.customData, in the order listed) and serves them from the next
+   * request on, in place of the files set before; no files: the bundled data alone. Returns each
+   * file's problems by its source, an empty list for a clean file, so an adapter can publish them
+   * as the file's diagnostics (customDataDiagnostics) and clear old ones. A file with an error is
+   * not used; the other files and the bundled data are. Never throws.
+   */
+  setCustomData(files: ReadonlyArray<{ source: string; text: string }>): Map<string, CustomDataProblem[]>;
   /** The analysis of the whole document, whatever its size. */
   analyze(document: PolicyDocument, settings?: Settings): Analysis;
   /**
@@ -102,10 +116,11 @@ export interface ServiceOptions {
 }
 
 export function createService(catalogOrSources: Catalog | CatalogSources, options: ServiceOptions = {}): NormrefService {
-  const catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
+  let catalog = catalogOrSources instanceof Catalog ? catalogOrSources : new Catalog(catalogOrSources);
+  let analyses = new DocumentAnalyses(catalog);
   const logger = options.logger ?? { warn: () => {} };
-  const analyses = new DocumentAnalyses(catalog);
-  const index = new CitationIndex(catalog);
+  // Its citations were read with the catalog of their time: new custom data empties it (the adapter reads the workspace again).
+  let index = new CitationIndex(catalog);
   // A document of the workspace not open in the editor: analysed, indexed and dropped, not cached.
   const indexDocument = (document: PolicyDocument, settings: Settings = DEFAULT_SETTINGS) => {
     const analysis = analyses.isOpen(document.uri) ? analyze(document, settings) : analyses.once(document, settings.controls.defaultEdition);
@@ -127,7 +142,17 @@ export function createService(catalogOrSources: Catalog | CatalogSources, option
     analyses.around(document, document.offsetAt(position), settings.controls.defaultEdition);
 
   return {
-    catalog,
+    get catalog() {
+      return catalog;
+    },
+    setCustomData(files) {
+      const parsed = files.map((f) => ({ source: f.source, ...parseCustomData(f.text, f.source) }));
+      // ISO's catalog is shared; the curated data, vocabulary and analyses are made again.
+      catalog = catalog.withCustomData(parsed.flatMap((p) => (p.data ? [p.data] : [])));
+      analyses = analyses.withCatalog(catalog);
+      index = new CitationIndex(catalog);
+      return new Map(parsed.map((p) => [p.source, [...p.problems, ...(catalog.customDataProblems.get(p.source) ?? [])]]));
+    },
     analyze,
     prepare(document, settings = DEFAULT_SETTINGS) {
       const text = document.getText();

@@ -7,6 +7,7 @@ import { formatDesignation, formatFrameworkId, formatStandardId } from './scan/f
 import type { FrameworkReference, Reference, StandardId, StandardReference } from './scan/reference';
 import type { Reading } from './model';
 import { resolveControl, type ControlResolution } from './resolve-control';
+import { resolveInternal, type InternalResolution } from './resolve-internal';
 
 /** How a standard reference found its deliverable, or why it did not. */
 export type Match =
@@ -56,8 +57,9 @@ export interface FrameworkResolution {
   unknownVersion?: boolean;
 }
 
-export type Resolution = StandardResolution | FrameworkResolution | ControlResolution;
+export type Resolution = StandardResolution | FrameworkResolution | ControlResolution | InternalResolution;
 export type { ControlResolution } from './resolve-control';
+export type { InternalResolution } from './resolve-internal';
 
 /** What the CLI and other tools report as "resolved": the deliverable or framework version found. */
 export interface ResolvedSummary {
@@ -74,6 +76,8 @@ export function resolve(reference: Reference, catalog: Catalog, reading?: Readin
       return resolveStandard(reference, catalog);
     case 'framework':
       return resolveFramework(reference, catalog);
+    case 'internal':
+      return resolveInternal(reference, catalog);
     default:
       if (!reading) throw new Error(`normref: ${reference.text} was resolved without a reading`);
       return resolveControl(reference, catalog, reading);
@@ -231,6 +235,8 @@ export function summarize(resolution: Resolution): ResolvedSummary | null {
     }
     case 'framework':
       return summarizeFramework(resolution);
+    case 'internal':
+      return { reference: resolution.id, title: resolution.entry?.title ?? resolution.scheme?.name ?? resolution.id, status: 'published', url: resolution.url ?? null };
     default:
       return summarizeControl(resolution);
   }

@@ -4,6 +4,7 @@
 import { nameKey, type ControlVocabulary } from '../scan/names';
 import type { FrameworkWords } from '../scan/framework';
 import type { AreaNames, FormerName, Framework } from './curated';
+import type { InternalScheme } from '../custom/data';
 import { numberingsOf, type Numbering } from './numberings';
 
 export interface ControlGroup {
@@ -105,7 +106,7 @@ export class ControlSets {
   constructor(
     sets: ControlSet[],
     correspondences: Correspondence[],
-    other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[]; frameworks?: readonly Framework[]; formerNames?: readonly FormerName[] } = {},
+    other: { unreadSchemes?: readonly string[]; areaNames?: readonly AreaNames[]; frameworks?: readonly Framework[]; formerNames?: readonly FormerName[]; internal?: readonly InternalScheme[] } = {},
   ) {
     for (const set of sets) {
       const indexed = new IndexedControlSet(set);
@@ -140,6 +141,7 @@ export class ControlSets {
       numberedStandards: new Set([...this.numberings.values()].flatMap((n) => (n.standardKey ? [n.standardKey] : []))),
       unreadSchemes: other.unreadSchemes ?? [],
       areaAliases: this.areaAliases(other.areaNames ?? []),
+      internal: (other.internal ?? []).map((s) => ({ scheme: s.name, source: s.checked })),
     };
   }
 

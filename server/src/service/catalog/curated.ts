@@ -3,6 +3,7 @@
 // tests and compiled to one JSON document by the build (scripts/build.mjs → dist/curated.json),
 // because parsing YAML at start-up costs more than the rest of the start-up together.
 import type { ControlSet, Correspondence } from './controls';
+import type { InternalScheme } from '../custom/data';
 
 export interface FrameworkVersion {
   key: string;
@@ -67,6 +68,9 @@ export interface Curated {
   unreadSchemes?: string[];
   /** Names of ISO/IEC 27002 areas in other languages. */
   areaNames?: AreaNames[];
+  /** From custom data only: links of standards by undated designation, and references with id patterns of their own. */
+  links?: Record<string, string>;
+  internal?: InternalScheme[];
 }
 
 export interface AreaNames {

@@ -5,6 +5,8 @@ import type { Curated, Family, FormerName, Framework } from './curated';
 import { documentKey, preferredEdition, type Deliverable } from './deliverable';
 import { DeliverableTable, type CatalogIndex } from './deliverables';
 import { ControlSets } from './controls';
+import type { CustomData, CustomDataProblem, InternalEntry, InternalScheme } from '../custom/data';
+import { mergeCustomData } from '../custom/merge';
 
 export type { Deliverable, Status } from './deliverable';
 export { displayTitle, documentKey, isoUrl, preferredEdition, statusLabel, statusOfStage } from './deliverable';
@@ -37,17 +39,40 @@ export class Catalog {
   private readonly table: DeliverableTable;
   private readonly frameworks = new Map<string, Framework>();
   private readonly summaries: Map<string, string>;
+  private readonly links: Map<string, string>;
+  private readonly internalSchemes = new Map<string, InternalScheme>();
+  private readonly internalEntries = new Map<string, InternalEntry>();
+  /** By source: the custom data definitions not used because an earlier source has them. */
+  readonly customDataProblems: ReadonlyMap<string, CustomDataProblem[]>;
   private readonly familiesByMember = new Map<string, Family[]>();
   private readonly formerNames = new Map<string, FormerName>();
   readonly families: readonly Family[];
   readonly controls: ControlSets;
   private curated?: Set<string>;
 
-  constructor(sources: CatalogSources) {
-    this.table = new DeliverableTable(sources.deliverables, sources.index);
-    const curated = sources.curated;
+  /**
+   * The bundled data, with the custom data files in the order the setting lists them. `table`: the
+   * ISO catalog of another Catalog of the same sources, shared rather than read again.
+   */
+  constructor(
+    private readonly sources: CatalogSources,
+    custom: readonly CustomData[] = [],
+    table?: DeliverableTable,
+  ) {
+    this.table = table ?? new DeliverableTable(sources.deliverables, sources.index);
+    const merged = mergeCustomData(sources.curated, custom, (designation) => {
+      const latest = this.latestEdition(designation);
+      return latest && designationOf(latest);
+    });
+    const curated = merged.curated;
+    this.customDataProblems = merged.problems;
     for (const f of curated.frameworks) this.frameworks.set(f.key, f);
     this.summaries = new Map(Object.entries(curated.summaries));
+    this.links = new Map(Object.entries(curated.links ?? {}));
+    for (const scheme of curated.internal ?? []) {
+      this.internalSchemes.set(scheme.name, scheme);
+      for (const entry of scheme.entries) this.internalEntries.set(entry.id, entry);
+    }
     this.families = curated.families;
     for (const family of curated.families) {
       for (const member of family.members) {
@@ -56,7 +81,29 @@ export class Catalog {
       }
     }
     for (const former of curated.formerNames) this.formerNames.set(undatedKey(former.reference), former);
-    this.controls = new ControlSets(curated.controlSets, curated.correspondences, { unreadSchemes: curated.unreadSchemes ?? [], areaNames: curated.areaNames ?? [], frameworks: curated.frameworks, formerNames: curated.formerNames });
+    this.controls = new ControlSets(curated.controlSets, curated.correspondences, { unreadSchemes: curated.unreadSchemes ?? [], areaNames: curated.areaNames ?? [], frameworks: curated.frameworks, formerNames: curated.formerNames, internal: curated.internal ?? [] });
+  }
+
+  /** The same bundled data with other custom data (none: the bundled data alone); ISO's catalog is shared. */
+  withCustomData(custom: readonly CustomData[]): Catalog {
+    return new Catalog(this.sources, custom, this.table);
+  }
+
+  /** The link custom data gives a standard's editions, by undated designation. */
+  customLink(d: Deliverable): string | undefined {
+    return this.links.size ? this.links.get(designationOf(d)) : undefined;
+  }
+
+  internalScheme(name: string): InternalScheme | undefined {
+    return this.internalSchemes.get(name);
+  }
+
+  internalEntry(id: string): InternalEntry | undefined {
+    return this.internalEntries.get(id);
+  }
+
+  allInternalSchemes(): InternalScheme[] {
+    return [...this.internalSchemes.values()];
   }
 
   get size(): number {

@@ -14,6 +14,7 @@ import { deliverableCard, shortTitle } from './describe';
 import type { LinkSettings } from './link-target';
 import type { Analysis, PolicyDocument } from '../analysis';
 import { completeControls, type ControlCompletionSettings } from './complete-controls';
+import { completeInternal } from './complete-internal';
 
 const MAX_ITEMS = 100;
 /** "ISO/IEC 2700", "ISO 9", "IEC 62443-3-", "ISO/IEC TR 20000-" at the end of the text before the cursor. */
@@ -43,6 +44,8 @@ export function complete(
   if (controls) return controls;
   const framework = frameworkBefore(catalog, before);
   if (framework) return versionItems(catalog, framework);
+  const internal = completeInternal(catalog, before, position);
+  if (internal) return internal;
   const word = WORD_PREFIX.exec(before);
   if (word) return frameworkItems(catalog, word[1], position);
   return { isIncomplete: false, items: [] };

@@ -21,7 +21,7 @@ export function describeControl(r: ControlResolution, catalog: Catalog, settings
   if (description) lines.push('', description);
   const history = r.item ? historyLines(r, r.set, r.item, catalog) : r.group ? memberLines(r, r.set, r.group.id) : [];
   if (history.length) lines.push('', history.map((h) => `- ${h}`).join('\n'));
-  const link = r.standard ? linkFor(r.standard, settings) : r.frameworkUrl;
+  const link = r.standard ? linkFor(r.standard, settings, catalog) : r.frameworkUrl;
   if (link) lines.push('', `[${r.standard?.reference ?? r.set.set.name}](${link})`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { designationOf, displayTitle, statusLabel, type Catalog, type Deliverabl
 import type { FrameworkResolution, Resolution, StandardResolution } from '../resolve';
 import { linkFor, usesTemplate, type LinkSettings } from './link-target';
 import { describeControl } from './describe-control';
+import { describeInternal } from './describe-internal';
 
 export function describe(resolution: Resolution, catalog: Catalog, settings: LinkSettings): string {
   switch (resolution.kind) {
@@ -12,13 +13,15 @@ export function describe(resolution: Resolution, catalog: Catalog, settings: Lin
       return describeStandard(resolution, catalog, settings);
     case 'framework':
       return describeFramework(resolution);
+    case 'internal':
+      return describeInternal(resolution);
     default:
       return describeControl(resolution, catalog, settings);
   }
 }
 
 function describeStandard(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
-  if (r.match === 'series') return describeSeries(r, settings);
+  if (r.match === 'series') return describeSeries(r, catalog, settings);
   const lines: string[] = [];
   const d = r.deliverable;
   if (!d) {
@@ -44,11 +47,11 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   if (replacements.length) facts.push(l10n.t('Replaced by: {0}', replacements.map((x) => withSuccessors(x, catalog, settings)).join(', ')));
   else if (d.status === 'withdrawn' && !r.current) facts.push(l10n.t('Withdrawn; the catalog names no successor.'));
   if (r.current && r.current.isoId !== d.isoId && !replacements.some((x) => x.isoId === r.current!.isoId) && !chainHolds(replacements, r.current, catalog)) {
-    facts.push(l10n.t('Current edition: {0}', linked(r.current, settings)));
+    facts.push(l10n.t('Current edition: {0}', linked(r.current, catalog, settings)));
   }
   if (!d.supplement) {
     const supplements = catalog.supplementsOf(d);
-    if (supplements.length) facts.push(l10n.t('Amended by: {0}', supplements.map((x) => linked(x, settings)).join(', ')));
+    if (supplements.length) facts.push(l10n.t('Amended by: {0}', supplements.map((x) => linked(x, catalog, settings)).join(', ')));
   }
   if (r.editions.length > 1) facts.push(l10n.t('Editions: {0}', editionList(r.editions)));
   if (d.committee) {
@@ -58,21 +61,21 @@ function describeStandard(r: StandardResolution, catalog: Catalog, settings: Lin
   const families = catalog.familiesOf(designationOf(d));
   if (families.length) facts.push(l10n.t('Part of: {0}', families.map((f) => f.name).join(', ')));
   if (facts.length) lines.push('', facts.map((f) => `- ${f}`).join('\n'));
-  const where = usesTemplate(settings) ? l10n.t('{0} in your library', d.reference) : l10n.t('{0} on iso.org', d.reference);
-  lines.push('', `[${where}](${linkFor(d, settings)})`);
+  const where = catalog.customLink(d) || usesTemplate(settings) ? l10n.t('{0} in your library', d.reference) : l10n.t('{0} on iso.org', d.reference);
+  lines.push('', `[${where}](${linkFor(d, settings, catalog)})`);
   return lines.join('\n');
 }
 
 const SHOWN_PARTS = 12;
 
-function describeSeries(r: StandardResolution, settings: LinkSettings): string {
+function describeSeries(r: StandardResolution, catalog: Catalog, settings: LinkSettings): string {
   const parts = r.parts ?? [];
   const what = parts.length === 1 ? l10n.t('1 document in the catalog') : l10n.t('{0} documents in the catalog', parts.length);
   const lines = [`**${r.family?.name ?? r.id}** · ${what}`];
   if (r.family) lines.push('', r.family.summary);
   else if (r.seriesTitle) lines.push('', r.seriesTitle);
   const withdrawn = ` (${statusLabel('withdrawn').toLowerCase()})`;
-  const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, settings)}${p.status === 'withdrawn' ? withdrawn : ''} ${shortTitle(displayTitle(p))}`);
+  const shown = parts.slice(0, SHOWN_PARTS).map((p) => `${linked(p, catalog, settings)}${p.status === 'withdrawn' ? withdrawn : ''} ${shortTitle(displayTitle(p))}`);
   lines.push('', shown.map((p) => `- ${p}`).join('\n'));
   if (parts.length > SHOWN_PARTS) lines.push(`- ${l10n.t('… and {0} more', parts.length - SHOWN_PARTS)}`);
   return lines.join('\n');
@@ -89,7 +92,7 @@ export function deliverableCard(d: Deliverable, catalog: Catalog, settings: Link
   const lines = [`**${d.reference}** · ${statusLine(d)}`, '', displayTitle(d)];
   const summary = catalog.summary(designationOf(d));
   if (summary) lines.push('', summary);
-  lines.push('', `[${d.reference}](${linkFor(d, settings)})`);
+  lines.push('', `[${d.reference}](${linkFor(d, settings, catalog)})`);
   return lines.join('\n');
 }
 
@@ -195,9 +198,9 @@ function inForceAfter(d: Deliverable, catalog: Catalog): Deliverable[] {
 
 /** A replacement, and what is in force now if it was replaced in turn: "ISO/IEC 27035-1:2016 (now ISO/IEC 27035-1:2023)". */
 function withSuccessors(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
-  if (d.status === 'published') return linked(d, settings);
+  if (d.status === 'published') return linked(d, catalog, settings);
   const now = inForceAfter(d, catalog);
-  return now.length ? `${linked(d, settings)} (${statusLabel(d.status).toLowerCase()}; ${l10n.t('now {0}', now.map((x) => linked(x, settings)).join(', '))})` : linked(d, settings);
+  return now.length ? `${linked(d, catalog, settings)} (${statusLabel(d.status).toLowerCase()}; ${l10n.t('now {0}', now.map((x) => linked(x, catalog, settings)).join(', '))})` : linked(d, catalog, settings);
 }
 
 /** Whether following the replacements leads to `current` (then the chain already names it). */
@@ -205,6 +208,6 @@ function chainHolds(replacements: readonly Deliverable[], current: Deliverable, 
   return replacements.some((x) => inForceAfter(x, catalog).some((y) => y.isoId === current.isoId));
 }
 
-function linked(d: Deliverable, settings: LinkSettings): string {
-  return `[${d.reference}](${linkFor(d, settings)})`;
+function linked(d: Deliverable, catalog: Catalog, settings: LinkSettings): string {
+  return `[${d.reference}](${linkFor(d, settings, catalog)})`;
 }

@@ -3,7 +3,7 @@
 // browser only: a template that could make any other kind of link (command:, file:, vscode:)
 // is not used.
 import * as l10n from '@vscode/l10n';
-import { isoUrl, type Deliverable } from '../catalog';
+import { isoUrl, type Catalog, type Deliverable } from '../catalog';
 
 export interface LinkSettings {
   /** URL template with {reference}, {isoId}, {number}, {part}, {year}; empty for iso.org. */
@@ -37,7 +37,10 @@ export function usesTemplate(settings: LinkSettings): boolean {
 }
 let checked: { template: string; usable: boolean } | undefined;
 
-export function linkFor(d: Deliverable, settings: LinkSettings): string {
+/** A standard's link: the one custom data gives it, else the user's template filled in, else its iso.org page. */
+export function linkFor(d: Deliverable, settings: LinkSettings, catalog?: Catalog): string {
+  const custom = catalog?.customLink(d);
+  if (custom) return custom;
   if (!usesTemplate(settings)) return isoUrl(d.isoId);
   const values: Record<string, string> = {
     reference: d.reference,

@@ -27,6 +27,7 @@ import type { ControlReference, FrameworkReference, Reference, StandardReference
 import { readStandard } from './standard';
 import { ANNEX_WORD, CLAUSE_WORD, CONTROL_WORD } from './words';
 import { findTableControls } from './tables';
+import { findInternal } from './internal';
 
 export type {
   ControlAreaReference,
@@ -35,6 +36,7 @@ export type {
   ControlReference,
   FrameworkId,
   FrameworkReference,
+  InternalReference,
   Reference,
   ReferenceKind,
   StandardId,
@@ -314,6 +316,7 @@ function withNames(text: string, masks: () => ProseMask, structure: Structure, r
     cmmi && vocabulary.processAreas.length ? findProcessAreas(text, references, vocabulary, masks(), context.lastCmmi) : [],
     findPracticeLines(text, references, vocabulary, masks(), context),
     findTitledNumbers(text, masks()),
+    vocabulary.internal?.length ? findInternal(text, vocabulary.internal, masks()) : [],
   ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];

@@ -3,6 +3,7 @@
 // process areas in a document that cites CMMI. The names come from the data, handed to the
 // scanner as a vocabulary, so the scanner itself stays free of the catalog.
 import type { FrameworkWords } from './framework';
+import type { InternalWords } from './internal';
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import type { ScanContext } from './context';
 import type { ProseMask } from './prose';
@@ -31,6 +32,8 @@ export interface ControlVocabulary {
   numberedStandards?: ReadonlySet<string>;
   /** Schemes normref does not read ("NIST", "SOC 2", "PCI DSS"): a table column they head is left alone. */
   unreadSchemes?: readonly string[];
+  /** The id patterns of custom data, checked (custom/pattern.ts), in the order of their sources. */
+  internal?: readonly InternalWords[];
 }
 
 const SP = '[ \\u00A0]';

@@ -124,5 +124,16 @@ export interface ControlAreaReference extends ReferenceBase {
   };
 }
 
-export type Reference = StandardReference | FrameworkReference | ControlReference | ControlAreaReference;
+/** An id of a scheme of the user's own, from custom data: "POL-AC-01". */
+export interface InternalReference extends ReferenceBase {
+  kind: 'internal';
+  id: {
+    /** The name of the scheme whose pattern matched. */
+    scheme: string;
+    /** The id as written. */
+    id: string;
+  };
+}
+
+export type Reference = StandardReference | FrameworkReference | ControlReference | ControlAreaReference | InternalReference;
 export type ReferenceKind = Reference['kind'];

@@ -34,7 +34,7 @@ function contains(analysis: Analysis, c: Citation, offset: number): boolean {
   return analysis.offsetAt(c.range.start) <= offset && offset <= analysis.offsetAt(c.range.end);
 }
 
-const KIND: Record<string, SymbolKind> = { document: SymbolKind.Module, edition: SymbolKind.Module, framework: SymbolKind.Package, control: SymbolKind.Field };
+const KIND: Record<string, SymbolKind> = { document: SymbolKind.Module, edition: SymbolKind.Module, framework: SymbolKind.Package, control: SymbolKind.Field, internal: SymbolKind.File };
 
 function kindOf(target: Target): SymbolKind {
   return KIND[target.key.slice(0, target.key.indexOf(':'))] ?? SymbolKind.Key;

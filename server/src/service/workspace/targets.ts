@@ -19,6 +19,7 @@ export const documentKey = (designation: string): string => `document:${designat
 export const editionKey = (reference: string): string => `edition:${reference}`;
 export const frameworkKey = (framework: string, version?: string): string => (version ? `framework:${framework}@${version}` : `framework:${framework}`);
 export const controlKey = (setKey: string, id: string): string => `control:${setKey}:${id}`;
+export const internalKey = (id: string): string => `internal:${id}`;
 
 /** The keys of what `resolution` cites, most specific last. */
 export function targetsOf(resolution: Resolution, sets: ControlSets): Target[] {
@@ -39,6 +40,9 @@ export function targetsOf(resolution: Resolution, sets: ControlSets): Target[] {
       if (resolution.version) targets.push({ key: frameworkKey(key, resolution.version.key), label: resolution.version.name, ...(framework ? { title: framework.fullName } : {}) });
       return targets;
     }
+    case 'internal':
+      // An organisation's own id (POL-AC-01): the same id wherever it is written.
+      return [{ key: internalKey(resolution.id), label: resolution.id, ...(resolution.entry ? { title: resolution.entry.title } : resolution.scheme ? { title: resolution.scheme.name } : {}) }];
     default: {
       const setKey = resolution.set?.set.key;
       const found = resolution.item ?? resolution.group;
