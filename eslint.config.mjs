@@ -1,6 +1,10 @@
 // Lint: typescript-eslint's recommended rules over the TypeScript sources and tests.
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+
+/** fs, path, child_process, … and their subpaths (fs/promises), as the service must not import them. */
+const NODE_BUILTINS = builtinModules.filter((name) => !name.startsWith('_'));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**'] },
@@ -17,6 +21,27 @@ export default tseslint.config(
         'error',
         { selector: 'CallExpression > SpreadElement', message: 'Spread arguments overflow the stack on long arrays: loop, or use concat.' },
         { selector: 'NewExpression > SpreadElement', message: 'Spread arguments overflow the stack on long arrays: loop, or use concat.' },
+      ],
+    },
+  },
+  {
+    // The service runs unchanged in Node and in a web worker (VS Code for the Web): no Node module
+    // and no Node global below the adapters. Loading files is the adapters' job.
+    files: ['server/src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ regex: '^node:', message: 'The service runs in a web worker too: Node modules belong in the adapters (server/src/*.ts).' }],
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'The service runs in a web worker too: Node modules belong in the adapters (server/src/*.ts).' })),
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', '__dirname', '__filename', 'global', 'require', 'module', 'setImmediate', 'clearImmediate'].map((name) => ({
+          name,
+          message: 'The service runs in a web worker too: no Node globals below the adapters.',
+        })),
       ],
     },
   },

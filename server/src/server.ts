@@ -3,6 +3,7 @@
 import {
   CodeActionKind,
   ErrorCodes,
+  RAL,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -20,9 +21,17 @@ export interface RunningServer {
   shutdownReceived(): boolean;
 }
 
-export function startServer(connection: Connection, loadCatalog: () => CatalogSources, version: string): RunningServer {
+/**
+ * The catalog's texts: at once where they are files on disk (Node), or later where they come from
+ * the client (a web worker has no disk). Requests that arrive before a later catalog wait for it.
+ */
+export type CatalogLoader = () => CatalogSources | Promise<CatalogSources>;
+
+export function startServer(connection: Connection, loadCatalog: CatalogLoader, version: string): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
+  /** Settles when the catalog has loaded (or failed to); undefined until initialize. */
+  let ready: Promise<void> | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
   let shutDown = false;
@@ -39,8 +48,25 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 
   connection.onInitialize((params): InitializeResult => {
     const started = Date.now();
-    service = createService(loadCatalog());
-    connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
+    const loaded = loadCatalog();
+    const use = (sources: CatalogSources) => {
+      service = createService(sources);
+      connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
+    };
+    if (loaded instanceof Promise) {
+      ready = loaded.then(
+        (sources) => {
+          use(sources);
+          // Documents opened while the catalog was on its way are read now.
+          for (const document of documents.all()) prepare(document);
+          publishAll();
+        },
+        (error: unknown) => connection.console.error(`normref: the catalog could not be loaded: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+    } else {
+      use(loaded);
+      ready = Promise.resolve();
+    }
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     settings = checked((params.initializationOptions as { settings?: ClientSettings } | undefined)?.settings);
     return {
@@ -94,10 +120,11 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
 
   /**
    * Runs a handler; on any error logs it and answers `fallback(params)` instead of failing the
-   * server. After shutdown a request is an error, as the protocol asks.
+   * server. After shutdown a request is an error, as the protocol asks. A request that comes while
+   * the catalog is still loading is answered when it has loaded.
    */
-  function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R {
-    return (params: P) => {
+  function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R | Promise<R> {
+    const run = (params: P): R => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `normref: ${name} after shutdown`);
       if (!service) return fallback(params);
       try {
@@ -107,6 +134,7 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
         return fallback(params);
       }
     };
+    return (params: P) => (service || !ready ? run(params) : ready.then(() => run(params)));
   }
   const nothing = () => null;
 
@@ -155,7 +183,8 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
       // Two turns on: vscode-jsonrpc handles one message a turn, and the request a client sends
       // right after its change (completion, hover) is answered first, not after the check.
       let cancelled = false;
-      setImmediate(() => setImmediate(() => cancelled || run()));
+      const timer = RAL().timer; // Node's setImmediate, or its equivalent in a web worker
+      timer.setImmediate(() => timer.setImmediate(() => cancelled || run()));
       due.set(uri, () => (cancelled = true));
     } else {
       const timer = setTimeout(run, wait);
@@ -178,15 +207,17 @@ export function startServer(connection: Connection, loadCatalog: () => CatalogSo
     for (const document of documents.all()) schedule(document.uri);
   }
 
-  documents.onDidOpen((event) => {
+  function prepare(document: TextDocument): void {
     if (!service || shutDown) return;
     try {
-      const note = service.prepare(event.document, settings);
-      if (note) connection.console.warn(`normref: ${event.document.uri}: ${note}`);
+      const note = service.prepare(document, settings);
+      if (note) connection.console.warn(`normref: ${document.uri}: ${note}`);
     } catch (error) {
       connection.console.error(`normref: open failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-  });
+  }
+
+  documents.onDidOpen((event) => prepare(event.document));
   documents.onDidChangeContent((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
     due.get(event.document.uri)?.();
