@@ -22,8 +22,8 @@ export interface RunningServer {
 }
 
 /**
- * The catalog's texts: at once where they are files on disk (Node), or later where they come from
- * the client (a web worker has no disk). Requests that arrive before a later catalog wait for it.
+ * Where the catalog comes from: at once, from files on disk (Node), or later, from the client (a web
+ * worker has no disk). Requests that arrive before a later catalog wait for it.
  */
 export type CatalogLoader = () => CatalogSources | Promise<CatalogSources>;
 
