@@ -18,20 +18,12 @@ function createClient(context: vscode.ExtensionContext, clientOptions: LanguageC
   return new LanguageClient('normref', 'normref', worker, clientOptions);
 }
 
-/** The catalog's texts, read once per window: a restarted server gets the same. */
-let texts: Promise<CatalogTexts> | undefined;
-
-function readCatalog(extensionUri: vscode.Uri): Promise<CatalogTexts> {
+/** The catalog's texts, read for each server started (not kept: some 14 MB of text). */
+async function readCatalog(extensionUri: vscode.Uri): Promise<CatalogTexts> {
   const decoder = new TextDecoder();
   const read = async (file: string) => decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...file.split('/'))));
-  texts ??= Promise.all([read(CATALOG_FILES.deliverables), read(CATALOG_FILES.index), read(CATALOG_FILES.curated)]).then(
-    ([deliverables, index, curated]) => ({ deliverables, index, curated }),
-    (error: unknown) => {
-      texts = undefined; // a restart tries again
-      throw error;
-    },
-  );
-  return texts;
+  const [deliverables, index, curated] = await Promise.all([read(CATALOG_FILES.deliverables), read(CATALOG_FILES.index), read(CATALOG_FILES.curated)]);
+  return { deliverables, index, curated };
 }
 
 async function sendCatalog(context: vscode.ExtensionContext, client: BaseLanguageClient): Promise<void> {
