@@ -1,4 +1,5 @@
-// Bundles the extension client, the language server and the CLI with esbuild into dist/, and
+// Bundles the extension client, the language server and the CLI with esbuild into dist/ (and the
+// client and server of VS Code for the Web into dist/web/, for the browser), and
 // compiles the curated YAML of data/ into dist/curated.json. ISO's catalog stays in data/ outside
 // the bundles, so they stay small and the catalog is read once, at start-up, by the adapter.
 import * as esbuild from 'esbuild';
@@ -18,6 +19,16 @@ const common = {
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
+};
+
+// VS Code for the Web: the client runs in the browser's extension host (a worker that loads a
+// CommonJS module), the server in a worker of its own. Built for the browser, so that a Node API
+// that reached them would fail the build rather than the user.
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  define: { NORMREF_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
 };
 
 /** data/*.yaml and data/controls/*.yaml as one JSON document (the Curated type of the catalog). */
@@ -101,4 +112,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] }),
+  esbuild.build({ ...web, entryPoints: ['server/src/browser.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
 ]);

@@ -3,17 +3,14 @@
 // build compiles from data/*.yaml (dist/curated.json).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { CATALOG_FILES, messageBundleFiles } from './catalog-files';
 import type { CatalogSources, MessageBundle } from './service';
-
-const DELIVERABLES = 'iso-deliverables.json';
-const CURATED = path.join('dist', 'curated.json');
-const INDEX = path.join('dist', 'catalog-index.json');
 
 /** The package root: the folder holding data/ (beside dist/ in the package; found walking up in tests). */
 export function findPackageRoot(from: string = __dirname): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'data', DELIVERABLES))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`normref: data/${DELIVERABLES} not found above ${from}`);
+    if (fs.existsSync(path.join(dir, CATALOG_FILES.deliverables))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`normref: ${CATALOG_FILES.deliverables} not found above ${from}`);
   }
 }
 
@@ -24,9 +21,9 @@ export function readCatalogSources(root: string = findPackageRoot()): CatalogSou
     return JSON.parse(fs.readFileSync(full, 'utf8'));
   };
   return {
-    deliverables: fs.readFileSync(path.join(root, 'data', DELIVERABLES)),
-    index: built(INDEX),
-    curated: built(CURATED),
+    deliverables: fs.readFileSync(path.join(root, CATALOG_FILES.deliverables)),
+    index: built(CATALOG_FILES.index),
+    curated: built(CATALOG_FILES.curated),
   };
 }
 
@@ -35,10 +32,8 @@ export function readCatalogSources(root: string = findPackageRoot()): CatalogSou
  * (l10n/bundle.l10n.<language>.json): "fr-CA" takes fr-ca, else fr. English is the source text.
  */
 export function readMessageBundle(locale: string, root: string = findPackageRoot()): MessageBundle | undefined {
-  const tag = locale.toLowerCase();
-  for (const language of new Set([tag, tag.split('-')[0]])) {
-    if (language === 'en' || !/^[a-z]{2,3}(-[a-z0-9]+)*$/.test(language)) continue;
-    const file = path.join(root, 'l10n', `bundle.l10n.${language}.json`);
+  for (const relative of messageBundleFiles(locale)) {
+    const file = path.join(root, relative);
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as MessageBundle;
   }
   return undefined;

@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   DocumentLinkRequest,
   ErrorCodes,
+  RAL,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -25,11 +26,20 @@ export interface RunningServer {
   shutdownReceived(): boolean;
 }
 
+/**
+ * Where the catalog comes from: at once, from files on disk (Node), or later, from the client (a web
+ * worker has no disk). Requests that arrive before a later catalog wait for it.
+ */
+export type CatalogLoader = () => CatalogSources | Promise<CatalogSources>;
+
 /** What the server needs from its host: the catalog, and the messages in the client's display language. */
 export interface ServerFiles {
-  loadCatalog(): CatalogSources;
-  /** The translated messages for a locale ("de", "fr-CA"), or undefined for English or a language normref lacks. */
-  loadMessages(locale: string): MessageBundle | undefined;
+  loadCatalog: CatalogLoader;
+  /**
+   * The translated messages for a locale ("de", "fr-CA"), or undefined for English or a language
+   * normref lacks; later, like the catalog, in a web worker.
+   */
+  loadMessages(locale: string): MessageBundle | undefined | Promise<MessageBundle | undefined>;
 }
 
 export interface ServerOptions {
@@ -40,6 +50,10 @@ export interface ServerOptions {
 export function startServer(connection: Connection, files: ServerFiles, version: string, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments(TextDocument);
   let service: NormrefService | undefined;
+  /** Settles when the catalog has loaded (or failed to); undefined until initialize. */
+  let ready: Promise<void> | undefined;
+  /** The client said `initialized`: the workspace may be read (once the catalog is there). */
+  let initialized = false;
   let settings: Settings = DEFAULT_SETTINGS;
   let pullsConfiguration = false;
   /**
@@ -67,9 +81,28 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     const started = Date.now();
     // The client's display language (VS Code sends it as `locale`): set before anything is said.
     const locale = params.locale ?? 'en';
-    useLanguage(locale, files.loadMessages(locale));
-    service = createService(files.loadCatalog(), { logger: { warn: (message) => connection.console.warn(message) } });
-    connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
+    const loaded = files.loadCatalog();
+    const messages = files.loadMessages(locale);
+    const use = (sources: CatalogSources, bundle: MessageBundle | undefined) => {
+      useLanguage(locale, bundle);
+      service = createService(sources, { logger: { warn: (message) => connection.console.warn(message) } });
+      connection.console.info(`normref: catalog of ${service.catalog.size} deliverables loaded in ${Date.now() - started} ms`);
+    };
+    if (loaded instanceof Promise || messages instanceof Promise) {
+      ready = Promise.all([loaded, messages]).then(
+        ([sources, bundle]) => {
+          use(sources, bundle);
+          // Documents opened while the catalog was on its way are read now, and the workspace.
+          for (const document of documents.all()) prepare(document);
+          publishAll();
+          if (initialized) indexer?.start(progress);
+        },
+        (error: unknown) => connection.console.error(`normref: the catalog could not be loaded: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+    } else {
+      use(loaded, messages);
+      ready = Promise.resolve();
+    }
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
     const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean } | undefined;
@@ -94,6 +127,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   });
 
   connection.onInitialized(() => {
+    initialized = true;
     if (pullsConfiguration) void refreshSettings();
     else settingsChanged();
     indexer?.start(progress);
@@ -151,10 +185,11 @@ export function startServer(connection: Connection, files: ServerFiles, version:
 
   /**
    * Runs a handler; on any error logs it and answers `fallback(params)` instead of failing the
-   * server. After shutdown a request is an error, as the protocol asks.
+   * server. After shutdown a request is an error, as the protocol asks. A request that comes while
+   * the catalog is still loading is answered when it has loaded.
    */
-  function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R {
-    return (params: P) => {
+  function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R | Promise<R> {
+    const run = (params: P): R => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `normref: ${name} after shutdown`);
       if (!service) return fallback(params);
       try {
@@ -164,6 +199,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
         return fallback(params);
       }
     };
+    return (params: P) => (service || !ready ? run(params) : ready.then(() => run(params)));
   }
   const nothing = () => null;
 
@@ -230,6 +266,8 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     }),
   );
   connection.onRequest(COVERAGE, async (params: { edition?: string } | undefined) => {
+    // The whole workspace, once read: in a web worker the catalog comes first, then the reading.
+    await ready;
     await indexer?.ready();
     return guarded('coverage', nothing, (p: { edition?: string } | undefined, s) => {
       indexer?.refresh(s);
@@ -254,7 +292,8 @@ export function startServer(connection: Connection, files: ServerFiles, version:
       // Two turns on: vscode-jsonrpc handles one message a turn, and the request a client sends
       // right after its change (completion, hover) is answered first, not after the check.
       let cancelled = false;
-      setImmediate(() => setImmediate(() => cancelled || run()));
+      const timer = RAL().timer; // Node's setImmediate, or its equivalent in a web worker
+      timer.setImmediate(() => timer.setImmediate(() => cancelled || run()));
       due.set(uri, () => (cancelled = true));
     } else {
       const timer = setTimeout(run, wait);
@@ -277,16 +316,18 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     for (const document of documents.all()) schedule(document.uri);
   }
 
-  documents.onDidOpen((event) => {
+  function prepare(document: TextDocument): void {
     if (!service || shutDown) return;
     try {
-      const note = service.prepare(event.document, settings);
-      if (note) connection.console.warn(`normref: ${event.document.uri}: ${note}`);
-      indexer?.changed(event.document.uri);
+      const note = service.prepare(document, settings);
+      if (note) connection.console.warn(`normref: ${document.uri}: ${note}`);
+      indexer?.changed(document.uri);
     } catch (error) {
       connection.console.error(`normref: open failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-  });
+  }
+
+  documents.onDidOpen((event) => prepare(event.document));
   documents.onDidChangeContent((event) => {
     schedule(event.document.uri);
     indexer?.changed(event.document.uri);

@@ -1,12 +1,17 @@
 // What the extension-host suites (extension.spec.ts, controls.spec.ts, diagnostics.spec.ts) share: polling the providers until
 // the server answers, activating the extension, opening a workspace file, reading hovers and completions.
 // Not a *.spec.ts: index.ts loads the spec files it lists, and this module only through their imports.
-import * as assert from 'node:assert/strict';
+// The web suite (test/vscode/web-suite) shares it, bundled for the browser: hence no Node module here.
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'normref.normref';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Fails the test with message unless value is truthy (node:assert is not in the browser). */
+export function ensure(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
 
 export type Log = (...args: unknown[]) => void;
 export type Poll = <T>(what: string, fn: () => Thenable<T> | Promise<T>, ok: (v: T) => boolean, timeoutMs: number) => Promise<T>;
@@ -41,17 +46,17 @@ export function poller(log: Log): Poll {
 /** Opens and shows a markdown file of the first workspace folder. */
 export async function openWorkspaceFile(name: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'no workspace folder is open');
+  ensure(folder, 'no workspace folder is open');
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
   await vscode.window.showTextDocument(doc);
-  assert.equal(doc.languageId, 'markdown');
+  ensure(doc.languageId === 'markdown', `${name} opened as ${doc.languageId}, not markdown`);
   return doc;
 }
 
 /** The installed normref extension; fails when it is not installed. */
 export function normrefExtension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  ensure(ext, `extension ${EXTENSION_ID} is not installed`);
   return ext;
 }
 
