@@ -22,13 +22,14 @@ let ui: Ui | undefined;
 /** What the running client registered: gone with it on restart. */
 let registrations: vscode.Disposable[] = [];
 
-function clientOptions(watcher: vscode.FileSystemWatcher): LanguageClientOptions {
+function clientOptions(watchers: vscode.FileSystemWatcher[]): LanguageClientOptions {
   return {
     // Any scheme: saved files, untitled drafts, remote and virtual workspaces.
     documentSelector: languages().map((language) => ({ language })),
-    synchronize: { configurationSection: 'normref', fileEvents: watcher },
-    // The server indexes the workspace through us: we list and read it (files.exclude, remote and virtual folders, the web).
-    initializationOptions: { workspaceFiles: true },
+    synchronize: { configurationSection: 'normref', fileEvents: watchers },
+    // The server indexes the workspace through us: we list and read it (files.exclude, remote and
+    // virtual folders, the web). In Restricted Mode it reads no custom data of the workspace.
+    initializationOptions: { workspaceFiles: true, trusted: vscode.workspace.isTrusted },
     outputChannel: output,
     traceOutputChannel: output,
     middleware: ui?.middleware,
@@ -36,10 +37,11 @@ function clientOptions(watcher: vscode.FileSystemWatcher): LanguageClientOptions
 }
 
 async function start(context: vscode.ExtensionContext, create: ClientFactory, onStarted?: OnStarted): Promise<void> {
-  const watcher = policyFileWatcher();
-  const started = create(context, clientOptions(watcher));
+  // Policies for the index; YAML for normref.customData, read again when one of its files changes.
+  const watchers = [policyFileWatcher(), vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')];
+  const started = create(context, clientOptions(watchers));
   client = started;
-  registrations = [watcher, ...serveWorkspaceFiles(started)];
+  registrations = [...watchers, ...serveWorkspaceFiles(started)];
   await started.start();
   ui?.clientStarted();
   onStarted?.(context, started).catch((error: unknown) => output?.error(`normref: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
@@ -68,6 +70,8 @@ export async function activateClient(context: vscode.ExtensionContext, create: C
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('normref.languages')) void restart(context, create, onStarted);
     }),
+    // Trusted now: a server that may read the workspace's custom data.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart(context, create, onStarted)),
   );
   await start(context, create, onStarted);
 }

@@ -16,6 +16,7 @@ import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COVERAGE, DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
 import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type Settings, type Workspace } from './service';
+import { CustomDataFiles } from './custom-data-files';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
 
 /** The least time between two publications of one document's diagnostics. */
@@ -71,6 +72,9 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   const due = new Map<string, () => void>();
   const published = new Map<string, number>();
   let indexer: WorkspaceIndexer | undefined;
+  let customData: CustomDataFiles | undefined;
+  /** The last value of normref.customData, read again when a file of it changes. */
+  let customDataSetting: unknown;
   let progress = false;
 
   connection.onShutdown(() => {
@@ -96,6 +100,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
           for (const document of documents.all()) prepare(document);
           publishAll();
           if (initialized) indexer?.start(progress);
+          void loadCustomData(customDataSetting);
         },
         (error: unknown) => connection.console.error(`normref: the catalog could not be loaded: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
       );
@@ -105,12 +110,15 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     }
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
-    const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean } | undefined;
+    const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean; trusted?: boolean } | undefined;
     settings = checked(init?.settings);
     progress = !!params.capabilities.window?.workDoneProgress;
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri).filter((uri) => uri.startsWith('file:'));
     const workspace = init?.workspaceFiles ? new ClientWorkspace(connection) : folders.length && options.folderWorkspace ? options.folderWorkspace(folders) : undefined;
     indexer = new WorkspaceIndexer(connection, documents, () => service, () => settings, workspace);
+    const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    customData = new CustomDataFiles(connection, workspace ?? options.folderWorkspace?.([]), firstFolder, init?.trusted !== false);
+    customDataSetting = (init?.settings as { customData?: unknown } | undefined)?.customData;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -128,24 +136,51 @@ export function startServer(connection: Connection, files: ServerFiles, version:
 
   connection.onInitialized(() => {
     initialized = true;
-    if (pullsConfiguration) void refreshSettings();
-    else settingsChanged();
-    indexer?.start(progress);
+    // The workspace is read after the settings, so that custom data is in before the first reading.
+    void (async () => {
+      if (pullsConfiguration) await refreshSettings();
+      else {
+        settingsChanged();
+        await loadCustomData(customDataSetting);
+      }
+      indexer?.start(progress);
+    })();
   });
-  connection.onDidChangeWatchedFiles((params) => void indexer?.filesChanged(params));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => customData?.has(c.uri))) void loadCustomData(customDataSetting, true);
+    void indexer?.filesChanged(params);
+  });
+
+  /** Reads normref.customData's files when the setting or a file changed; then the workspace and the open documents again. */
+  async function loadCustomData(setting: unknown, force = false): Promise<void> {
+    customDataSetting = setting;
+    if (!service || !customData) return;
+    try {
+      if (!(await customData.update(service, setting, force))) return;
+      for (const document of documents.all()) indexer?.changed(document.uri);
+      indexer?.restart(progress);
+      publishAll();
+    } catch (error) {
+      connection.console.error(`normref: custom data failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
   connection.onDidChangeConfiguration((change) => {
     if (pullsConfiguration) void refreshSettings();
     else {
-      settings = checked((change.settings as { normref?: ClientSettings } | undefined)?.normref);
+      const section = (change.settings as { normref?: ClientSettings & { customData?: unknown } } | undefined)?.normref;
+      settings = checked(section);
       settingsChanged();
+      void loadCustomData(section?.customData);
     }
   });
 
   async function refreshSettings(): Promise<void> {
     if (!pullsConfiguration) return;
     try {
-      settings = checked((await connection.workspace.getConfiguration('normref')) as ClientSettings | null);
+      const section = (await connection.workspace.getConfiguration('normref')) as (ClientSettings & { customData?: unknown }) | null;
+      settings = checked(section);
       settingsChanged();
+      await loadCustomData(section?.customData);
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
     }

@@ -64,6 +64,14 @@ export class WorkspaceIndexer {
     })();
   }
 
+  /** Reads the whole workspace again: the service's index was emptied (new custom data). */
+  restart(progress: boolean): void {
+    const running = this.indexing;
+    this.indexing = undefined;
+    // One reading at a time: the new one starts when the one under way has ended.
+    void (running ?? Promise.resolve()).then(() => this.start(progress));
+  }
+
   /** An open document's text changed: it is indexed again before the next workspace query. */
   changed(uri: string): void {
     this.stale.add(uri);
