@@ -3,6 +3,7 @@
 // handing them to the service, and publishing each file's problems as its diagnostics. They are
 // read again when the setting or one of the files changes. In Restricted Mode nothing is read:
 // custom data is the workspace's own, and the user has not trusted it; the server says so once.
+import * as l10n from '@vscode/l10n';
 import type { Connection } from 'vscode-languageserver';
 import { customDataDiagnostics, MAX_CUSTOM_DATA_LENGTH, type NormrefService, type Workspace } from './service';
 
@@ -35,7 +36,7 @@ export class CustomDataFiles {
     if (paths.length && !this.trusted) {
       if (!this.toldRestricted) {
         this.toldRestricted = true;
-        void this.connection.window.showInformationMessage('normref: Restricted Mode: the custom data of normref.customData is not loaded until you trust this workspace; the bundled data is used.');
+        void this.connection.window.showInformationMessage(`normref: ${l10n.t('Restricted Mode: the custom data of normref.customData is not read until you trust this workspace; the bundled data is used.')}`);
       }
       return false;
     }
