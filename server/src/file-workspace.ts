@@ -19,9 +19,15 @@ export class FileWorkspace implements Workspace {
 
   async list(): Promise<string[]> {
     const uris: string[] = [];
+    let slice = Date.now();
     for (const found of policyFiles(this.roots)) {
       if ('problem' in found) this.onProblem(found.file, found.problem);
       else if (found.file !== '-') uris.push(fileUri(path.resolve(found.file)));
+      // A tree of many thousand files takes a while to walk: the server answers requests meanwhile.
+      if (Date.now() - slice >= 8) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = Date.now();
+      }
     }
     return uris;
   }

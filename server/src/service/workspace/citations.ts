@@ -28,9 +28,12 @@ export class CitationIndex {
 
   constructor(private readonly catalog: Catalog) {}
 
+  /** One Target object per key (and mapped or not), shared by every citation of it. */
+  private readonly targets = new Map<string, Target>();
+
   /** Replaces what is known of the analysed document. */
   update(analysis: Analysis): void {
-    const byKey = citationsIn(analysis, this.catalog);
+    const byKey = citationsIn(analysis, this.catalog, this.targets);
     const known = this.documents.get(analysis.document.uri);
     // Replaced in place: the sorted list holds the entries and stays in order.
     if (known) known.byKey = byKey;
@@ -70,18 +73,30 @@ export class CitationIndex {
   }
 }
 
-/** Target key → the document's citations of it, in text order. */
-export function citationsIn(analysis: Analysis, catalog: Catalog): Map<string, Citation[]> {
+/**
+ * A copy of a short piece of a document's text. A slice of a string may keep the whole string
+ * alive in V8: an index of 10,000 documents would hold every one of their texts.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** Target key → the document's citations of it, in text order; `targets` shares equal targets between documents. */
+export function citationsIn(analysis: Analysis, catalog: Catalog, targets?: Map<string, Target>): Map<string, Citation[]> {
   const uri = analysis.document.uri;
   const byKey = new Map<string, Citation[]>();
   const resolutions = analysis.resolutions;
   analysis.references.forEach((reference, i) => {
-    const targets = targetsOf(resolutions[i], catalog.controls);
-    if (targets.length === 0) return;
-    // One range for all the targets of a reference: the index holds a citation per target.
+    const found = targetsOf(resolutions[i], catalog.controls);
+    if (found.length === 0) return;
+    // One range and one text for all the targets of a reference: the index holds a citation per target.
     const range = analysis.rangeOf(reference);
-    for (const target of targets) {
-      const citation = { uri, range, text: reference.text, target };
+    const text = detached(reference.text);
+    for (const t of found) {
+      const shared = `${t.key}${t.mapped ? ' mapped' : ''}`;
+      const target = targets?.get(shared) ?? t;
+      targets?.set(shared, target);
+      const citation = { uri, range, text, target };
       const list = byKey.get(target.key);
       if (list) list.push(citation);
       else byKey.set(target.key, [citation]);
