@@ -2,6 +2,7 @@
 // the same page renderer as `normref coverage --format html`, with a strict Content-Security-Policy
 // and no remote resources. A click (or Enter) on a citation opens its place; the toolbar exports
 // the report as Markdown or CSV.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { COVERAGE } from '../../server/src/protocol';
@@ -22,7 +23,11 @@ document.addEventListener('click', (event) => {
 });
 </script>`;
 
-const TOOLBAR = '<p class="toolbar"><button data-export="md">Export as Markdown…</button> <button data-export="csv">Export as CSV…</button></p>';
+const toolbar = () => `<p class="toolbar"><button data-export="md">${escapeHtml(vscode.l10n.t('Export as Markdown…'))}</button> <button data-export="csv">${escapeHtml(vscode.l10n.t('Export as CSV…'))}</button></p>`;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
 
 function nonce(): string {
   const bytes = new Uint8Array(16);
@@ -39,25 +44,27 @@ export class CoverageView implements vscode.Disposable {
 
   async show(client: BaseLanguageClient): Promise<void> {
     const edition = vscode.workspace.getConfiguration('normref.coverage').get<string>('edition', 'auto');
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'normref: Annex A coverage' }, () =>
+    // The report's texts (coverage-formats.ts) are the server's messages, in the display language's bundle.
+    l10n.config({ contents: vscode.l10n.bundle ?? {} });
+    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('normref: Annex A coverage') }, () =>
       client.sendRequest<CoverageReport | null>(COVERAGE, { edition }),
     );
     if (!report) {
-      void vscode.window.showWarningMessage('normref: the coverage report could not be made; see the normref output.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('normref: the coverage report could not be made; see the normref output.'));
       return;
     }
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('normref.coverage', 'Annex A coverage', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('normref.coverage', vscode.l10n.t('Annex A coverage'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => {
         this.listener?.dispose();
         this.panel = undefined;
       });
     }
-    this.panel.title = `Annex A coverage: ${report.standard}`;
+    this.panel.title = vscode.l10n.t('Annex A coverage: {0}', report.standard);
     const citations: CoverageCitation[] = report.themes.flatMap((t) => t.controls.flatMap((c) => c.citations));
     const index = new Map(citations.map((c, i) => [c, i]));
-    const page = coverageHtml(report, { placeOf, nonce: nonce(), script: SCRIPT, hrefOf: (c) => `#cite-${index.get(c)}` });
-    this.panel.webview.html = page.replace('<body>\n', `<body>\n${TOOLBAR}\n`);
+    const page = coverageHtml(report, { placeOf, nonce: nonce(), script: SCRIPT, hrefOf: (c) => `#cite-${index.get(c)}`, lang: vscode.l10n.bundle ? vscode.env.language : 'en' });
+    this.panel.webview.html = page.replace('<body>\n', `<body>\n${toolbar()}\n`);
     // The messages index this report's citations: the listener of an earlier report goes.
     this.listener?.dispose();
     this.listener = this.panel.webview.onDidReceiveMessage((message: Message) => void answer(message, report, citations));
@@ -86,5 +93,5 @@ async function answer(message: Message, report: CoverageReport, citations: Cover
   if (!target) return;
   const text = format === 'md' ? coverageMarkdown(report, placeOf) : coverageCsv(report, placeOf);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  void vscode.window.showInformationMessage(`normref: coverage exported to ${vscode.workspace.asRelativePath(target)}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('normref: coverage exported to {0}', vscode.workspace.asRelativePath(target)));
 }

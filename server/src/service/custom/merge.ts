@@ -5,6 +5,7 @@
 // cannot redefine COBIT or ISO/IEC 27002:2022; it may give a bundled standard or framework another
 // summary or link, which is what summaries and links are for: for those the files come first. A
 // definition that loses is reported on its file as a warning, and the rest of the file is used.
+import * as l10n from '@vscode/l10n';
 import type { Curated, Framework } from '../catalog/curated';
 import { isFrameworkKey, type CustomData, type CustomDataProblem, type InternalScheme } from './data';
 
@@ -33,8 +34,13 @@ export function mergeCustomData(bundled: Curated, files: readonly CustomData[], 
   const claim = (file: CustomData, path: Array<string | number>, entries: readonly string[], what: string): boolean => {
     const earlier = entries.map((e) => owner.get(e)).find((o) => o !== undefined);
     if (earlier !== undefined) {
-      const by = earlier === file.source ? 'earlier in this file' : earlier === BUNDLED ? `by ${BUNDLED}` : `in ${earlier}`;
-      problems.get(file.source)!.push({ message: `${what} is already defined ${by}: this definition is not used.`, range: file.rangeOf(path), severity: 'warning' });
+      const message =
+        earlier === file.source
+          ? l10n.t('{0} is already defined earlier in this file: this definition is not used.', what)
+          : earlier === BUNDLED
+            ? l10n.t('{0} is already defined by the bundled data: this definition is not used.', what)
+            : l10n.t('{0} is already defined in {1}: this definition is not used.', what, earlier);
+      problems.get(file.source)!.push({ message, range: file.rangeOf(path), severity: 'warning' });
       return false;
     }
     for (const e of entries) owner.set(e, file.source);
@@ -48,34 +54,41 @@ export function mergeCustomData(bundled: Curated, files: readonly CustomData[], 
   const links = new Map<string, string>();
   for (const file of files) {
     file.frameworks.forEach((f, i) => {
-      if (claim(file, ['frameworks', i, 'key'], [`framework ${f.key}`], `Framework "${f.key}"`)) frameworks.push(f);
+      if (claim(file, ['frameworks', i, 'key'], [`framework ${f.key}`], l10n.t('Framework "{0}"', f.key))) frameworks.push(f);
     });
     file.controlSets.forEach((s, i) => {
-      if (claim(file, ['controlSets', i, 'key'], [`set ${s.key}`, `edition ${s.document}@${s.edition}`], `Control set "${s.key}" (${s.document} ${s.edition})`)) controlSets.push(s);
+      if (claim(file, ['controlSets', i, 'key'], [`set ${s.key}`, `edition ${s.document}@${s.edition}`], l10n.t('Control set "{0}" ({1} {2})', s.key, s.document, s.edition))) controlSets.push(s);
     });
     file.internal.forEach((scheme, i) => {
-      if (!claim(file, ['internal', i, 'name'], [`internal ${scheme.name}`], `The set of ids "${scheme.name}"`)) return;
-      const entries = scheme.entries.filter((e, j) => claim(file, ['internal', i, 'entries', j, 'id'], [`id ${e.id}`], `The id "${e.id}"`));
+      if (!claim(file, ['internal', i, 'name'], [`internal ${scheme.name}`], l10n.t('The set of ids "{0}"', scheme.name))) return;
+      const entries = scheme.entries.filter((e, j) => claim(file, ['internal', i, 'entries', j, 'id'], [`id ${e.id}`], l10n.t('The id "{0}"', e.id)));
       internal.push({ ...scheme, entries });
     });
     for (const [section, into] of [['summaries', summaries], ['links', links]] as const) {
       for (const [key, value] of Object.entries(file[section])) {
-        if (claim(file, [section, key], [`${section} ${key}`], `The ${section === 'summaries' ? 'summary' : 'link'} of ${key}`)) into.set(key, value);
+        if (claim(file, [section, key], [`${section} ${key}`], section === 'summaries' ? l10n.t('The summary of {0}', key) : l10n.t('The link of {0}', key))) into.set(key, value);
       }
     }
   }
   for (const file of files) {
     for (const section of ['summaries', 'links'] as const) {
       for (const key of Object.keys(file[section])) {
-        const what = section === 'summaries' ? 'summary' : 'link';
+        const summary = section === 'summaries';
         const warn = (message: string) => problems.get(file.source)!.push({ message, range: file.rangeOf([section, key]), severity: 'warning' });
         if (isFrameworkKey(key)) {
-          if (!frameworks.some((f) => f.key === key)) warn(`No framework has the key "${key}": this ${what} is not used.`);
+          if (!frameworks.some((f) => f.key === key)) warn(summary ? l10n.t('No framework has the key "{0}": this summary is not used.', key) : l10n.t('No framework has the key "{0}": this link is not used.', key));
           continue;
         }
         const spelt = spelling(key);
-        if (spelt === undefined) warn(`normref's catalog has no ${key}: this ${what} is not used. A standard outside ISO's catalog is added under internal, with a pattern.`);
-        else if (spelt !== key) warn(`The catalog spells it ${spelt}: this ${what} is not used under ${key}.`);
+        if (spelt === undefined) {
+          warn(
+            summary
+              ? l10n.t("normref's catalog has no {0}: this summary is not used. A standard outside ISO's catalog is added under internal, with a pattern.", key)
+              : l10n.t("normref's catalog has no {0}: this link is not used. A standard outside ISO's catalog is added under internal, with a pattern.", key),
+          );
+        } else if (spelt !== key) {
+          warn(summary ? l10n.t('The catalog spells it {0}: this summary is not used under {1}.', spelt, key) : l10n.t('The catalog spells it {0}: this link is not used under {1}.', spelt, key));
+        }
       }
     }
   }

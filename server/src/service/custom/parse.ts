@@ -2,6 +2,7 @@
 // with every problem placed at the line and column of the value it is about. A file with an error
 // gives no data at all, only its problems: half a file (a set of ids without its pattern, a
 // framework without its versions) would be read in ways its author did not write. Never throws.
+import * as l10n from '@vscode/l10n';
 import { isMap, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode } from 'yaml';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { ControlSet } from '../catalog/controls';
@@ -32,7 +33,7 @@ export function parseCustomData(text: string, source: string): ParsedCustomData 
     return parse(text, source);
   } catch (e) {
     // Nothing below should throw; if it does, the file is reported, not the server broken.
-    return { problems: [{ message: `${source} could not be read: ${(e as Error).message}`, range: at0, severity: 'error' }] };
+    return { problems: [{ message: l10n.t('{0} could not be read: {1}', source, (e as Error).message), range: at0, severity: 'error' }] };
   }
 }
 
@@ -40,7 +41,7 @@ const at0: Range = { start: { line: 0, character: 0 }, end: { line: 0, character
 
 function parse(text: string, source: string): ParsedCustomData {
   if (text.length > MAX_CUSTOM_DATA_LENGTH) {
-    return { problems: [{ message: `The file is larger than ${MAX_CUSTOM_DATA_LENGTH / 1024 / 1024} MB (${Math.ceil(text.length / 1024)} KB): normref does not read it.`, range: at0, severity: 'error' }] };
+    return { problems: [{ message: l10n.t('The file is larger than {0} MB ({1} KB): normref does not read it.', MAX_CUSTOM_DATA_LENGTH / 1024 / 1024, Math.ceil(text.length / 1024)), range: at0, severity: 'error' }] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -57,7 +58,7 @@ function parse(text: string, source: string): ParsedCustomData {
   } catch {
     let alias: YamlNode | undefined;
     visit(doc, { Alias: (_, node) => ((alias = node), visit.BREAK) });
-    report(`The file's aliases expand to too many values (more than ${MAX_ALIASES}): normref does not read it (an alias bomb?).`, alias ? place.node(alias) : at0);
+    report(l10n.t("The file's aliases expand to too many values (more than {0}): normref does not read it (an alias bomb?).", MAX_ALIASES), alias ? place.node(alias) : at0);
     return { problems };
   }
   for (const e of schemaErrors(value)) report(e.message, place.at(e.path, e.key));
@@ -72,7 +73,7 @@ function parse(text: string, source: string): ParsedCustomData {
     }
     const whole = new RegExp(`^(?:${checked.source})$`, 'u');
     (scheme.entries ?? []).forEach((entry, j) => {
-      if (!whole.test(entry.id)) report(`internal[${i}].entries[${j}].id: "${entry.id}" does not match the pattern ${scheme.pattern}, so it is never found in a text.`, place.at(['internal', i, 'entries', j, 'id']));
+      if (!whole.test(entry.id)) report(`internal[${i}].entries[${j}].id: ${l10n.t('"{0}" does not match the pattern {1}, so it is never found in a text.', entry.id, scheme.pattern)}`, place.at(['internal', i, 'entries', j, 'id']));
     });
     return { name: scheme.name, pattern: scheme.pattern, checked: checked.source, entries: scheme.entries ?? [], source, ...(scheme.url ? { url: scheme.url } : {}), ...(scheme.summary ? { summary: scheme.summary } : {}) };
   });

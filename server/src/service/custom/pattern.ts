@@ -7,6 +7,8 @@
 // stays linear. The checked pattern is written out again from what was parsed, so nothing but
 // the subset reaches RegExp.
 
+import * as l10n from '@vscode/l10n';
+
 /** A pattern longer than this is no id pattern. */
 export const MAX_PATTERN_LENGTH = 200;
 /** The longest id a pattern may match. */
@@ -44,21 +46,21 @@ const NEEDS_ESCAPE = new Set([...'.\\()[]{}?*+|^$/']);
 
 /** The checked form of a pattern, or what is wrong with it and where (an offset into the pattern). */
 export function checkPattern(pattern: string): CheckedPattern {
-  if (pattern.length > MAX_PATTERN_LENGTH) return { problem: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`, at: MAX_PATTERN_LENGTH };
+  if (pattern.length > MAX_PATTERN_LENGTH) return { problem: l10n.t('the pattern is longer than {0} characters', MAX_PATTERN_LENGTH), at: MAX_PATTERN_LENGTH };
   try {
     const parser = new Parser(pattern);
     const part = parser.alternation();
-    if (parser.i < pattern.length) throw new PatternError(`unmatched "${pattern[parser.i]}"`, parser.i);
+    if (parser.i < pattern.length) throw new PatternError(l10n.t('unmatched "{0}"', pattern[parser.i]), parser.i);
     if (part.min < 2) throw new PatternError('the pattern matches ids shorter than two characters (or none at all)', 0);
-    if (part.max > MAX_MATCH_LENGTH) throw new PatternError(`the pattern matches ids of up to ${part.max} characters; at most ${MAX_MATCH_LENGTH} are allowed`, 0);
+    if (part.max > MAX_MATCH_LENGTH) throw new PatternError(l10n.t('the pattern matches ids of up to {0} characters; at most {1} are allowed', part.max, MAX_MATCH_LENGTH), 0);
     if (part.paths > MAX_PATHS) {
-      throw new PatternError(`the pattern has more than ${MAX_PATHS} ways of matching (its alternatives and repetition counts multiplied), which could make scanning slow: use fewer optional parts or alternatives`, 0);
+      throw new PatternError(l10n.t('the pattern has more than {0} ways of matching (its alternatives and repetition counts multiplied), which could make scanning slow: use fewer optional parts or alternatives', MAX_PATHS), 0);
     }
     new RegExp(part.source, 'u');
     return { source: part.source };
   } catch (e) {
     if (e instanceof PatternError) return { problem: e.message, at: e.at };
-    return { problem: `not a valid regular expression: ${(e as Error).message}`, at: 0 };
+    return { problem: l10n.t('not a valid regular expression: {0}', (e as Error).message), at: 0 };
   }
 }
 
@@ -109,15 +111,15 @@ class Parser {
         throw new PatternError('"." matches any character: write the characters an id may have, e.g. [A-Z0-9]', at);
       case '^':
       case '$':
-        throw new PatternError(`"${c}" is not needed: an id is matched between word boundaries`, at);
+        throw new PatternError(l10n.t('"{0}" is not needed: an id is matched between word boundaries', c), at);
       case '*':
       case '+':
       case '?':
       case '{':
-        throw new PatternError(`"${c}" repeats nothing`, at);
+        throw new PatternError(l10n.t('"{0}" repeats nothing', c), at);
       case ']':
       case '}':
-        throw new PatternError(`"${c}" must be escaped: \\${c}`, at);
+        throw new PatternError(l10n.t('"{0}" must be escaped: \\{0}', c), at);
     }
     const char = String.fromCodePoint(p.codePointAt(at)!);
     this.i += char.length;
@@ -153,7 +155,7 @@ class Parser {
       if (p[this.i] === '-' && p[this.i + 1] !== ']' && from.length === 1) {
         this.i++;
         const to = this.classChar();
-        if (to.length !== 1 || to.char.codePointAt(0)! < from.char.codePointAt(0)!) throw new PatternError(`"${from.char}-${to.char}" is not a range`, this.i - 1);
+        if (to.length !== 1 || to.char.codePointAt(0)! < from.char.codePointAt(0)!) throw new PatternError(l10n.t('"{0}-{1}" is not a range', from.char, to.char), this.i - 1);
         source += `${from.source}-${to.source}`;
       } else source += from.source;
     }
@@ -182,9 +184,9 @@ class Parser {
     if (c === 'b' || c === 'B') throw new PatternError('"\\b" is not needed: an id is matched between word boundaries', at);
     if (/[1-9]/.test(c) || c === 'k') throw new PatternError('backreferences are not supported', at);
     if (c === 's' || c === 'S' || c === 'D' || c === 'W' || c === 'n' || c === 'r' || c === 't') {
-      throw new PatternError(`"\\${c}" is not supported: an id is on one line; write the characters it may have`, at);
+      throw new PatternError(l10n.t('"\\{0}" is not supported: an id is on one line; write the characters it may have', c), at);
     }
-    if (!ESCAPABLE.has(c)) throw new PatternError(`"\\${c}" is not supported`, at);
+    if (!ESCAPABLE.has(c)) throw new PatternError(l10n.t('"\\{0}" is not supported', c), at);
     return literal(c, at, inClass);
   }
 
@@ -193,21 +195,21 @@ class Parser {
     const at = this.i;
     let min: number;
     let max: number;
-    if (p[at] === '*' || p[at] === '+') throw new PatternError(`"${p[at]}" repeats without a bound: write one, e.g. {1,6}`, at);
+    if (p[at] === '*' || p[at] === '+') throw new PatternError(l10n.t('"{0}" repeats without a bound: write one, e.g. {1}', p[at], '{1,6}'), at);
     if (p[at] === '?') {
       [min, max] = [0, 1];
       this.i++;
     } else if (p[at] === '{') {
       const m = /^\{(\d{1,3})(?:(,)(\d{0,3}))?\}/.exec(p.slice(at));
       if (!m) throw new PatternError('a repetition is written {n} or {m,n}', at);
-      if (m[2] && !m[3]) throw new PatternError(`"${m[0]}" repeats without a bound: write one, e.g. {${m[1]},${Number(m[1]) + 4}}`, at);
+      if (m[2] && !m[3]) throw new PatternError(l10n.t('"{0}" repeats without a bound: write one, e.g. {1}', m[0], `{${m[1]},${Number(m[1]) + 4}}`), at);
       min = Number(m[1]);
       max = m[3] ? Number(m[3]) : min;
-      if (max > MAX_REPEAT) throw new PatternError(`"${m[0]}": at most ${MAX_REPEAT} repetitions`, at);
-      if (min > max) throw new PatternError(`"${m[0]}": the first count is larger than the second`, at);
+      if (max > MAX_REPEAT) throw new PatternError(l10n.t('"{0}": at most {1} repetitions', m[0], MAX_REPEAT), at);
+      if (min > max) throw new PatternError(l10n.t('"{0}": the first count is larger than the second', m[0]), at);
       this.i += m[0].length;
     } else return part;
-    if (p[this.i] === '?' || p[this.i] === '*' || p[this.i] === '+' || p[this.i] === '{') throw new PatternError(`"${p[this.i]}" after a repetition is not supported`, this.i);
+    if (p[this.i] === '?' || p[this.i] === '*' || p[this.i] === '+' || p[this.i] === '{') throw new PatternError(l10n.t('"{0}" after a repetition is not supported', p[this.i]), this.i);
     let paths = 0;
     for (let k = min; k <= max && paths <= MAX_PATHS; k++) paths = cap(paths + part.paths ** k);
     const source = min === max ? `${part.source}{${min}}` : max === 1 && min === 0 ? `${part.source}?` : `${part.source}{${min},${max}}`;

@@ -3,6 +3,7 @@
 // about. The schema refers to the bundled data's schemas by file name, as an editor resolves them
 // beside it; ajv is given them under those names. Compiled on first use: most sessions have no
 // custom data.
+import * as l10n from '@vscode/l10n';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import customData from '../../../../data/schema/custom-data.schema.json';
 import controlSet from '../../../../data/schema/control-set.schema.json';
@@ -57,25 +58,25 @@ function described(e: ErrorObject): SchemaError | undefined {
   const where = path.length ? `${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '')}: ` : '';
   if (e.keyword === 'propertyNames') {
     const name = String(e.params.propertyName);
-    return { path, key: name, message: `${where}"${name}" is neither an undated designation ("ISO/IEC 27001") nor a framework key ("cobit")` };
+    return { path, key: name, message: `${where}${l10n.t('"{0}" is neither an undated designation ("ISO/IEC 27001") nor a framework key ("cobit")', name)}` };
   }
   if (path.length === 0 && (e.keyword === 'type' || e.keyword === 'minProperties')) {
-    return { path, message: 'A custom data file is a YAML mapping with one or more of frameworks, controlSets, summaries, links and internal.' };
+    return { path, message: l10n.t('A custom data file is a YAML mapping with one or more of frameworks, controlSets, summaries, links and internal.') };
   }
   switch (e.keyword) {
     case 'additionalProperties': {
       const name = String(e.params.additionalProperty);
-      return { path, key: name, message: `${where}unknown property "${name}"` };
+      return { path, key: name, message: `${where}${l10n.t('unknown property "{0}"', name)}` };
     }
     case 'required':
-      return { path, message: `${where}"${String(e.params.missingProperty)}" is missing` };
+      return { path, message: `${where}${l10n.t('"{0}" is missing', String(e.params.missingProperty))}` };
     case 'enum':
-      return { path, message: `${where}must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return { path, message: `${where}${l10n.t('must be one of {0}', (e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', '))}` };
     case 'if':
     case 'anyOf':
       // Their branches' errors say what is wrong.
       return undefined;
     default:
-      return { path, message: `${where}${e.message ?? 'invalid'}` };
+      return { path, message: `${where}${e.message ?? l10n.t('invalid')}` };
   }
 }

@@ -1,6 +1,7 @@
 // What normref read in a document, for the editor's status bar: the ISO/IEC 27001/27002 edition in
 // force at the cursor (the one a control number typed there would be read in, as completion reads
 // it), why, and where the document declares an edition. The model decides; this only says it.
+import * as l10n from '@vscode/l10n';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { formatOf, type Analysis } from '../analysis';
 import type { EditionRule } from '../model';
@@ -36,22 +37,22 @@ export function documentStatus(analysis: Analysis, position: Position): Document
 }
 
 function reasonFor(rule: EditionRule, evidence: { text: string; range: Range } | undefined, directive: EditionDirective | undefined): string {
-  const where = evidence ? ` on line ${evidence.range.start.line + 1}` : '';
   const text = evidence?.text;
+  const where = (reason: string) => (evidence ? l10n.t('{0} on line {1}', reason, evidence.range.start.line + 1) : reason);
   switch (rule) {
     case 'table':
-      return `read from its table: ${text}${where}`;
+      return where(l10n.t('read from its table: {0}', String(text)));
     case 'paragraph':
-      return `cited as ${text}${where}`;
+      return where(l10n.t('cited as {0}', String(text)));
     case 'section':
-      return `the heading of its section cites ${text}${where}`;
+      return where(l10n.t('the heading of its section cites {0}', String(text)));
     case 'declared':
-      if (directive?.in === 'front-matter') return `declared in the front matter (${text})${where}`;
-      return `declared by ${text}${where}`;
+      if (directive?.in === 'front-matter') return where(l10n.t('declared in the front matter ({0})', String(text)));
+      return where(l10n.t('declared by {0}', String(text)));
     case 'document':
-      return text ? `what the whole document cites, first ${text}${where}` : 'what the whole document cites';
+      return text ? where(l10n.t('what the whole document cites, first {0}', text)) : l10n.t('what the whole document cites');
     default:
-      return 'the default setting normref.controls.defaultEdition, as nothing in the document dates it';
+      return l10n.t('the default setting normref.controls.defaultEdition, as nothing in the document dates it');
   }
 }
 

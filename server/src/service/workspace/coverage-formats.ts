@@ -1,6 +1,7 @@
 // The coverage report written out: Markdown (for a wiki or a pull request), CSV (one row per
 // control, for a spreadsheet), and an HTML page (the CLI's file and the editor's webview) that
 // needs nothing from the network: its chart is CSS, its styles inline under a strict policy.
+import * as l10n from '@vscode/l10n';
 import type { ControlCoverage, CoverageCitation, CoverageReport } from './coverage';
 
 /** How a citation's place is written: a path relative to the report's folder, or a link. */
@@ -8,29 +9,37 @@ export type PlaceOf = (uri: string) => string;
 
 const percent = (covered: number, total: number) => (total ? Math.round((covered / total) * 100) : 0);
 
+const title = (standard: string) => l10n.t('Annex A coverage: {0}', standard);
+
+const summary = (report: CoverageReport) =>
+  l10n.t('{0} of {1} controls ({2} %) are cited in {3} of {4} documents.', report.covered, report.total, percent(report.covered, report.total), report.citingDocuments, report.documents);
+
+const placeOfCitation = (c: CoverageCitation, placeOf: PlaceOf, escape: (text: string) => string) =>
+  c.mapped ? l10n.t('{0}:{1} (as {2})', escape(placeOf(c.uri)), c.line + 1, escape(c.text)) : `${escape(placeOf(c.uri))}:${c.line + 1}`;
+
 function places(citations: CoverageCitation[], placeOf: PlaceOf): string[] {
   return [...new Set(citations.map((c) => placeOf(c.uri)))];
 }
 
 export function coverageMarkdown(report: CoverageReport, placeOf: PlaceOf): string {
   const lines = [
-    `# Annex A coverage: ${report.standard}`,
+    `# ${title(report.standard)}`,
     '',
-    `${report.covered} of ${report.total} controls (${percent(report.covered, report.total)} %) are cited in ${report.citingDocuments} of ${report.documents} documents.`,
+    summary(report),
     '',
-    '| Theme | Covered | Controls |',
+    `| ${l10n.t('Theme')} | ${l10n.t('Covered')} | ${l10n.t('Controls')} |`,
     '|---|---:|---:|',
     ...report.themes.map((t) => `| ${t.id} ${escapeCell(t.title)} | ${t.covered} | ${t.controls.length} |`),
   ];
   for (const theme of report.themes) {
-    lines.push('', `## ${theme.id} ${theme.title} (${theme.covered}/${theme.controls.length})`, '', '| Control | Title | Cited in |', '|---|---|---|');
-    for (const c of theme.controls) lines.push(`| ${c.id} | ${escapeCell(c.title)} | ${citedIn(c, placeOf) || '**not cited**'} |`);
+    lines.push('', `## ${theme.id} ${theme.title} (${theme.covered}/${theme.controls.length})`, '', `| ${l10n.t('Control')} | ${l10n.t('Title')} | ${l10n.t('Cited in')} |`, '|---|---|---|');
+    for (const c of theme.controls) lines.push(`| ${c.id} | ${escapeCell(c.title)} | ${citedIn(c, placeOf) || `**${l10n.t('not cited')}**`} |`);
   }
   return `${lines.join('\n')}\n`;
 }
 
 function citedIn(control: ControlCoverage, placeOf: PlaceOf): string {
-  return control.citations.map((c) => `${escapeCell(placeOf(c.uri))}:${c.line + 1}${c.mapped ? ` (as ${escapeCell(c.text)})` : ''}`).join(', ');
+  return control.citations.map((c) => placeOfCitation(c, placeOf, escapeCell)).join(', ');
 }
 
 function escapeCell(text: string): string {
@@ -62,6 +71,8 @@ export interface HtmlOptions {
   nonce?: string;
   /** A script element to add (the webview's message passing), with the nonce. */
   script?: string;
+  /** The page's language (the display language of its texts); English by default. */
+  lang?: string;
 }
 
 export function coverageHtml(report: CoverageReport, options: HtmlOptions): string {
@@ -70,27 +81,27 @@ export function coverageHtml(report: CoverageReport, options: HtmlOptions): stri
   const themes = report.themes
     .map((t) => {
       const p = percent(t.covered, t.controls.length);
-      return `<li><span class="label">${esc(`${t.id} ${t.title}`)}</span><span class="bar" role="img" aria-label="${t.covered} of ${t.controls.length} covered"><span class="fill w${p}"></span></span><span class="count">${t.covered}/${t.controls.length}</span></li>`;
+      return `<li><span class="label">${esc(`${t.id} ${t.title}`)}</span><span class="bar" role="img" aria-label="${esc(l10n.t('{0} of {1} covered', t.covered, t.controls.length))}"><span class="fill w${p}"></span></span><span class="count">${t.covered}/${t.controls.length}</span></li>`;
     })
     .join('\n');
   const sections = report.themes
     .map(
       (t) => `<h2 id="theme-${esc(t.id)}">${esc(`${t.id} ${t.title}`)} <small>(${t.covered}/${t.controls.length})</small></h2>
-<table><thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Cited in</th></tr></thead><tbody>
-${t.controls.map((c) => `<tr class="${c.citations.length ? 'covered' : 'uncovered'}"><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${c.citations.length ? c.citations.map((cit) => citationHtml(cit, options)).join(', ') : '<strong>not cited</strong>'}</td></tr>`).join('\n')}
+<table><thead><tr><th scope="col">${esc(l10n.t('Control'))}</th><th scope="col">${esc(l10n.t('Title'))}</th><th scope="col">${esc(l10n.t('Cited in'))}</th></tr></thead><tbody>
+${t.controls.map((c) => `<tr class="${c.citations.length ? 'covered' : 'uncovered'}"><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${c.citations.length ? c.citations.map((cit) => citationHtml(cit, options)).join(', ') : `<strong>${esc(l10n.t('not cited'))}</strong>`}</td></tr>`).join('\n')}
 </tbody></table>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${esc(options.lang ?? 'en')}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Annex A coverage: ${esc(report.standard)}</title>
+<title>${esc(title(report.standard))}</title>
 <style nonce="${nonce}">${STYLE}</style></head>
 <body>
-<h1>Annex A coverage: ${esc(report.standard)}</h1>
-<p class="summary">${report.covered} of ${report.total} controls (${percent(report.covered, report.total)} %) are cited in ${report.citingDocuments} of ${report.documents} documents.</p>
-<ul class="chart" aria-label="Covered controls per theme">
+<h1>${esc(title(report.standard))}</h1>
+<p class="summary">${esc(summary(report))}</p>
+<ul class="chart" aria-label="${esc(l10n.t('Covered controls per theme'))}">
 ${themes}
 </ul>
 ${sections}
@@ -100,7 +111,7 @@ ${options.script ? options.script.replace('<script', `<script nonce="${nonce}"`)
 }
 
 function citationHtml(c: CoverageCitation, options: HtmlOptions): string {
-  const text = `${options.placeOf(c.uri)}:${c.line + 1}${c.mapped ? ` (as ${c.text})` : ''}`;
+  const text = placeOfCitation(c, options.placeOf, (t) => t);
   const href = options.hrefOf?.(c);
   return href ? `<a href="${esc(href)}">${esc(text)}</a>` : esc(text);
 }
