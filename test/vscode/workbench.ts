@@ -1,6 +1,9 @@
 // What the workbench tests of code-server.test.ts do in the page, as a person would: load the
 // workbench, open a file, find a word on screen, read the editor's lines, wait for something.
 import type { Page } from 'playwright-core';
+import { sleep } from '../support/workbench-host';
+
+export { sleep }; // one copy, in workbench-host.ts; the page modules take it from here
 
 // The few DOM types that the function run in the page (page.evaluate) needs; the project's
 // tsconfig has no DOM lib. Module-scoped, so nothing leaks into other files.
@@ -21,7 +24,6 @@ const t0 = Date.now();
 export function log(msg: string): void {
   console.log(`[code-server ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 }
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Loads the workbench at url and waits until it has painted. */
 export async function openWorkbench(page: Page, url: string, tag: string): Promise<void> {
