@@ -4,7 +4,7 @@
 import type * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { languageOf } from './policy-files';
+import { languageOfPath } from '../service/workspace/workspace';
 import { decode, readText, type Encoding } from './read-text';
 import { MAX_DOCUMENT_LENGTH } from '../service/limits';
 
@@ -37,7 +37,7 @@ export async function readInput(file: string, stdinFilename?: string): Promise<I
       name: stdinFilename ?? '<stdin>',
       path: named,
       folder: named ? path.dirname(named) : process.cwd(),
-      document: TextDocument.create(uri, languageOf(stdinFilename ?? 'stdin.md'), 1, decoded.text),
+      document: TextDocument.create(uri, languageOfPath(stdinFilename ?? 'stdin.md'), 1, decoded.text),
       encoding: decoded.encoding,
       exact: decoded.exact,
       stdin: true,
@@ -50,7 +50,7 @@ export async function readInput(file: string, stdinFilename?: string): Promise<I
     name: file,
     path: absolute,
     folder: path.dirname(absolute),
-    document: TextDocument.create(fileUri(absolute), languageOf(file), 1, read.text),
+    document: TextDocument.create(fileUri(absolute), languageOfPath(file), 1, read.text),
     encoding: read.encoding,
     exact: read.exact,
     stdin: false,

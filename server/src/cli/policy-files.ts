@@ -8,14 +8,11 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { GitignoreRules } from './gitignore';
 import { describeError } from './read-text';
-import { isPolicyPath, languageOfPath } from '../service/workspace/workspace';
+import { isPolicyPath } from '../service/workspace/workspace';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export type Found = { file: string } | { problem: string; file: string };
-
-export const languageOf = languageOfPath;
-const isPolicyFile = isPolicyPath;
 
 /** Which files of a walk are yielded: policy files by extension, or those a glob matches. */
 type Select = (relative: string, name: string) => boolean;
@@ -42,7 +39,7 @@ export function* policyFiles(targets: readonly string[]): Generator<Found> {
     // A file named on the command line is read whatever its extension; reading says if it cannot be.
     const real = realPath(target);
     if (!firstVisit(seen, real)) continue;
-    if (stat.isDirectory()) yield* walk(target, real, '', GitignoreRules.above(target), (_, name) => isPolicyFile(name), seen);
+    if (stat.isDirectory()) yield* walk(target, real, '', GitignoreRules.above(target), (_, name) => isPolicyPath(name), seen);
     else yield { file: target };
   }
 }
@@ -90,7 +87,7 @@ function* walk(dir: string, realDir: string, relative: string, rules: GitignoreR
         isFile = target.isFile();
       } catch (error) {
         // A link to nothing may be a document moved away: say so, if it looks like one.
-        if (isPolicyFile(entry.name) && !here.ignores(full, false)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
+        if (isPolicyPath(entry.name) && !here.ignores(full, false)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
         continue;
       }
     }
