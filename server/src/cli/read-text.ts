@@ -29,15 +29,29 @@ export function readText(file: string): ReadResult {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { problem: `not a regular file (${kindOf(stat)})` };
     if (stat.size > MAX_BYTES) return { problem: `skipped: larger than ${MAX_BYTES / 1024 / 1024} MB` };
-    let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(fd);
+      // Node's native UTF-8 read, the common case, without a buffer in between; it puts U+FFFD
+      // for what is not UTF-8, and a UTF-16 byte-order mark is not: those texts are read again as bytes.
+      const text = fs.readFileSync(fd, 'utf8');
+      if (!text.includes('\uFFFD')) return text.charCodeAt(0) === 0xfeff ? { text: text.slice(1), encoding: 'utf8-bom', exact: true, stat } : { text, encoding: 'utf8', exact: true, stat };
+      return { ...decode(readBytes(fd, stat.size)), stat };
     } catch (error) {
       return { problem: `cannot read: ${describeError(error)}` };
     }
-    return { ...decode(bytes), stat };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** The bytes of an open file from its start, whatever has been read of it; `size` is a first guess. */
+function readBytes(fd: number, size: number): Buffer {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ; ) {
+    const chunk = Buffer.allocUnsafe(Math.max(size - position, 64 * 1024));
+    const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (read === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, read));
+    position += read;
   }
 }
 

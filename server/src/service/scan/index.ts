@@ -25,7 +25,8 @@ import { markdownBlockSpans, proseMasks, type ProseMask, type Span } from './pro
 import { readStructure, type Structure } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
-import { ANNEX_WORD, CLAUSE_WORD, CONTROL_WORD } from './words';
+import { ANNEX_NAMES, CLAUSE_NAMES, CONTROL_NAMES } from './words';
+import { alternation, type Alternative } from './alternation';
 import { findTableControls } from './tables';
 import { findInternal } from './internal';
 
@@ -50,32 +51,37 @@ export { formatDesignation, formatFrameworkId, formatStandardId } from './format
 /** How to read the text: Markdown skips code, links and comments; anything else is plain text. */
 export type TextFormat = 'markdown' | 'plaintext';
 
-/** The words a reference can start with; the frameworks' come from the vocabulary. */
-const ANCHOR_WORDS = [
-  'ISO|IEC|IWA',
-  `${ANNEX_WORD}|A(?=\\.?[ \\u00A0]?\\d)|${CONTROL_WORD}|${CLAUSE_WORD}|§`,
-].join('|');
+/** The words a reference can start with, besides the vocabulary's: what must follow them, if anything. */
+const ANCHOR_WORDS: readonly Alternative[] = [
+  ...['ISO', 'IEC', 'IWA'].map((word) => ({ word })),
+  ...ANNEX_NAMES.map((word) => ({ word })),
+  { word: 'A', ahead: '(?=\\.?[ \\u00A0]?\\d)' },
+  ...CONTROL_NAMES.map((word) => ({ word })),
+  ...CLAUSE_NAMES.map((word) => ({ word })),
+  { word: '§' },
+];
 const anchorCache = new WeakMap<ControlVocabulary, RegExp>();
 
 function anchorsOf(vocabulary: ControlVocabulary): RegExp {
   let anchors = anchorCache.get(vocabulary);
   if (!anchors) {
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const words = frameworkAnchors(vocabulary.frameworks ?? []).map(escape);
+    const words = frameworkAnchors(vocabulary.frameworks ?? []).map((word) => ({ word }));
     // A former publisher's name counts only before a number or another publisher ("BS OHSAS", "AS/NZS").
-    const former = formerPublisherAnchors(vocabulary.formerPublishers ?? []).map((w) => `${escape(w)}(?=[ \\u00A0]?\\d|[ \\u00A0/][A-Z])`);
+    const former = formerPublisherAnchors(vocabulary.formerPublishers ?? []).map((word) => ({ word, ahead: '(?=[ \\u00A0]?\\d|[ \\u00A0/][A-Z])' }));
     // COBIT's ids before two digits, and the numbers of the standards normref has numberings of.
-    const domains = (vocabulary.cobitDomains ?? []).map((d) => `${escape(d)}(?=\\d\\d)`);
-    const numbers = [...(vocabulary.numberedStandards ?? ['27001', '27002', '17799', '20000-1'])].sort((a, b) => b.length - a.length).map((n) => `${escape(n)}(?=[ \\u00A0]?:|[ \\u00A0]+(?:A\\.?)?\\d)`);
-    anchors = new RegExp([...words, ...former, ...domains, ...numbers, ANCHOR_WORDS].join('|'), 'g');
+    const domains = (vocabulary.cobitDomains ?? []).map((word) => ({ word, ahead: '(?=\\d\\d)' }));
+    const numbers = [...(vocabulary.numberedStandards ?? ['27001', '27002', '17799', '20000-1'])].map((word) => ({ word, ahead: '(?=[ \\u00A0]?:|[ \\u00A0]+(?:A\\.?)?\\d)' }));
+    // Every anchor but § starts a word: the engine then tries the words only where one starts.
+    const alternatives = [...words, ...former, ...domains, ...numbers, ...ANCHOR_WORDS];
+    anchors = new RegExp(`\\b(?:${alternation(alternatives.filter((a) => a.word !== '§'))})|§`, 'g');
     anchorCache.set(vocabulary, anchors);
   }
   return anchors;
 }
 /** The kind of an anchor word, for the words that come in several languages and cases. */
-const ANNEX_ANCHOR = new RegExp(`^${ANNEX_WORD}$`);
-const CONTROL_ANCHOR = new RegExp(`^${CONTROL_WORD}$`);
-const CLAUSE_ANCHOR = new RegExp(`^(?:${CLAUSE_WORD}|§)$`);
+const ANNEX_ANCHOR = new Set(ANNEX_NAMES);
+const CONTROL_ANCHOR = new Set(CONTROL_NAMES);
+const CLAUSE_ANCHOR = new Set([...CLAUSE_NAMES, '§']);
 const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
 const OF_STANDARD_AHEAD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?(?:ISO|IEC|BS)\b/;
 /** At most " of the " lies between a clause number and the standard it is of. */
@@ -228,9 +234,9 @@ function anchorKind(word: string, vocabulary: ControlVocabulary): AnchorKind {
     case 'A':
       return 'annex';
   }
-  if (ANNEX_ANCHOR.test(word)) return 'annex';
-  if (CONTROL_ANCHOR.test(word)) return 'control';
-  if (CLAUSE_ANCHOR.test(word)) return 'clause';
+  if (ANNEX_ANCHOR.has(word)) return 'annex';
+  if (CONTROL_ANCHOR.has(word)) return 'control';
+  if (CLAUSE_ANCHOR.has(word)) return 'clause';
   return 'framework';
 }
 

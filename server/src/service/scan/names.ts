@@ -8,6 +8,7 @@ import type { ControlAreaReference, ControlReference, FrameworkReference, Refere
 import type { ScanContext } from './context';
 import type { ProseMask } from './prose';
 import { cellSpans, lineEnd, type Structure } from './structure';
+import { lineMatches } from './lines';
 
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
@@ -209,7 +210,8 @@ function exec(re: RegExp, text: string, at: number): RegExpExecArray | null {
 /** A heading's or list item's content: a number then its title, or a title then its number in brackets. */
 const NUMBER_THEN_TITLE = /([1-9]\d?(?:\.[1-9]\d?){1,3})\.?[ \t]+(\p{L}[^\n(]{2,100})/uy;
 const TITLE_THEN_NUMBER = /(\p{L}[^\n()]{2,100}?)[ \t]*\((?:clause[ \t]+|§[ \t]*)?([1-9]\d?(?:\.[1-9]\d?){1,3})\)/giu;
-const HEADING_OR_ITEM = /^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)(?:\*\*|__)?/gm;
+const NUMBER_IN_BRACKETS = /\((?:clause[ \t]+|§[ \t]*)?[1-9]\d?(?:\.[1-9]\d?){1,3}\)/i;
+const HEADING_OR_ITEM = /[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)(?:\*\*|__)?/y;
 
 /**
  * Bare numbers written with a title in a heading or list item: "#### 6.1.2 Segregation of
@@ -218,8 +220,7 @@ const HEADING_OR_ITEM = /^[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]
  */
 export function findTitledNumbers(text: string, mask: ProseMask): ControlReference[] {
   const found: ControlReference[] = [];
-  HEADING_OR_ITEM.lastIndex = 0;
-  for (let m = HEADING_OR_ITEM.exec(text); m; m = HEADING_OR_ITEM.exec(text)) {
+  for (const m of lineMatches(text, HEADING_OR_ITEM)) {
     if (mask.skip(m.index) !== m.index) continue;
     const start = m.index + m[0].length;
     const eol = text.indexOf('\n', start);
@@ -229,14 +230,14 @@ export function findTitledNumbers(text: string, mask: ProseMask): ControlReferen
     {
       // Within the line only: a search from here to the text's end would make the pass quadratic.
       const line = text.slice(start, end);
-      if (!line.includes('(')) continue;
+      // Only a line with a number in brackets can hold one: most lines are read no further.
+      if (!NUMBER_IN_BRACKETS.test(line)) continue;
       TITLE_THEN_NUMBER.lastIndex = 0;
       for (let t = TITLE_THEN_NUMBER.exec(line); t; t = TITLE_THEN_NUMBER.exec(line)) {
         const at = start + t.index + t[0].lastIndexOf(t[2]);
         found.push(titled(text, at, t[2], t[1].replace(/^[\s*_:;,.-]+/, '')));
       }
     }
-    HEADING_OR_ITEM.lastIndex = end;
   }
   return found;
 }
@@ -279,7 +280,7 @@ export function findProcessAreas(text: string, references: readonly Reference[],
 }
 
 /** Lines a Markdown or text document uses as headings or list items, and lines set in bold. */
-const STRUCTURE_LINE = /^([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)$|^[ \t]{0,3}(?=\*\*|__)(.*)$/gm;
+const STRUCTURE_LINE = /([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)|[ \t]{0,3}(?=\*\*|__)(.*)/y;
 /** A table cell that holds a control or clause number: 5.15, A.5.15, Anhang A.5.15, Maßnahme 8.24. */
 const CONTROL_CELL = /(?:^|[\s.A])\d{1,2}\.\d{1,2}(?!\d)/;
 
@@ -291,17 +292,16 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
   const c = compile(v);
   const found: ControlAreaReference[] = [];
   const add = (start: number, end: number, into = found) => {
-    const written = text.slice(start, end);
-    const trimmed = written.replace(/^[\s*_#]+|[\s*_#]+$/g, '');
-    const whole = c.wholeArea.exec(trimmed);
+    // Without the emphasis, heading marks and blanks around the words.
+    while (start < end && isMarkup(text.charCodeAt(start))) start++;
+    while (end > start && isMarkup(text.charCodeAt(end - 1))) end--;
+    const whole = c.wholeArea.exec(text.slice(start, end));
     const number = whole?.[1] ?? whole?.[3];
     // "## 5. Compliance" numbers the policy's own sections unless 5 is that area's number.
     if (!whole || !numberFits(v, whole[2], number)) return;
-    const at = start + written.indexOf(trimmed);
-    into.push(area(text, at, at + trimmed.length, c.areaNames.get(nameKey(whole[2])) ?? whole[2], number, context));
+    into.push(area(text, start, end, c.areaNames.get(nameKey(whole[2])) ?? whole[2], number, context));
   };
-  STRUCTURE_LINE.lastIndex = 0;
-  for (let m = STRUCTURE_LINE.exec(text); m; m = STRUCTURE_LINE.exec(text)) {
+  for (const m of lineMatches(text, STRUCTURE_LINE)) {
     if (mask.skip(m.index) !== m.index) continue;
     const content = m[2] ?? m[3];
     const contentStart = m.index + m[0].length - content.length;
@@ -318,6 +318,12 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
   }
   return found.concat(inCells).sort((a, b) => a.start - b.start);
 }
+
+/** White space (as `\s` reads it), `*`, `_` and `#`. */
+function isMarkup(code: number): boolean {
+  return code === 42 || code === 95 || code === 35 || code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE_SPACE.test(String.fromCharCode(code)));
+}
+const WHITE_SPACE = /\s/;
 
 function numberFits(v: ControlVocabulary, name: string, number: string | undefined): boolean {
   return number === undefined || !v.areaNumbers || (v.areaNumbers.get(nameKey(name)) ?? []).includes(number);

@@ -1,14 +1,28 @@
 // The words around numbers, in the languages policies are written in: what a clause and a control
 // are called, and Annex A. One place, so the scanner's readers and the table columns agree.
 
+import { alternation, bothCases } from './alternation';
+
 /** "clause", "Kapitel", "chapitre", "cláusula" … (and plurals): the numbers of a management-system standard. */
-export const CLAUSE_WORD = '(?:[Cc]lauses?|[Kk]apitel|[Aa]bschnitte?|[Nn]ormkapitel|[Cc]hapitres?|[Aa]rticles?|[Cc]láusulas?|[Cc]lausulas?|[Cc]apítulos?|[Cc]apitulos?)';
+export const CLAUSE_NAMES = bothCases([
+  'clause', 'clauses', 'kapitel', 'abschnitt', 'abschnitte', 'normkapitel', 'chapitre', 'chapitres', 'article', 'articles',
+  'cláusula', 'cláusulas', 'clausula', 'clausulas', 'capítulo', 'capítulos', 'capitulo', 'capitulos',
+]);
 
 /** "control", "Maßnahme", "mesure" … : the numbers of ISO/IEC 27001's Annex A. */
-export const CONTROL_WORD = '(?:[Cc]ontrols?|[Cc]ontroles?|[Mm]aßnahmen?|[Mm]assnahmen?|[Mm]esures?|[Cc]ontrôles?|[Kk]ontrollen?|[Cc]ontrol(?:es)?)';
+export const CONTROL_NAMES = bothCases([
+  'control', 'controls', 'controle', 'controles', 'maßnahme', 'maßnahmen', 'massnahme', 'massnahmen',
+  'mesure', 'mesures', 'contrôle', 'contrôles', 'kontrolle', 'kontrollen',
+]);
 
 /** "Annex A", "Anhang A", "annexe A", "anexo A". */
-export const ANNEX_WORD = '(?:[Aa]nnex|[Aa]nhang|[Aa]nnexe|[Aa]nexo)';
+export const ANNEX_NAMES = bothCases(['annex', 'annexe', 'anhang', 'anexo']);
+
+/** The same words as patterns, for the expressions that read what follows them. */
+const pattern = (words: readonly string[]) => `(?:${alternation(words.map((word) => ({ word })))})`;
+export const CLAUSE_WORD = pattern(CLAUSE_NAMES);
+export const CONTROL_WORD = pattern(CONTROL_NAMES);
+export const ANNEX_WORD = pattern(ANNEX_NAMES);
 
 /** A table header that calls its numbers clauses. */
 export const CLAUSE_WORDS = new RegExp(`(?<![\\p{L}])${CLAUSE_WORD}(?![\\p{L}])|§`, 'u');
