@@ -320,7 +320,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     if (due.has(uri) || shutDown) return;
     const run = () => {
       due.delete(uri);
-      publish(uri);
+      void publish(uri);
     };
     const wait = (published.get(uri) ?? -Infinity) + PUBLISH_INTERVAL_MS - Date.now();
     if (wait <= 0) {
@@ -336,12 +336,18 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     }
   }
 
-  function publish(uri: string): void {
+  async function publish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document || !service || shutDown) return;
     published.set(uri, Date.now());
+    const { version } = document;
+    // Between slices of the check the requests that came in are answered; a change meanwhile
+    // makes this text's diagnostics moot, and the change has scheduled the next check.
+    const timer = RAL().timer;
+    const pause = () => new Promise<boolean>((resolve) => timer.setImmediate(() => resolve(!shutDown && documents.get(uri)?.version === version)));
     try {
-      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: service.diagnostics(document, settings) });
+      const diagnostics = await service.diagnosticsInSlices(document, settings, pause);
+      if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }

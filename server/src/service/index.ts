@@ -14,7 +14,7 @@ import { documentLinks } from './features/links';
 import { documentStatus, type DocumentStatus } from './features/document-status';
 import { declareEdition } from './features/declare-edition';
 import type { Resolution } from './resolve';
-import { check } from './diagnostics';
+import { check, checkInSlices } from './diagnostics';
 import { codeActions, toDiagnostics } from './diagnostics/lsp';
 import { fixText, type FixedText } from './diagnostics/fix';
 import type { Finding } from './diagnostics/finding';
@@ -83,6 +83,11 @@ export interface NormrefService {
   findings(document: PolicyDocument, settings?: Settings): Finding[];
   /** The findings as LSP diagnostics; none for a document too large to analyse whole in the editor. */
   diagnostics(document: PolicyDocument, settings?: Settings): Diagnostic[];
+  /**
+   * The same, checked in slices with `pause` between them (the server answers requests there);
+   * undefined when `pause` said to stop, because the text changed meanwhile.
+   */
+  diagnosticsInSlices(document: PolicyDocument, settings: Settings, pause: () => Promise<boolean>): Promise<Diagnostic[] | undefined>;
   /** Quick fixes for the diagnostics in `range`, or, with `only` source.fixAll, every safe fix. */
   codeActions(document: PolicyDocument, range: Range, only?: readonly string[], settings?: Settings): CodeAction[];
   /** A text with its safe fixes applied, again until nothing changes (at most 10 passes). */
@@ -188,6 +193,12 @@ export function createService(catalogOrSources: Catalog | CatalogSources, option
       if (isLarge(document.getText())) return [];
       const analysis = analyze(document, settings);
       return toDiagnostics(analysis, check(analysis, catalog, settings.diagnostics));
+    },
+    async diagnosticsInSlices(document, settings, pause) {
+      if (isLarge(document.getText())) return [];
+      const analysis = analyze(document, settings);
+      const findings = await checkInSlices(analysis, catalog, settings.diagnostics, pause);
+      return findings && toDiagnostics(analysis, findings);
     },
     codeActions(document, range, only, settings = DEFAULT_SETTINGS) {
       if (isLarge(document.getText())) return [];

@@ -18,15 +18,41 @@ import { suppressions } from './suppression';
 
 const checked = new WeakMap<Analysis, { settings: DiagnosticSettings; findings: Finding[] }>();
 
+/** References checked between two pauses of checkInSlices: about a third of a millisecond. */
+const SLICE = 256;
+
 export function check(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Finding[] {
   const cached = checked.get(analysis);
   if (cached?.settings === settings) return cached.findings;
-  const findings = analysis.model ? findingsOf(analysis, catalog, settings) : [];
+  const steps = findingsOf(analysis, catalog, settings);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return kept(analysis, settings, step.value);
+}
+
+/**
+ * The check in slices, with a pause between them in which the server answers the requests that
+ * came in (a completion typed right after the change waits a slice, not the whole check).
+ * `pause` says whether to go on; undefined when it said no (the text changed meanwhile).
+ */
+export async function checkInSlices(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings, pause: () => Promise<boolean>): Promise<Finding[] | undefined> {
+  const cached = checked.get(analysis);
+  if (cached?.settings === settings) return cached.findings;
+  const steps = findingsOf(analysis, catalog, settings);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return kept(analysis, settings, step.value);
+    if (!(await pause())) return undefined;
+  }
+}
+
+function kept(analysis: Analysis, settings: DiagnosticSettings, findings: Finding[]): Finding[] {
   checked.set(analysis, { settings, findings });
   return findings;
 }
 
-function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Finding[] {
+/** The findings; yields after every SLICE references, where a caller may pause. */
+function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Generator<void, Finding[]> {
+  if (!analysis.model) return [];
   const severities = settings.severities;
   if (Object.values(severities).every((s) => s === 'off')) return [];
   const text = analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text;
@@ -56,8 +82,15 @@ function findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSe
   const add = (list: readonly Found[]) => {
     for (const f of list) found.push(f);
   };
-  for (const r of standards) add(checkStandard(r, context));
-  for (const r of controls) add(checkControl(r, context));
+  let done = 0;
+  for (const r of standards) {
+    add(checkStandard(r, context));
+    if (++done % SLICE === 0) yield;
+  }
+  for (const r of controls) {
+    add(checkControl(r, context));
+    if (++done % SLICE === 0) yield;
+  }
   if (context.enabled('mixed-editions')) add(checkMixedEditions(standards, context));
   found.sort((a, b) => a.start - b.start || a.end - b.end);
 

@@ -252,7 +252,25 @@ export function readStandard(text: string, anchor: number): StandardReference | 
   };
   if (parts.length === 0 && year === undefined && supplements.length === 0 && match(SERIES, text, pos)) id.series = true;
   if (isFilmSpeed(id)) return undefined;
-  return { kind: 'standard', start: prefix.start, end: pos, text: text.slice(prefix.start, pos), id };
+  const written = text.slice(prefix.start, pos);
+  return { kind: 'standard', start: prefix.start, end: pos, text: written, id: interned(id.series ? `${written} series` : written, id) };
+}
+
+/**
+ * One identifier object per spelling, across texts: what an identifier resolves to is worked out
+ * once per object (resolve-cache.ts), and a policy set writes the same few identifiers thousands
+ * of times. The identifier read here depends on the written text alone. Bounded, as hostile
+ * input may spell millions; nothing changes an identifier once read.
+ */
+const identifiers = new Map<string, StandardId>();
+const MAX_IDENTIFIERS = 20_000;
+
+function interned(written: string, id: StandardId): StandardId {
+  const known = identifiers.get(written);
+  if (known) return known;
+  if (identifiers.size >= MAX_IDENTIFIERS) identifiers.clear();
+  identifiers.set(written, id);
+  return id;
 }
 
 function isFilmSpeed(id: StandardId): boolean {
