@@ -23,32 +23,12 @@ const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibl
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
 
 const LOOK_BACK = 240;
-const LOOK_AHEAD = 60;
-
-/**
- * Answers by the text around the reference, which is all they depend on: while a document is
- * edited, every analysis asks again about the same few hundred sentences. Bounded, since hostile
- * input may hold millions of distinct ones.
- */
-const answers = new Map<string, boolean>();
-const MAX_ANSWERS = 20_000;
 
 /** Whether the reference [start, end) of `text` is a passing mention in its sentence. */
 export function pastInSentence(text: string, start: number, end: number): boolean {
+  if (PAST_AFTER.test(text.slice(end, end + 60))) return true;
   const from = Math.max(0, start - LOOK_BACK);
-  const key = `${start - from} ${end - start} ${text.slice(from, end + LOOK_AHEAD)}`;
-  let answer = answers.get(key);
-  if (answer === undefined) {
-    if (answers.size >= MAX_ANSWERS) answers.clear();
-    answer = readsAsPast(text.slice(end, end + LOOK_AHEAD), text.slice(from, start));
-    answers.set(key, answer);
-  }
-  return answer;
-}
-
-/** `after`: the text right after the reference; `before`: the text before it, up to LOOK_BACK characters. */
-function readsAsPast(after: string, before: string): boolean {
-  if (PAST_AFTER.test(after)) return true;
+  const before = text.slice(from, start);
   let sentenceStart = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(before); m; m = SENTENCE_END.exec(before)) sentenceStart = m.index + m[0].length;

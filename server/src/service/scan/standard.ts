@@ -269,7 +269,8 @@ function interned(written: string, id: StandardId): StandardId {
   const known = identifiers.get(written);
   if (known) return known;
   if (identifiers.size >= MAX_IDENTIFIERS) identifiers.clear();
-  identifiers.set(written, id);
+  // A copy of the spelling: the slice of the text itself would keep the whole text alive.
+  identifiers.set(` ${written}`.slice(1), id);
   return id;
 }
 
