@@ -158,3 +158,27 @@ test('customData in a configuration file is checked by its schema: a list of pat
   assert.equal(code, 2);
   assert.equal(stderr, 'normref: .normrefrc.json: customData: "corp.yaml" is not a list\n');
 });
+
+test("coverage of an Annex A edition a custom control set adds reports that set's controls", () => {
+  const dir = tempDir();
+  const annex = [
+    'controlSets:',
+    '  - key: iso27001-2005-annex',
+    '    name: ISO/IEC 27001:2005 Annex A (excerpt)',
+    '    document: ISO/IEC 27001',
+    "    edition: '2005'",
+    '    annexA: ISO/IEC 27001:2005',
+    '    kind: control',
+    "    groups: [{ id: '5', title: Security policy, kind: theme }]",
+    '    items:',
+    "      - { id: '5.1.1', title: Information security policy document, group: '5', description: A policy approved by management. }",
+    "      - { id: '5.1.2', title: Review of the information security policy, group: '5', description: The policy is reviewed at planned intervals. }",
+    '',
+  ].join('\n');
+  writeTree(dir, { 'annex.yaml': annex, 'policy.md': POLICY });
+  const { code, stdout, stderr } = normref(['coverage', '--edition', '2005', '--format', 'csv', '--custom-data', 'annex.yaml', 'policy.md'], { cwd: dir });
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
+  assert.deepEqual(stdout.trimEnd().split(/\r?\n/).slice(1), ['5.1.1,Information security policy document,5 Security policy,no,', '5.1.2,Review of the information security policy,5 Security policy,no,']);
+  assert.equal(normref(['coverage', '--edition', '2005', 'policy.md'], { cwd: dir }).code, 2, 'no 2005 Annex A without it');
+});
