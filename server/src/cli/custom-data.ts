@@ -7,11 +7,13 @@
 // left out (the bundled data and the other files are used), and the run ends with exit 2.
 import * as path from 'node:path';
 import { displayPath, type ConfigFile, type ConfigFiles } from './config';
-import { readText } from './read-text';
+import { readText, type ReadResult } from './read-text';
 import type { CustomDataProblem, NormrefService } from '../service';
 
 export class CustomDataSets {
   private readonly services = new Map<string, NormrefService>();
+  /** Each file is read once, whichever lists hold it. */
+  private readonly reads = new Map<string, ReadResult>();
   /** The lines said, so that a file's problems are said once however many lists hold it. */
   private readonly said = new Set<string>();
   /** Whether a custom data file or a configuration file could not be used: the exit code is then 2. */
@@ -55,12 +57,15 @@ export class CustomDataSets {
   }
 
   private load(service: NormrefService, files: readonly string[]): void {
-    const read = files.map((file) => ({ source: displayPath(file), read: readText(file) }));
-    const problems = service.setCustomData(read.flatMap(({ source, read }) => ('problem' in read ? [] : [{ source, text: read.text }])));
+    const listed = files.map((file) => {
+      if (!this.reads.has(file)) this.reads.set(file, readText(file));
+      return { source: displayPath(file), read: this.reads.get(file)! };
+    });
+    const problems = service.setCustomData(listed.flatMap(({ source, read }) => ('problem' in read ? [] : [{ source, text: read.text }])));
     // In the order the files are listed, as the first definition wins in that order.
-    for (const { source, read: r } of read) {
+    for (const { source, read } of listed) {
       // There is no line to point at in a file that cannot be read: the line names the file, as for a policy.
-      if ('problem' in r) this.problem(`normref: ${source}: ${r.problem}\n`, 'error');
+      if ('problem' in read) this.problem(`normref: ${source}: ${read.problem}\n`, 'error');
       for (const p of problems.get(source) ?? []) this.problem(problemLine(source, p), p.severity);
     }
   }
