@@ -10,7 +10,7 @@ const NODE_MODULE = 'This runs in a web worker too: Node modules belong in the N
 const WEB_SOURCES = ['server/src/browser.ts', 'server/src/server.ts', 'server/src/catalog-files.ts', 'client/src/browser.ts', 'client/src/activation.ts'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**', 'server/src/**/*.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // Tests read untyped YAML and JSON documents.

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { writeConfigValidator } from './config-schema.mjs';
+import { writeCustomDataValidator } from './custom-data-validator.mjs';
 
 // Minified always: a smaller bundle loads faster, and start-up time is a feature of a language
 // server. Source maps stay beside the bundles for development and are left out of the package.
@@ -108,6 +109,7 @@ function indexCatalog() {
 compileCurated();
 indexCatalog();
 writeConfigValidator();
+writeCustomDataValidator();
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/node.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } }),

@@ -4,6 +4,7 @@
 // --dry-run` the diff and with `--fix -` the fixed text, the report then going to standard error.
 import { CliError } from './cli-error';
 import { ConfigFiles, displayPath, type ConfigFile } from './config';
+import type { CustomDataSets } from './custom-data';
 import { keepLineEnds, unifiedDiff, writeFixed } from './fix-files';
 import { JsonReporter } from './formats/json';
 import type { CheckedFile, Reporter, Summary } from './formats/report';
@@ -32,14 +33,14 @@ export interface CheckOptions {
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-export async function check(targets: readonly string[], options: CheckOptions, service: () => NormrefService, tool: ToolInfo): Promise<number> {
+export async function check(targets: readonly string[], options: CheckOptions, customData: CustomDataSets, tool: ToolInfo): Promise<number> {
   if (options.asOf !== undefined && !isDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date, YYYY-MM-DD`, EXIT.usage);
   if (options.dryRun && !options.fix) throw new CliError('normref check: --dry-run goes with --fix: it shows what --fix would change', EXIT.usage);
   const configs = new ConfigFiles(options.config);
   if (configs.named && 'problem' in configs.named) throw new CliError(`normref: ${configs.named.problem}`, EXIT.usage);
   // With --fix, standard input's fixed text goes to standard output, and so the report to standard error.
   const reportToStderr = options.dryRun || (options.fix && targets.includes(STDIN));
-  const run = new CheckRun(options, service(), configs, tool, reportToStderr);
+  const run = new CheckRun(options, customData, configs, tool, reportToStderr);
   for (const found of policyFiles(targets)) {
     if ('problem' in found) run.problem(found.file, found.problem);
     else await run.checkOne(found.file);
@@ -68,7 +69,7 @@ class CheckRun {
 
   constructor(
     private readonly options: CheckOptions,
-    private readonly service: NormrefService,
+    private readonly customData: CustomDataSets,
     private readonly configs: ConfigFiles,
     tool: ToolInfo,
     reportToStderr: boolean,
@@ -77,6 +78,7 @@ class CheckRun {
     // The progress line is cleared before text goes to the terminal it is drawn on, and only then.
     if (process.stdout.isTTY) this.stdout.beforeWrite = () => this.progress.clear();
     this.stderr.beforeWrite = () => this.progress.clear();
+    customData.beforeSay = () => this.progress.clear();
     const stream = this.reportTo === this.stdout ? process.stdout : process.stderr;
     this.reporter =
       options.format === 'json' ? new JsonReporter(this.reportTo) : options.format === 'sarif' ? new SarifReporter(this.reportTo, tool) : new TextReporter(this.reportTo, useColour(stream));
@@ -94,37 +96,39 @@ class CheckRun {
   async checkOne(file: string): Promise<void> {
     const input = await readInput(file, this.options.stdinFilename);
     if ('problem' in input) return this.problem(file, input.problem);
-    const settings = this.settingsFor(input);
+    const config = this.configs.forFolder(input.folder);
+    const settings = this.settingsFor(config);
     if (typeof settings === 'string') return this.problem(input.name, settings, input.path, false);
-    const skipped = this.service.analyze(input.document, settings).skipped;
+    const service = this.customData.serviceFor(config);
+    const skipped = service.analyze(input.document, settings).skipped;
     if (skipped) {
-      this.service.forget(input.document.uri);
+      service.forget(input.document.uri);
       return this.problem(input.name, `skipped: ${skipped}`, input.path);
     }
-    const findings = this.options.fix ? this.fix(input, settings) : this.service.findings(input.document, settings);
+    const findings = this.options.fix ? this.fix(input, settings, service) : service.findings(input.document, settings);
     this.report({ name: input.name, path: input.path, document: input.document, findings });
-    this.service.forget(input.document.uri);
+    service.forget(input.document.uri);
     this.progress.tick(this.summary.files);
     await this.stdout.drained();
     await this.stderr.drained();
   }
 
   /** Applies the safe fixes (or shows them) and returns what remains to report. */
-  private fix(input: Input, settings: Settings): Finding[] {
+  private fix(input: Input, settings: Settings, service: NormrefService): Finding[] {
     const original = input.document.getText();
-    const result = this.service.fixText(input.document, settings);
+    const result = service.fixText(input.document, settings);
     const fixed = keepLineEnds(original, result.text);
     const changed = fixed !== original;
     const refused = this.deliver(input, original, fixed, changed);
     if (refused) this.problem(input.name, refused, input.path);
-    if (!changed || refused) return this.service.findings(input.document, settings);
+    if (!changed || refused) return service.findings(input.document, settings);
     const count = result.fixed.length;
     const said = `${this.options.dryRun ? 'would fix' : 'fixed'} ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'} in ${input.name}\n`;
     // In a machine-readable report the line would break the document: it goes to standard error.
     (this.options.format === 'text' ? this.reportTo : this.stderr).write(said);
     // The service's last pass analysed the fixed text under the same uri: its findings are at hand.
     input.document = TextDocument.create(input.document.uri, input.document.languageId, input.document.version + 1, fixed);
-    return this.service.findings(input.document, settings);
+    return service.findings(input.document, settings);
   }
 
   /** Puts the fixed text where it goes: a diff, standard output or the file; says why not, if not. */
@@ -155,8 +159,7 @@ class CheckRun {
   }
 
   /** The settings of a document's configuration file, made once per file; a string if it cannot be used. */
-  private settingsFor(input: Input): Settings | string {
-    const config = this.configs.forFolder(input.folder);
+  private settingsFor(config: ConfigFile | undefined): Settings | string {
     const known = this.settingsByConfig.get(config);
     if (known !== undefined) return known;
     let settings: Settings | string;

@@ -13,8 +13,11 @@ import { decode } from './read-text';
 /** In the order they are looked for: the first in a folder is the one used. */
 export const CONFIG_NAMES = ['.normrefrc.json', 'normref.config.json'] as const;
 
+/** What a configuration file holds: the editor's settings, customData among them (read by cli/custom-data.ts). */
+export type ConfigSettings = ClientSettings & { customData?: string[] };
+
 /** A configuration file's settings, or one line saying why it cannot be used. */
-export type ConfigFile = { file: string; client: ClientSettings } | { file: string; problem: string };
+export type ConfigFile = { file: string; client: ConfigSettings } | { file: string; problem: string };
 
 export class ConfigFiles {
   private readonly byFolder = new Map<string, ConfigFile | undefined>();
@@ -70,7 +73,7 @@ export function readConfig(file: string): ConfigFile {
   }
   const validate = validator();
   if (!validate(value)) return { file, problem: `${shown}: ${describeSchemaError(value, validate.errors![0])}` };
-  return { file, client: value as ClientSettings };
+  return { file, client: value as ConfigSettings };
 }
 
 /** A path as the user wrote it or would: relative to the working folder when inside it. */

@@ -2,9 +2,11 @@
 // lines or as one JSON array, a document at a time.
 import { JsonArrayWriter } from './formats/json';
 import { readInput } from './inputs';
+import type { ConfigFiles } from './config';
+import type { CustomDataSets } from './custom-data';
 import { EXIT, type Output } from './output';
 import { policyFiles } from './policy-files';
-import { summarize, type NormrefService, type Resolution, type ResolvedSummary, type Settings } from '../service';
+import { summarize, type Resolution, type ResolvedSummary, type Settings } from '../service';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface JsonReference {
@@ -16,20 +18,29 @@ export interface JsonReference {
   resolved: ResolvedSummary | null;
 }
 
-export async function scan(targets: readonly string[], json: boolean, settings: Settings, service: NormrefService, output: Output): Promise<number> {
+/** `configs`: where a document's custom data is found (scan reads its configuration file for nothing else). */
+export async function scan(targets: readonly string[], json: boolean, settings: Settings, customData: CustomDataSets, configs: ConfigFiles, output: Output): Promise<number> {
   let problems = 0;
+  const unread = (file: string, problem: string) => {
+    process.stderr.write(`normref: ${file}: ${problem}\n`);
+    problems++;
+  };
   const array = json ? new JsonArrayWriter(output) : undefined;
   for (const found of policyFiles(targets)) {
     const input = 'problem' in found ? found : await readInput(found.file);
-    const skipped = 'problem' in input ? input.problem : service.analyze(input.document, settings).skipped;
-    if (skipped || 'problem' in input) {
-      process.stderr.write(`normref: ${found.file}: ${'problem' in input ? input.problem : `skipped: ${skipped}`}\n`);
-      problems++;
-      if (!('problem' in input)) service.forget(input.document.uri);
+    if ('problem' in input) {
+      unread(found.file, input.problem);
+      continue;
+    }
+    const service = customData.serviceForFolder(configs, input.folder);
+    const analysis = service.analyze(input.document, settings);
+    if (analysis.skipped) {
+      unread(found.file, `skipped: ${analysis.skipped}`);
+      service.forget(input.document.uri);
       continue;
     }
     // Each reference is written as it is resolved: neither the references of a large document nor the output of a tree are held whole.
-    for (const r of service.analyze(input.document, settings).resolveEach()) {
+    for (const r of analysis.resolveEach()) {
       if (array) array.add(toJson(input.name, input.document, r));
       else output.write(`${toLine(input.name, input.document, r)}\n`);
     }

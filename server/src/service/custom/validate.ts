@@ -1,14 +1,11 @@
 // Validates a custom data file against data/schema/custom-data.schema.json, the schema the YAML
 // extension also validates it with, and says each error in words with the path of the value it is
-// about. The schema refers to the bundled data's schemas by file name, as an editor resolves them
-// beside it; ajv is given them under those names. Compiled on first use: most sessions have no
-// custom data.
+// about. The schema is compiled at build time (scripts/custom-data-validator.mjs): compiling it
+// here would put ajv's compiler in every bundle and run `new Function`, which a strict Content
+// Security Policy refuses in the web worker.
 import * as l10n from '@vscode/l10n';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import customData from '../../../../data/schema/custom-data.schema.json';
-import controlSet from '../../../../data/schema/control-set.schema.json';
-import frameworks from '../../../../data/schema/frameworks.schema.json';
-import summaries from '../../../../data/schema/summaries.schema.json';
+import type { ErrorObject } from 'ajv';
+import { validate } from './schema-validate.generated';
 
 export interface SchemaError {
   /** Keys and indexes from the document's root to the value. */
@@ -18,21 +15,10 @@ export interface SchemaError {
   message: string;
 }
 
-let validate: ValidateFunction | undefined;
-
-function compiled(): ValidateFunction {
-  if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    for (const [name, schema] of [['frameworks', frameworks], ['control-set', controlSet], ['summaries', summaries]] as const) {
-      ajv.addSchema({ ...schema, $id: `${name}.schema.json` });
-    }
-    validate = ajv.compile(customData);
-  }
-  return validate;
-}
+/** The generated code is untyped: this is what ajv's standalone validators are. */
+const check = validate as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export function schemaErrors(value: unknown): SchemaError[] {
-  const check = compiled();
   if (check(value)) return [];
   const errors = check.errors ?? [];
   // A bad property name also fails each branch of the anyOf that says what it may be: the

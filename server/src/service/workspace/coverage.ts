@@ -67,7 +67,7 @@ export function coverageEdition(index: CitationIndex, catalog: Catalog, asked: s
 }
 
 function annexASet(catalog: Catalog, edition: string): IndexedControlSet | undefined {
-  return coverageEditions(catalog).includes(edition) ? catalog.controls.numberings.get(ANNEX_A)?.editions.find((e) => e.edition === edition)?.set : undefined;
+  return coverageEditions(catalog).includes(edition) ? catalog.controls.numberings.get(ANNEX_A)?.editions.find((e) => e.edition === edition && e.set.set.kind === 'control')?.set : undefined;
 }
 
 export function coverage(index: CitationIndex, catalog: Catalog, edition: string): CoverageReport {
