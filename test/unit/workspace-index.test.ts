@@ -40,3 +40,33 @@ test(`${DOCUMENTS} documents: every citation of A.5.15, then the 2013 numbers th
   assert.equal(c515.citations.filter((c) => c.mapped).length, mapped);
   assert.equal(coverage.documents, DOCUMENTS - 1);
 });
+
+test('an answer asked for again follows the documents that came, changed and went since', async () => {
+  const service = createService(readCatalogSources());
+  const workspace = new MemoryWorkspace();
+  const cite = (uri: string, text: string) => {
+    workspace.set(uri, text);
+    return workspace.read(uri).then((d) => service.indexDocument(d!));
+  };
+  // Indexed out of URI order: the answer is in URI order all the same.
+  await cite('memory:///p/c.md', 'Under ISO/IEC 27001:2022 A.5.15.\n');
+  await cite('memory:///p/a.md', 'See A.5.15 of ISO/IEC 27001:2022.\n');
+  await cite('memory:///p/b.md', 'Nothing cited here.\n');
+  const asker = (await workspace.read('memory:///p/a.md'))!;
+  const ask = () => service.references(asker, { line: 0, character: 6 }).map((l) => `${l.uri.slice(-4)} ${l.range.start.line}:${l.range.start.character}`);
+  assert.deepEqual(ask(), ['a.md 0:4', 'c.md 0:25']);
+
+  // A document begins to cite it, one moves its citation, one is unindexed: each shows at once.
+  await cite('memory:///p/b.md', 'Now A.5.15 of ISO/IEC 27001:2022 too.\n');
+  assert.deepEqual(ask(), ['a.md 0:4', 'b.md 0:4', 'c.md 0:25']);
+  await cite('memory:///p/c.md', '\nMoved: ISO/IEC 27001:2022 A.5.15, and the 2013 A.9.1.1 of ISO/IEC 27001:2013.\n');
+  assert.deepEqual(ask(), ['a.md 0:4', 'b.md 0:4', 'c.md 1:26', 'c.md 1:47']);
+  service.unindex('memory:///p/b.md');
+  assert.deepEqual(ask(), ['a.md 0:4', 'c.md 1:26', 'c.md 1:47']);
+  await cite('memory:///p/c.md', 'Nothing cited here now.\n');
+  assert.deepEqual(ask(), ['a.md 0:4']);
+
+  // An answer changed by its caller does not change the next one.
+  service.references(asker, { line: 0, character: 6 }).length = 0;
+  assert.deepEqual(ask(), ['a.md 0:4']);
+});

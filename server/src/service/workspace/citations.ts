@@ -1,9 +1,11 @@
 // The citations of every indexed document: for each document, where it cites what (by target key),
 // so that "which policies cite A.5.15?" is a lookup per document, not a rescan. A document's entry
 // is replaced whole when it changes; nothing else is kept of its text or analysis.
-import type { Range } from 'vscode-languageserver-types';
+import type { Location, Range } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { Catalog } from '../catalog';
+import { ReferenceAnswers, type CitedLocations } from './answers';
+import { CitingDocuments } from './citing';
 import { targetsOf, type Target } from './targets';
 
 export interface Citation {
@@ -23,8 +25,8 @@ interface CitedDocument {
 
 export class CitationIndex {
   private readonly documents = new Map<string, CitedDocument>();
-  /** The documents in URI order, made again after a document comes or goes, not per query. */
-  private sorted?: CitedDocument[];
+  private readonly citing = new CitingDocuments<CitedDocument>();
+  private readonly answers = new ReferenceAnswers();
 
   constructor(private readonly catalog: Catalog) {}
 
@@ -35,16 +37,26 @@ export class CitationIndex {
   update(analysis: Analysis): void {
     const byKey = citationsIn(analysis, this.catalog, this.targets);
     const known = this.documents.get(analysis.document.uri);
-    // Replaced in place: the sorted list holds the entries and stays in order.
-    if (known) known.byKey = byKey;
-    else {
-      this.documents.set(analysis.document.uri, { uri: analysis.document.uri, byKey });
-      this.sorted = undefined;
+    this.answers.forget(byKey.keys());
+    if (!known) {
+      const document = { uri: analysis.document.uri, byKey };
+      this.documents.set(document.uri, document);
+      for (const key of byKey.keys()) this.citing.add(key, document);
+      return;
     }
+    this.answers.forget(known.byKey.keys());
+    // Replaced in place: the lists of citing documents hold the entry; only keys it gained or lost move.
+    for (const key of known.byKey.keys()) if (!byKey.has(key)) this.citing.remove(key, known);
+    for (const key of byKey.keys()) if (!known.byKey.has(key)) this.citing.add(key, known);
+    known.byKey = byKey;
   }
 
   remove(uri: string): void {
-    if (this.documents.delete(uri)) this.sorted = undefined;
+    const known = this.documents.get(uri);
+    if (!known) return;
+    this.documents.delete(uri);
+    this.answers.forget(known.byKey.keys());
+    for (const key of known.byKey.keys()) this.citing.remove(key, known);
   }
 
   has(uri: string): boolean {
@@ -62,9 +74,18 @@ export class CitationIndex {
   /** Every citation of `key` in the workspace, by document in URI order, then in text order. */
   citationsOf(key: string): Citation[] {
     const found: Citation[] = [];
-    this.sorted ??= [...this.documents.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-    for (const document of this.sorted) for (const c of document.byKey.get(key) ?? []) found.push(c);
+    for (const document of this.citing.of(key)) for (const c of document.byKey.get(key)!) found.push(c);
     return found;
+  }
+
+  /** Where `key` is cited, as Find All References answers; the arrays are shared: the caller copies before it changes one. */
+  locationsOf(key: string): CitedLocations {
+    return this.answers.get(key, () => {
+      const written: Location[] = [];
+      const mapped: Location[] = [];
+      for (const document of this.citing.of(key)) for (const c of document.byKey.get(key)!) (c.target.mapped ? mapped : written).push({ uri: c.uri, range: c.range });
+      return { written, mapped };
+    });
   }
 
   /** Each document's targets, for a search over the workspace. */

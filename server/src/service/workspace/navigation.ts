@@ -5,7 +5,7 @@
 import { SymbolKind, type DocumentSymbol, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver-types';
 import type { Analysis } from '../analysis';
 import type { Catalog } from '../catalog';
-import { citationsIn, citedTargets, type Citation, type CitationIndex, type CitedTarget } from './citations';
+import { citationsIn, citedTargets, type CitationIndex, type CitedTarget } from './citations';
 import { targetsOf, type Target } from './targets';
 import { NEVER_CANCELLED, type Cancellation } from './workspace';
 
@@ -21,17 +21,24 @@ function searchedTarget(analysis: Analysis, position: Position, catalog: Catalog
 export function references(index: CitationIndex, analysis: Analysis, position: Position, catalog: Catalog, includeDeclaration = true): Location[] {
   const target = searchedTarget(analysis, position, catalog);
   if (!target) return [];
-  const citations = index.has(analysis.document.uri) ? index.citationsOf(target.key) : [...index.citationsOf(target.key), ...(citationsIn(analysis, catalog).get(target.key) ?? [])];
+  const uri = analysis.document.uri;
+  const indexed = index.locationsOf(target.key);
   // Written citations first, then those of the other edition that map to it: two groups in the list.
-  const ordered = [...citations.filter((c) => !c.target.mapped), ...citations.filter((c) => c.target.mapped)];
+  let found: Location[];
+  if (index.has(uri)) found = indexed.written.concat(indexed.mapped);
+  else {
+    // A document the index does not hold (too large, or not read yet) answers with its own citations too.
+    const own = citationsIn(analysis, catalog).get(target.key) ?? [];
+    const ownOf = (mapped: boolean) => own.filter((c) => !!c.target.mapped === mapped).map((c) => ({ uri: c.uri, range: c.range }));
+    found = [...indexed.written, ...ownOf(false), ...indexed.mapped, ...ownOf(true)];
+  }
+  if (includeDeclaration) return found;
   const here = analysis.offsetAt(position);
-  return ordered
-    .filter((c) => includeDeclaration || !(c.uri === analysis.document.uri && contains(analysis, c, here)))
-    .map((c) => ({ uri: c.uri, range: c.range }));
+  return found.filter((l) => !(l.uri === uri && contains(analysis, l, here)));
 }
 
-function contains(analysis: Analysis, c: Citation, offset: number): boolean {
-  return analysis.offsetAt(c.range.start) <= offset && offset <= analysis.offsetAt(c.range.end);
+function contains(analysis: Analysis, location: Location, offset: number): boolean {
+  return analysis.offsetAt(location.range.start) <= offset && offset <= analysis.offsetAt(location.range.end);
 }
 
 const KIND: Record<string, SymbolKind> = { document: SymbolKind.Module, edition: SymbolKind.Module, framework: SymbolKind.Package, control: SymbolKind.Field, internal: SymbolKind.File };
