@@ -1,9 +1,10 @@
 // Entry of the language server in Node: `normref-language-server --stdio` for any LSP client;
 // VS Code starts it over IPC. The transport is chosen from the command line.
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { findPackageRoot, packageVersion, readCatalogSources, readMessageBundle } from './data-files';
 import { FramingCheck } from './framing';
 import { FileWorkspace } from './file-workspace';
+import { KeptBufferWriter } from './message-writer';
 import { startServer } from './server';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +24,7 @@ if (args.includes('--version')) {
 
 const stdio = !args.some((a) => TRANSPORTS.some((t) => a.startsWith(t))) || args.includes('--stdio');
 const reader = stdio ? stdinReader() : undefined;
-const connection = reader ? createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout)) : createConnection(ProposedFeatures.all);
+const connection = reader ? createConnection(ProposedFeatures.all, reader, new KeptBufferWriter(process.stdout)) : createConnection(ProposedFeatures.all);
 const files = { loadCatalog: () => readCatalogSources(root), loadMessages: (locale: string) => readMessageBundle(locale, root) };
 const server = startServer(connection, files, packageVersion(root), {
   folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
