@@ -210,3 +210,11 @@ test('the 27000 family as practitioners write it, and series words', () => {
   assert.ok(series.kind === 'standard' && series.id.series && series.text === 'ISO/IEC 27000');
   assert.deepEqual(ids('ISO 9001x and ISO27001b'), []);
 });
+
+test('a reference in emphasis is read as in plain prose, whether with asterisks or underscores', () => {
+  for (const mark of ['**', '__', '*', '_']) {
+    assert.deepEqual(ids(`Certified to ${mark}ISO/IEC 27001:2022${mark}, see ${mark}Annex A 5.15${mark} and ${mark}COBIT 2019${mark}.`, 'markdown'), ['ISO/IEC 27001:2022', '5.15', 'COBIT 2019'], mark);
+  }
+  assert.deepEqual(ids('Under ISO/IEC 27001:2022 the _control 5.15_ and __clause 6.1.2 of ISO/IEC 27001__.', 'markdown'), ids('Under ISO/IEC 27001:2022 the control 5.15 and clause 6.1.2 of ISO/IEC 27001.', 'markdown'));
+  assert.deepEqual(ids('Under ISO/IEC 27001:2022 the control 5.15 and clause 6.1.2 of ISO/IEC 27001.', 'markdown'), ['ISO/IEC 27001:2022', '5.15', '6.1.2', 'ISO/IEC 27001']);
+});

@@ -72,8 +72,10 @@ function anchorsOf(vocabulary: ControlVocabulary): RegExp {
     const domains = (vocabulary.cobitDomains ?? []).map((word) => ({ word, ahead: '(?=\\d\\d)' }));
     const numbers = [...(vocabulary.numberedStandards ?? ['27001', '27002', '17799', '20000-1'])].map((word) => ({ word, ahead: '(?=[ \\u00A0]?:|[ \\u00A0]+(?:A\\.?)?\\d)' }));
     // Every anchor but § starts a word: the engine then tries the words only where one starts.
-    const alternatives = [...words, ...former, ...domains, ...numbers, ...ANCHOR_WORDS];
-    anchors = new RegExp(`\\b(?:${alternation(alternatives.filter((a) => a.word !== '§'))})|§`, 'g');
+    // An underscore is a word character to `\\b`, but in "__ISO 27001__" it is emphasis: the word
+    // after it is captured, and read where it starts.
+    const alternatives = alternation([...words, ...former, ...domains, ...numbers, ...ANCHOR_WORDS].filter((a) => a.word !== '§'));
+    anchors = new RegExp(`\\b(?:${alternatives})|_(?=(${alternatives}))|§`, 'g');
     anchorCache.set(vocabulary, anchors);
   }
   return anchors;
@@ -285,12 +287,13 @@ export function scanAnchors(text: string, masks: () => ProseMask, vocabulary: Co
   const anchors = anchorsOf(vocabulary);
   anchors.lastIndex = 0;
   for (let m = anchors.exec(text); m; m = anchors.exec(text)) {
-    const prose = mask.skip(m.index);
-    if (prose !== m.index) {
+    const [at, word] = m[1] === undefined ? [m.index, m[0]] : [m.index + 1, m[1]];
+    const prose = mask.skip(at);
+    if (prose !== at) {
       anchors.lastIndex = prose;
       continue;
     }
-    if (scanner.read(m.index, m[0])) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
+    if (scanner.read(at, word)) anchors.lastIndex = Math.max(anchors.lastIndex, scanner.end);
   }
   return scanner.references;
 }
