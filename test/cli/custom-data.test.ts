@@ -10,18 +10,7 @@ import { normref, root, tempDir, writeTree } from './support';
 const EXAMPLE = fs.readFileSync(path.join(root, 'test/fixtures/custom-data/example-corp.yaml'), 'utf8');
 const POLICY = '# Access\n\nSee POL-AC-01 and TISAX 6.\n';
 /** Clauses of a standard normref has no numbering of: a number outside them is an unknown control. */
-const CLOUD = [
-  'controlSets:',
-  '  - key: iso27017-2015',
-  '    name: ISO/IEC 27017:2015 clauses',
-  '    document: ISO/IEC 27017',
-  "    edition: '2015'",
-  '    kind: clause',
-  '    groups: []',
-  '    items:',
-  "      - { id: '6.3', title: Relationship between cloud service customer and cloud service provider, description: Who is responsible for which security roles. }",
-  '',
-].join('\n');
+const CLOUD = fs.readFileSync(path.join(root, 'test/fixtures/custom-data/cloud-clauses.yaml'), 'utf8');
 const CLOUD_POLICY = '# Cloud\n\nSee ISO/IEC 27017:2015 6.3 and ISO/IEC 27017:2015 6.9.\n';
 const UNKNOWN_CLAUSE = 'cloud.md:3:51 warning unknown-control 6.9 is in no edition of ISO/IEC 27017 normref has; 2015\'s 6 has 6.3.';
 const FLAG_POLICIES = 'internal:\n  - name: Flag policies\n    pattern: POL-[A-Z]{2}-\\d{2}\n    entries:\n      - id: POL-AC-01\n        title: Access policy of the flag\n';

@@ -35,7 +35,7 @@ export function alternation(alternatives: readonly Alternative[]): string {
 }
 
 function branches(node: Node): string[] {
-  return [...node.next].map(([ch, child]) => escape(ch) + rest(child));
+  return [...node.next].map(([ch, child]) => escapeRegExp(ch) + rest(child));
 }
 
 /** What may follow a prefix: its continuations, longest first, then the words it ends. */
@@ -50,8 +50,9 @@ function rest(node: Node): string {
   return all.length === 1 ? all[0] : `(?:${all.join('|')})`;
 }
 
-function escape(ch: string): string {
-  return ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Text as a pattern that matches it literally (valid with and without the `u` flag). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /** A word as written at the start of a sentence and within one: "Annex" and "annex". */

@@ -3,6 +3,7 @@
 // versions come from data/frameworks.yaml through the scanner's vocabulary, so a framework is
 // added to the data, not here.
 import type { FrameworkReference } from './reference';
+import { escapeRegExp } from './alternation';
 
 /** What the scanner knows of a framework (data/frameworks.yaml). */
 export interface FrameworkWords {
@@ -34,7 +35,7 @@ interface Compiled {
 const compiledCache = new WeakMap<readonly FrameworkWords[], Compiled[]>();
 
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, SP);
+  return escapeRegExp(text).replace(/ /g, SP);
 }
 
 /** A version word in any case: "V3" and "v3" alike (names keep their case: "mof" is not MOF). */

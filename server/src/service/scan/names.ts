@@ -9,6 +9,7 @@ import type { ScanContext } from './context';
 import type { ProseMask } from './prose';
 import { cellSpans, lineEnd, type Structure } from './structure';
 import { lineMatches } from './lines';
+import { escapeRegExp } from './alternation';
 
 export interface ControlVocabulary {
   /** Control area names: the 2005 areas, the 2013 clauses, the 2022 themes. */
@@ -74,7 +75,7 @@ function alternation(names: readonly string[]): string {
       n
         .split(/\s+/)
         // "Organizational" is "Organisational" in British English: both spellings are read.
-        .map((word) => (word === 'and' ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/iz/g, 'i[sz]')))
+        .map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word).replace(/iz/g, 'i[sz]')))
         .join(GAP),
     )
     .join('|');

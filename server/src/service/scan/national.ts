@@ -4,6 +4,7 @@
 // data/former-names.yaml through the vocabulary; "BS" is always read, as British Standards are
 // cited so often. Forms: BS 7799-2:2005, BS 7799 Part 2:2005, BS OHSAS 18001, AS/NZS 4360:2004.
 import { NONE, publishersOf, type StandardReference } from './reference';
+import { escapeRegExp } from './alternation';
 
 const SP = '[ \\u00A0]';
 /** Publishers read when the vocabulary names none. */
@@ -15,7 +16,7 @@ function patternOf(publishers: readonly string[]): RegExp {
   const key = publishers.join('|');
   let re = compiledCache.get(key);
   if (!re) {
-    const names = [...publishers].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
+    const names = [...publishers].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     // An optional adopting publisher ("BS OHSAS"), the publisher, the number, parts as "-2" or " Part 2", a year.
     re = new RegExp(
       `(?:(BS)${SP}+)?(${names})${SP}?(\\d{4,5})(${SP}+[Pp]art${SP}+\\d{1,2}|(?:-\\d{1,2})*)(?:${SP}?:${SP}?(\\d{4}))?(?![\\p{L}\\p{N}])`,
