@@ -97,6 +97,31 @@ test('the service: an edited document of the corpus reads as the same text scann
   }
 });
 
+test('the service: a sentence an edit puts in the past, or takes out of it, is read again; the others are answered from the text before', () => {
+  const service = bundledService();
+  const passing = (analysis: Analysis) => analysis.model!.cited.map((r) => `${r.text} ${r.start} ${analysis.model!.isPassing(r)}`);
+  const sentence = 'The ISMS followed ISO/IEC 27001:2013 for years.';
+  const text = `# Policy\n\n${Array.from({ length: 12 }, () => sentence).join(' ')}\n\nWe follow ISO/IEC 27001:2022.\n`;
+  const document = TextDocument.create('file:///edited/past.md', 'markdown', 1, text);
+  service.analyze(document);
+  // Past words written into, then out of, sentences near the start, the middle and the end: "The"
+  // becomes "Old" (the reference after it keeps its offset), then "Formerly, the", then "The" again.
+  const edits: Array<[string, number]> = [['Old', 3], ['Formerly, the', 3], ['The', 13]];
+  for (const k of [1, 6, 11]) {
+    for (const [written, length] of edits) {
+      const offset = '# Policy\n\n'.length + k * (sentence.length + 1);
+      TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + length) }, text: written }], document.version + 1);
+      const whole = new Analysis(document, service.catalog, { defaultEdition: '2022' });
+      assert.deepEqual(passing(service.analyze(document)), passing(whole), `sentence ${k}: ${written}`);
+      assert.equal(passing(whole).filter((p) => p.endsWith('true')).length, written === 'The' ? 0 : 1, `sentence ${k}: ${written}`);
+    }
+  }
+  const year = document.getText().indexOf('2013');
+  TextDocument.update(document, [{ range: { start: document.positionAt(year), end: document.positionAt(year + 4) }, text: '2022' }], document.version + 1);
+  assert.deepEqual(passing(service.analyze(document)), passing(new Analysis(document, service.catalog, { defaultEdition: '2022' })));
+  service.forget(document.uri);
+});
+
 test('incremental scan: an edit leaves the references of the text before it as they were', () => {
   const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
   const before = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';

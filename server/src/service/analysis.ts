@@ -32,6 +32,8 @@ export interface AnalysisOptions {
   skipped?: string;
   /** The scan of the document's earlier texts, which reads again only the blocks an edit changed. */
   incremental?: IncrementalScan;
+  /** The analysis of the text before the last edit, whose model answers for what the edit left alone. */
+  earlier?: Analysis;
 }
 
 export function formatOf(document: PolicyDocument): TextFormat {
@@ -70,10 +72,12 @@ export class Analysis {
     const scanned = options.window
       ? scanText(this.text.slice(this.base, options.window.to), formatOf(document), catalog.controls.vocabulary)
       : (options.incremental?.scan(this.text) ?? scanText(this.text, formatOf(document), catalog.controls.vocabulary));
+    // The earlier model helps only if it is of the text the scan compared this one with.
+    const earlier = options.earlier?.model && scanned.edit?.before === options.earlier.text ? { model: options.earlier.model, edit: scanned.edit } : undefined;
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
-    });
+    }, earlier);
     this.model = model;
     // A number the model places in no numbering (a clause of the policy's own) is no reference, and
     // neither is a run of the document's own ids that look like standards.

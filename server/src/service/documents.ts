@@ -24,9 +24,11 @@ interface Entry {
   edited: boolean;
   /** The document's scan, carried from text to text: an edit reads only the blocks it changed. */
   incremental?: IncrementalScan;
+  /** The analysis of the text before this one, until this one's is made. */
+  earlier?: Analysis;
   whole?: Analysis;
   /** For a large document: what is read from the whole text once, and the last window. */
-  large?: { declaredEdition?: string; blocks: Span[]; window?: Analysis };
+  large?: { declaredEdition?: string; blocks: readonly Span[]; window?: Analysis };
 }
 
 export class DocumentAnalyses {
@@ -60,7 +62,9 @@ export class DocumentAnalyses {
       // editor never analyses whole.
       if (isLarge(entry.text) || !(entry.edited || this.open.has(document.uri))) entry.incremental = undefined;
       else if (entry.incremental?.format !== format) entry.incremental = new IncrementalScan(format, this.catalog.controls.vocabulary);
-      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, format), incremental: entry.incremental });
+      const earlier = entry.incremental && entry.earlier;
+      entry.earlier = undefined;
+      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, format), incremental: entry.incremental, ...(earlier ? { earlier } : {}) });
     });
     return entry.whole;
   }
@@ -110,7 +114,7 @@ export class DocumentAnalyses {
     const text = document.getText();
     const cached = this.entries.get(document.uri);
     if (cached && cached.text === text && cached.defaultEdition === defaultEdition) return cached;
-    const entry: Entry = { text, defaultEdition, edited: !!cached && (cached.edited || cached.text !== text), incremental: cached?.incremental };
+    const entry: Entry = { text, defaultEdition, edited: !!cached && (cached.edited || cached.text !== text), incremental: cached?.incremental, earlier: cached?.whole ?? cached?.earlier };
     this.entries.set(document.uri, entry);
     return entry;
   }

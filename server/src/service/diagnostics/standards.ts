@@ -5,6 +5,7 @@ import { designationOf, documentKey, type Catalog, type Deliverable } from '../c
 import { editionOfYear, familyOfDocument } from '../model/editions';
 import { formatSupplement } from '../scan/format';
 import type { StandardResolution } from '../resolve';
+import { displayLanguage } from '../locale';
 import { edit, type CheckContext, type Found } from './context';
 import type { Edit, Fix } from './finding';
 import type { DiagnosticCode } from './rules';
@@ -30,28 +31,13 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
   // edition ("Control areas of the 2005 edition"), cites it on purpose.
   if (cited.status !== 'withdrawn' || context.model.isPassing(r.reference) || context.crosswalkColumns.has(r.reference.start)) return undefined;
   if (cited.year !== undefined && context.model.sectionNames(r.reference.start, String(cited.year))) return undefined;
-  const catalog = context.catalog;
   // A supplement goes with its edition: ISO/IEC 27001:2013/Cor 2:2015 is replaced by what replaced 2013.
   const edition = cited.supplement ? (r.editions.find((d) => d.year === cited.year) ?? cited) : cited;
-  const chain = successors(edition, catalog);
+  const { chain, message } = withdrawal(cited, edition, r.current, context.catalog);
   const next = chain.steps[0];
   const asOf = context.asOf();
   if (asOf && (!next || !publishedBy(next, asOf))) return undefined;
   const latest = chain.steps.at(-1) ?? r.current;
-  const said = cited.supplement ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference) : l10n.t('{0} is withdrawn', cited.reference);
-  let message: string;
-  if (chain.steps.length === 0) {
-    message = r.current
-      ? l10n.t('{0}; the current edition is {1} ({2}).', said, r.current.reference, r.current.published ?? r.current.year ?? '')
-      : l10n.t('{0}; the catalog names no successor.', said);
-  } else {
-    const steps = chain.steps.map((d, i) => {
-      const by = replacement(d, i === 0 ? edition : chain.steps[i - 1], catalog);
-      return i === 0 ? l10n.t('replaced by {0}', by) : l10n.t('then {0}', by);
-    });
-    const also = chain.branches ? ` ${l10n.t('(also replaced by {0})', chain.branches.join(', '))}` : '';
-    message = `${said}: ${steps.join(', ')}${also}.`;
-  }
   const fixes: Fix[] = [];
   if (latest && latest.status === 'published') {
     // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it.
@@ -60,6 +46,43 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
     fixes.push({ title: replaceWith(latest.reference), edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
+}
+
+interface Withdrawal {
+  chain: { steps: Deliverable[]; branches?: string[] };
+  message: string;
+  current?: Deliverable;
+  language: string;
+}
+
+/**
+ * What replaced a withdrawn edition and the message that says so: the same for every citation of
+ * it, so worked out once per catalog and language (a policy cites the same few editions again and again).
+ */
+const withdrawals = new WeakMap<Catalog, WeakMap<Deliverable, Withdrawal>>();
+
+function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverable | undefined, catalog: Catalog): Withdrawal {
+  let known = withdrawals.get(catalog);
+  if (!known) withdrawals.set(catalog, (known = new WeakMap()));
+  const kept = known.get(cited);
+  const language = displayLanguage();
+  if (kept && kept.current === current && kept.language === language) return kept;
+  const chain = successors(edition, catalog);
+  const said = cited.supplement ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference) : l10n.t('{0} is withdrawn', cited.reference);
+  let message: string;
+  if (chain.steps.length === 0) {
+    message = current ? l10n.t('{0}; the current edition is {1} ({2}).', said, current.reference, current.published ?? current.year ?? '') : l10n.t('{0}; the catalog names no successor.', said);
+  } else {
+    const steps = chain.steps.map((d, i) => {
+      const by = replacement(d, i === 0 ? edition : chain.steps[i - 1], catalog);
+      return i === 0 ? l10n.t('replaced by {0}', by) : l10n.t('then {0}', by);
+    });
+    const also = chain.branches ? ` ${l10n.t('(also replaced by {0})', chain.branches.join(', '))}` : '';
+    message = `${said}: ${steps.join(', ')}${also}.`;
+  }
+  const result = { chain, message, ...(current ? { current } : {}), language };
+  known.set(cited, result);
+  return result;
 }
 
 /** The editions that replaced one, in order, to a published one (or the end of the catalog's record). */

@@ -23,10 +23,13 @@ const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibl
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
 
 const LOOK_BACK = 240;
+const LOOK_AHEAD = 60;
+/** How far around a reference pastInSentence reads: what it says depends on that much text only. */
+export const SENTENCE_REACH = { before: LOOK_BACK, after: LOOK_AHEAD } as const;
 
 /** Whether the reference [start, end) of `text` is a passing mention in its sentence. */
 export function pastInSentence(text: string, start: number, end: number): boolean {
-  if (PAST_AFTER.test(text.slice(end, end + 60))) return true;
+  if (PAST_AFTER.test(text.slice(end, end + LOOK_AHEAD))) return true;
   const from = Math.max(0, start - LOOK_BACK);
   const before = text.slice(from, start);
   let sentenceStart = 0;

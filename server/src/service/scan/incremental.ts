@@ -19,7 +19,7 @@ import type { ControlVocabulary } from './names';
 import { markdownBlockSpans, proseMasks, type Span } from './prose';
 import { NONE, type FrameworkReference, type Reference, type StandardReference } from './reference';
 import type { Heading, Structure, Table } from './structure';
-import { commonPrefix, commonSuffix } from './text-diff';
+import { commonPrefix, commonSuffix, type TextEdit } from './text-diff';
 
 type Role = keyof ScanContext;
 
@@ -116,7 +116,7 @@ export class IncrementalScan {
     const text = withLineFeeds(written);
     const spans = this.format === 'markdown' ? markdownBlockSpans(text) : [];
     const { blocks, blankLines } = splitBlocks(text, spans, this.cutOdds);
-    const { placed, unmoved } = this.place(written, text, spans, blocks);
+    const { placed, unmoved, edit } = this.place(written, text, spans, blocks);
     readAfter(placed);
 
     const references: Reference[] = [];
@@ -142,7 +142,7 @@ export class IncrementalScan {
     while (blank < blankLines.length) structure.breaks.push(blankLines[blank++]);
     this.last = { written, placed };
     this.sweep(blocks.length);
-    return { text, references, structure };
+    return { text, references, structure, ...(edit ? { edit } : {}) };
   }
 
   /**
@@ -150,7 +150,7 @@ export class IncrementalScan {
    * before it cite; `unmoved`: for each, the last scan's placing of it where it has not moved and
    * reads as it did, whose copies hold.
    */
-  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[]): { placed: Placed[]; unmoved: Array<Placed | undefined> } {
+  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[]): { placed: Placed[]; unmoved: Array<Placed | undefined>; edit?: TextEdit & { before: string } } {
     const last = this.last;
     // Blocks wholly before the first changed character, or wholly after the last, are the texts
     // they were: found by position, without reading them.
@@ -197,7 +197,7 @@ export class IncrementalScan {
         context = { lastIsms, lastCobit, lastNumbered, lastCmmi, lastItil, firstIsms };
       }
     }
-    return { placed, unmoved };
+    return { placed, unmoved, ...(last ? { edit: { before: last.written, lengthBefore: last.written.length, prefix, suffix } } : {}) };
   }
 
   private blockOf(padded: string): BlockText {

@@ -21,6 +21,7 @@ import {
   type ControlVocabulary,
 } from './names';
 import type { ScanContext } from './context';
+import type { TextEdit } from './text-diff';
 import { markdownBlockSpans, proseMasks, type ProseMask, type Span } from './prose';
 import { readStructure, type Structure } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
@@ -249,6 +250,8 @@ export interface ScannedText {
   /** In text order, with the clause numbers still waiting for a standard (the model decides them). */
   references: Reference[];
   structure: Structure;
+  /** For a scan of an edited text (incremental.ts): the text scanned before, and how this one came from it. */
+  edit?: TextEdit & { before: string };
 }
 
 /** The references of a text, as the scanner alone can tell them (a clause needs its standard in view). */

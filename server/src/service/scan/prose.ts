@@ -131,8 +131,22 @@ function closingRuns(runs: Span[]): number[] {
   return closer;
 }
 
+/**
+ * The last text's code blocks. The scan, the document's directives and its suppression comments
+ * each ask for the blocks of the same text, one after the other: one pass serves all three. The
+ * spans are never changed by those who read them.
+ */
+let lastCodeBlocks: { text: string; spans: readonly Span[] } | undefined;
+
 /** Front matter and fenced and indented code: the blocks whose text is not the author's prose. */
-export function markdownCodeBlocks(text: string): Span[] {
+export function markdownCodeBlocks(text: string): readonly Span[] {
+  if (lastCodeBlocks?.text === text) return lastCodeBlocks.spans;
+  const spans = findCodeBlocks(text);
+  lastCodeBlocks = { text, spans };
+  return spans;
+}
+
+function findCodeBlocks(text: string): Span[] {
   const spans: Span[] = [];
   let pos = findFrontMatter(text)?.end ?? 0;
   if (pos > 0) spans.push([0, pos]);
@@ -217,7 +231,7 @@ function fenceEnd(text: string, from: number, marker: string): number {
 }
 
 /** Adds `<!-- … -->` comments that start in prose to the block spans, keeping them sorted. */
-function mergeComments(text: string, blocks: Span[]): Span[] {
+function mergeComments(text: string, blocks: readonly Span[]): readonly Span[] {
   const comments: Span[] = [];
   const cursor = new SpanCursor(blocks);
   for (let i = text.indexOf('<!--'); i >= 0; i = text.indexOf('<!--', i)) {
@@ -241,7 +255,7 @@ function mergeComments(text: string, blocks: Span[]): Span[] {
 }
 
 /** The block-level spans of a Markdown text that are not prose: front matter, code, comments. */
-export function markdownBlockSpans(text: string): Span[] {
+export function markdownBlockSpans(text: string): readonly Span[] {
   return mergeComments(text, markdownCodeBlocks(text));
 }
 

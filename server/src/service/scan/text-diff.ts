@@ -43,3 +43,21 @@ export function commonSuffix(a: string, b: string, prefix: number): number {
   }
   return same;
 }
+
+/** How a text came from the one before it: its first `prefix` and last `suffix` characters are as they were there. */
+export interface TextEdit {
+  lengthBefore: number;
+  prefix: number;
+  suffix: number;
+}
+
+/**
+ * Where the part [from, to) of a text stood in the text before the edit, if the edit left it
+ * alone; undefined if the edit touched it. One character of margin on each side: the scan reads
+ * a carriage return by the character after it, which an edit next to it may change.
+ */
+export function offsetBefore(edit: TextEdit, length: number, from: number, to: number): number | undefined {
+  if (to < edit.prefix) return from;
+  if (from > length - edit.suffix) return from - (length - edit.lengthBefore);
+  return undefined;
+}
