@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CATALOG_FILES, messageBundleFiles } from './catalog-files';
-import type { CatalogSources, MessageBundle } from './service';
+import type { CatalogBytes, CatalogSources, MessageBundle } from './service';
 
 /** The package root: the folder holding data/ (beside dist/ in the package; found walking up in tests). */
 export function findPackageRoot(from: string = __dirname): string {
@@ -21,9 +21,30 @@ export function readCatalogSources(root: string = findPackageRoot()): CatalogSou
     return JSON.parse(fs.readFileSync(full, 'utf8'));
   };
   return {
-    deliverables: fs.readFileSync(path.join(root, CATALOG_FILES.deliverables)),
+    deliverables: fileBytes(path.join(root, CATALOG_FILES.deliverables)),
     index: built(CATALOG_FILES.index),
     curated: built(CATALOG_FILES.curated),
+  };
+}
+
+/**
+ * A file read a range at a time: the catalog's records are decoded one by one when first asked
+ * for, and a process asks for a few hundred of them, so reading the whole file at start-up (tens of
+ * milliseconds, and as much memory) is wasted. The file stays open for the life of the process.
+ */
+function fileBytes(file: string): CatalogBytes {
+  const fd = fs.openSync(file, 'r');
+  return {
+    length: fs.fstatSync(fd).size,
+    subarray(start, end) {
+      const bytes = Buffer.allocUnsafe(end - start);
+      for (let read = 0; read < bytes.length; ) {
+        const n = fs.readSync(fd, bytes, read, bytes.length - read, start + read);
+        if (n === 0) throw new Error(`normref: ${file} ended at ${start + read} bytes: it changed since start-up`);
+        read += n;
+      }
+      return bytes;
+    },
   };
 }
 

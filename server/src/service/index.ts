@@ -29,7 +29,7 @@ import type { CustomDataProblem } from './custom/data';
 
 export type { PolicyDocument } from './analysis';
 export { Analysis } from './analysis';
-export { Catalog, type CatalogSources } from './catalog';
+export { Catalog, type CatalogBytes, type CatalogSources } from './catalog';
 export { summarize, type Resolution, type ResolvedSummary } from './resolve';
 export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
 export { linkTemplateProblem } from './features/link-target';

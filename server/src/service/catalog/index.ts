@@ -3,7 +3,7 @@
 import { formatDesignation } from '../scan/format';
 import type { Curated, Family, FormerName, Framework } from './curated';
 import { documentKey, preferredEdition, type Deliverable } from './deliverable';
-import { DeliverableTable, type CatalogIndex } from './deliverables';
+import { DeliverableTable, type CatalogBytes, type CatalogIndex } from './deliverables';
 import { ControlSets } from './controls';
 import type { CustomData, CustomDataProblem, InternalEntry, InternalScheme } from '../custom/data';
 import { mergeCustomData } from '../custom/merge';
@@ -15,15 +15,15 @@ export type { ControlGroup, ControlItem, ControlSet, IndexedControlSet } from '.
 export { ControlSets } from './controls';
 
 export interface CatalogSources {
-  /** Bytes of data/iso-deliverables.json. */
-  deliverables: Uint8Array;
+  /** Bytes of data/iso-deliverables.json, in memory (the web) or read a record at a time (Node). */
+  deliverables: CatalogBytes;
   /** Its index, as the build makes it (dist/catalog-index.json). */
   index: CatalogIndex;
   /** The curated data of data/*.yaml, as the build compiles it (dist/curated.json). */
   curated: Curated;
 }
 export type { Curated } from './curated';
-export type { CatalogIndex } from './deliverables';
+export type { CatalogBytes, CatalogIndex } from './deliverables';
 
 /** The undated designation of a deliverable, as summaries and families are keyed: "ISO/IEC TR 20000-4". */
 export function designationOf(d: Deliverable): string {
