@@ -51,7 +51,17 @@ export class Scopes {
     return undefined;
   }
 
+  /** The model asks for the place of a citation several times in a row (is it passing, what does it vote for). */
+  private last?: { offset: number; place: Place };
+
   place(offset: number): Place {
+    if (this.last?.offset === offset) return this.last.place;
+    const place = this.placeOf(offset);
+    this.last = { offset, place };
+    return place;
+  }
+
+  private placeOf(offset: number): Place {
     const found = this.tableAt(offset);
     const place: Place = { paragraph: this.paragraphOf(offset), sections: this.sectionsAt(offset) };
     if (!found) return place;
