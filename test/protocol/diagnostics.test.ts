@@ -282,6 +282,11 @@ const PIECES = [
   '<!-- normref-enable -->\n',
   '<!-- normref as-of: 2021-06-01 -->\n',
   '<!-- normref edition: 2013 -->\n',
+  // Pieces of directives, which edits put together and take apart.
+  '<!-- normref ',
+  'as-',
+  'of: 2021-06-01 -->',
+  'normref-',
   '```\n',
   '`',
 ];

@@ -9,6 +9,7 @@ import { resolve, type Resolution } from './resolve';
 import { resolveIdentifier } from './resolve-cache';
 import { scanText, type TextFormat } from './scan';
 import type { IncrementalScan } from './scan/incremental';
+import { Mentions } from './scan/mentions';
 import type { Reference } from './scan/reference';
 
 /** The part of a text document the service needs (vscode-languageserver-textdocument's TextDocument fits). */
@@ -51,6 +52,8 @@ export class Analysis {
   /** The part of the text scanned, for an analysis of a window of a large document. */
   readonly window?: { from: number; to: number };
   readonly model?: DocumentModel;
+  /** Whether the text holds a directive's word, answered from the text before the edit where it can be. */
+  readonly mentions: Mentions;
   private readonly base: number;
   private resolved?: Resolution[];
 
@@ -67,6 +70,7 @@ export class Analysis {
     this.base = options.window?.from ?? 0;
     if (this.skipped) {
       this.references = [];
+      this.mentions = new Mentions(this.text);
       return;
     }
     const scanned = options.window
@@ -74,6 +78,9 @@ export class Analysis {
       : (options.incremental?.scan(this.text) ?? scanText(this.text, formatOf(document), catalog.controls.vocabulary));
     // The earlier model helps only if it is of the text the scan compared this one with.
     const earlier = options.earlier?.model && scanned.edit?.before === options.earlier.text ? { model: options.earlier.model, edit: scanned.edit } : undefined;
+    // The edit without the text before it, which the answers must not keep alive.
+    const edit = earlier && { lengthBefore: earlier.edit.lengthBefore, prefix: earlier.edit.prefix, suffix: earlier.edit.suffix };
+    this.mentions = new Mentions(this.text, edit && { answers: options.earlier!.mentions.answers, edit });
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),

@@ -75,7 +75,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
     lineOf,
     enabled: (code) => severities[code] !== 'off',
     // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
-    asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document)) ?? settings.asOf),
+    asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document), (word) => analysis.mentions.has(word)) ?? settings.asOf),
   };
 
   const found: Found[] = [];
@@ -94,7 +94,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
   if (context.enabled('mixed-editions')) add(checkMixedEditions(standards, context));
   found.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const suppressed = suppressions(text, formatOf(analysis.document), lineOf);
+  const suppressed = suppressions(text, formatOf(analysis.document), lineOf, (word) => analysis.mentions.has(word));
   const ignored = ignoring(settings.ignore);
   const findings: Finding[] = [];
   for (const f of found) {

@@ -26,9 +26,15 @@ type Key = DiagnosticCode | 'all';
  * offset. A `disable` stays open until an `enable` that names its code or names none; an `enable`
  * naming codes leaves a `disable` of every code open. Worked out in one pass over the comments,
  * queried by binary search, so neither many comments nor many findings cost more than linear.
+ * `holds` says whether the text holds a word (see mentions.ts).
  */
-export function suppressions(text: string, format: 'markdown' | 'plaintext', lineOf: (offset: number) => number): (code: DiagnosticCode, offset: number) => boolean {
-  if (!text.includes('normref-')) return () => false;
+export function suppressions(
+  text: string,
+  format: 'markdown' | 'plaintext',
+  lineOf: (offset: number) => number,
+  holds = (word: string) => text.includes(word),
+): (code: DiagnosticCode, offset: number) => boolean {
+  if (!holds('normref-')) return () => false;
   const directives = find(text, format);
   if (directives.length === 0) return () => false;
   const lines = new Map<number, Codes[]>();

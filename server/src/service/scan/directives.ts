@@ -81,10 +81,11 @@ export function editionEntry(block: SettingsBlock | undefined): SettingEntry | u
 /**
  * The date a document declares it was approved (`normref: { as-of: 2021-06-01 }` or
  * `<!-- normref as-of: 2021-06-01 -->`): an edition current then is not reported as withdrawn.
+ * `holds` says whether the text holds a word.
  */
-export function declaredAsOf(written: string, format: 'markdown' | 'plaintext'): string | undefined {
-  // Most documents say nothing to normref: one native search instead of the passes below.
-  if (!written.includes('as-of')) return undefined;
+export function declaredAsOf(written: string, format: 'markdown' | 'plaintext', holds = (word: string) => written.includes(word)): string | undefined {
+  // Most documents say nothing to normref: one native search (or less, see mentions.ts) instead of the passes below.
+  if (!holds('as-of')) return undefined;
   const text = withLineFeeds(written);
   const front = frontMatterSettings(text)?.['as-of'];
   const fromFront = front === undefined ? undefined : String(front);
