@@ -76,10 +76,9 @@ export class Analysis {
     const scanned = options.window
       ? scanText(this.text.slice(this.base, options.window.to), formatOf(document), catalog.controls.vocabulary)
       : (options.incremental?.scan(this.text) ?? scanText(this.text, formatOf(document), catalog.controls.vocabulary));
-    // The earlier model helps only if it is of the text the scan compared this one with.
-    const earlier = options.earlier?.model && scanned.edit?.before === options.earlier.text ? { model: options.earlier.model, edit: scanned.edit } : undefined;
-    // The edit without the text before it, which the answers must not keep alive.
-    const edit = earlier && { lengthBefore: earlier.edit.lengthBefore, prefix: earlier.edit.prefix, suffix: earlier.edit.suffix };
+    // The earlier analysis answers for this one (its model, its mentions) only if it is of the text the scan compared this one with.
+    const edit = options.earlier?.model && scanned.before === options.earlier.text ? scanned.edit : undefined;
+    const earlier = edit && { model: options.earlier!.model!, edit };
     this.mentions = new Mentions(this.text, edit && { answers: options.earlier!.mentions.answers, edit });
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,

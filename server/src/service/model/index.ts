@@ -56,6 +56,7 @@ export interface ModelOptions {
 /** The model of the text before an edit, and the edit: what the edit left alone is not read again. */
 export interface EarlierModel {
   model: DocumentModel;
+  /** Kept: an edit without the text before it. */
   edit: TextEdit;
 }
 
@@ -110,10 +111,7 @@ export class DocumentModel {
     earlier?: EarlierModel,
   ) {
     // Only the earlier model's answers are kept, not the model nor its text: else every keystroke's would be.
-    if (earlier) {
-      const { lengthBefore, prefix, suffix } = earlier.edit;
-      this.earlierPast = { answers: earlier.model.pastSentences, edit: { lengthBefore, prefix, suffix } };
-    }
+    if (earlier) this.earlierPast = { answers: earlier.model.pastSentences, edit: earlier.edit };
     this.scopes = new Scopes(text, structure);
     this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
     this.pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));

@@ -116,7 +116,7 @@ export class IncrementalScan {
     const text = withLineFeeds(written);
     const spans = this.format === 'markdown' ? markdownBlockSpans(text) : [];
     const { blocks, blankLines } = splitBlocks(text, spans, this.cutOdds);
-    const { placed, unmoved, edit } = this.place(written, text, spans, blocks);
+    const { placed, unmoved, edited } = this.place(written, text, spans, blocks);
     readAfter(placed);
 
     const references: Reference[] = [];
@@ -142,7 +142,7 @@ export class IncrementalScan {
     while (blank < blankLines.length) structure.breaks.push(blankLines[blank++]);
     this.last = { written, placed };
     this.sweep(blocks.length);
-    return { text, references, structure, ...(edit ? { edit } : {}) };
+    return { text, references, structure, ...edited };
   }
 
   /**
@@ -150,7 +150,7 @@ export class IncrementalScan {
    * before it cite; `unmoved`: for each, the last scan's placing of it where it has not moved and
    * reads as it did, whose copies hold.
    */
-  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[]): { placed: Placed[]; unmoved: Array<Placed | undefined>; edit?: TextEdit & { before: string } } {
+  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[]): { placed: Placed[]; unmoved: Array<Placed | undefined>; edited?: { before: string; edit: TextEdit } } {
     const last = this.last;
     // Blocks wholly before the first changed character, or wholly after the last, are the texts
     // they were: found by position, without reading them.
@@ -197,7 +197,7 @@ export class IncrementalScan {
         context = { lastIsms, lastCobit, lastNumbered, lastCmmi, lastItil, firstIsms };
       }
     }
-    return { placed, unmoved, ...(last ? { edit: { before: last.written, lengthBefore: last.written.length, prefix, suffix } } : {}) };
+    return { placed, unmoved, ...(last ? { edited: { before: last.written, edit: { lengthBefore: last.written.length, prefix, suffix } } } : {}) };
   }
 
   private blockOf(padded: string): BlockText {

@@ -250,8 +250,10 @@ export interface ScannedText {
   /** In text order, with the clause numbers still waiting for a standard (the model decides them). */
   references: Reference[];
   structure: Structure;
-  /** For a scan of an edited text (incremental.ts): the text scanned before, and how this one came from it. */
-  edit?: TextEdit & { before: string };
+  /** For a scan of an edited text (incremental.ts): the text scanned before, */
+  before?: string;
+  /** and how this one came from it, which holds no text and may be kept. */
+  edit?: TextEdit;
 }
 
 /** The references of a text, as the scanner alone can tell them (a clause needs its standard in view). */
