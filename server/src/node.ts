@@ -4,6 +4,8 @@ import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-
 import { findPackageRoot, packageVersion, readCatalogSources, readMessageBundle } from './data-files';
 import { FramingCheck } from './framing';
 import { FileWorkspace } from './file-workspace';
+import { FlatTextDocument } from './flat-text-document';
+import { IdleCollection } from './idle-collection';
 import { KeptBufferWriter } from './message-writer';
 import { startServer } from './server';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,8 @@ const connection = reader ? createConnection(ProposedFeatures.all, reader, new K
 const files = { loadCatalog: () => readCatalogSources(root), loadMessages: (locale: string) => readMessageBundle(locale, root) };
 const server = startServer(connection, files, packageVersion(root), {
   folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
+  documents: FlatTextDocument.configuration,
+  idleWork: IdleCollection.start(),
 });
 // Given a reader rather than a stream, the library leaves the end of input to us: exit as it would.
 reader?.onClose(() => process.exit(server.shutdownReceived() ? 0 : 1));

@@ -9,13 +9,14 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type TextDocumentsConfiguration,
   type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver';
 import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COVERAGE, DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
-import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type Settings, type Workspace } from './service';
+import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
 import { CustomDataFiles } from './custom-data-files';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
 
@@ -46,10 +47,14 @@ export interface ServerFiles {
 export interface ServerOptions {
   /** The workspace of folders on disk, for clients that do not list theirs (Node only). */
   folderWorkspace?: (folders: string[]) => Workspace;
+  /** How open documents are kept and edited: the library's TextDocument unless given (Node gives flat-text-document.ts's). */
+  documents?: TextDocumentsConfiguration<PolicyDocument>;
+  /** Told when work comes in and when the server has none left: Node collects garbage then (idle-collection.ts). */
+  idleWork?: { busy(): void; idle(): void };
 }
 
 export function startServer(connection: Connection, files: ServerFiles, version: string, options: ServerOptions = {}): RunningServer {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<PolicyDocument>(options.documents ?? TextDocument);
   let service: NormrefService | undefined;
   /** Settles when the catalog has loaded (or failed to); undefined until initialize. */
   let ready: Promise<void> | undefined;
@@ -351,13 +356,14 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     } catch (error) {
       connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+    if (due.size === 0) options.idleWork?.idle();
   }
 
   function publishAll(): void {
     for (const document of documents.all()) schedule(document.uri);
   }
 
-  function prepare(document: TextDocument): void {
+  function prepare(document: PolicyDocument): void {
     if (!service || shutDown) return;
     try {
       const note = service.prepare(document, settings);
@@ -370,6 +376,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
 
   documents.onDidOpen((event) => prepare(event.document));
   documents.onDidChangeContent((event) => {
+    options.idleWork?.busy();
     schedule(event.document.uri);
     indexer?.changed(event.document.uri);
   });

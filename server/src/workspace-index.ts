@@ -3,7 +3,6 @@
 // disk, for Neovim or Emacs), reading it in the background with work-done progress, and keeping
 // it current from file events and from the documents open in the editor.
 import { FileChangeType, type Connection, type DidChangeWatchedFilesParams, type TextDocuments, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
 import { LIST_FILES, READ_FILE } from './protocol';
 import { isLarge, isPolicyPath, languageOfPath, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
@@ -30,7 +29,7 @@ export class WorkspaceIndexer {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<PolicyDocument>,
     private readonly service: () => NormrefService | undefined,
     private readonly settings: () => Settings,
     private readonly workspace: Workspace | undefined,
