@@ -78,7 +78,8 @@ await esbuild.build({
       "export { IncrementalScan } from './server/src/service/scan/incremental';\n" +
       "export { DocumentModel } from './server/src/service/model';\n" +
       "export { readCatalogSources } from './server/src/data-files';\n" +
-      "export { TextDocument } from 'vscode-languageserver-textdocument';\n",
+      "export { TextDocument } from 'vscode-languageserver-textdocument';\n" +
+      "export { FlatTextDocument } from './server/src/flat-text-document';\n",
     resolveDir: root,
     loader: 'ts',
     sourcefile: 'bench-entry.ts',
@@ -90,7 +91,7 @@ await esbuild.build({
   target: 'node20',
   logLevel: 'warning',
 });
-const { scan: scanWith, scanText, IncrementalScan, DocumentModel, createService, readCatalogSources, TextDocument } = createRequire(import.meta.url)(serviceBundle);
+const { scan: scanWith, scanText, IncrementalScan, DocumentModel, createService, readCatalogSources, TextDocument, FlatTextDocument } = createRequire(import.meta.url)(serviceBundle);
 // The scanner as the service runs it: with the vocabulary of the bundled data (frameworks, area
 // names, practices, which standards have numbers).
 const vocabulary = createService(readCatalogSources()).catalog.controls.vocabulary;
@@ -391,7 +392,7 @@ const analyzeMs = median(analyzeTimes.slice(2));
 console.log(`in-process analyze() of the document (scan + resolve, median of 5 after 2 warm-up): ${ms(analyzeMs)}`);
 const split = keystrokeSplit(service, doc.text, doc.text.split("\n"));
 console.log(
-  `in-process, per keystroke (${split.count} one-character edits at ${KEYSTROKE_PLACES} places; p50 / p99): TextDocument.update ${split.update},` +
+  `in-process, per keystroke (${split.count} one-character edits at ${KEYSTROKE_PLACES} places; p50 / p99): the document's update ${split.update},` +
     ` analysis ${split.analysis} (of which the scan ${split.scan}, the whole text scanned instead ${split.wholeScan}, the document model ${split.model}),` +
     ` resolving every reference ${split.resolutions}, diagnostics ${split.diagnostics}; all ${split.total}`,
 );
@@ -420,14 +421,15 @@ record('server RSS after open', rss, 'MB', '≤ 150 MB', rss <= 150);
 
 /**
  * What a keystroke costs in the service, step by step, in this process: the same edits as the
- * keystroke figure, applied to a TextDocument as the server applies them. The scan and the
+ * keystroke figure, applied to the server's document (flat-text-document.ts) as the server applies them. The scan and the
  * document model are also timed alone, and the scan of the whole text for comparison.
  */
 function keystrokeSplit(service, text, lines) {
-  const document = TextDocument.create('file:///bench/split.md', 'markdown', 1, text);
+  // The server's document in Node (flat-text-document.ts), edited as the server edits it.
+  const document = new FlatTextDocument('file:///bench/split.md', 'markdown', 1, text);
   service.diagnostics(document);
   // The first edit of a document starts keeping its blocks (a third dearer than a whole scan, once): not counted.
-  TextDocument.update(document, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
+  document.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }], 2);
   service.diagnostics(document);
   const vocabulary = service.catalog.controls.vocabulary;
   const incremental = new IncrementalScan('markdown', vocabulary);
@@ -438,7 +440,7 @@ function keystrokeSplit(service, text, lines) {
     for (let c = 0; c < KEYSTROKES_PER_PLACE; c++) {
       const character = lines[line].length + c;
       const t0 = now();
-      TextDocument.update(document, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], document.version + 1);
+      document.update([{ range: { start: { line, character }, end: { line, character } }, text: 'x' }], document.version + 1);
       const t1 = now();
       const analysis = service.analyze(document);
       const t2 = now();
