@@ -56,16 +56,23 @@ export class FlatTextDocument implements PolicyDocument {
   }
 
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): this {
-    for (const change of changes) {
-      if ('range' in change) {
-        const [from, to] = [this.offsetAt(change.range.start), this.offsetAt(change.range.end)];
-        // A range given end first is the same range (as the library reads it).
-        this.replace(Math.min(from, to), Math.max(from, to), change.text);
+    try {
+      for (const change of changes) {
+        // A change without text (a broken client) changes nothing, rather than half of something.
+        if (typeof change.text !== 'string') continue;
+        if ('range' in change && change.range) {
+          const [from, to] = [index(this.offsetAt(change.range.start)), index(this.offsetAt(change.range.end))];
+          // A range given end first is the same range (as the library reads it).
+          this.replace(Math.min(from, to), Math.max(from, to), change.text);
+        } else {
+          this.replace(0, this.length, change.text);
+        }
       }
-      else this.replace(0, this.length, change.text);
+    } finally {
+      // Whatever a change did, the text is the buffer's, as the line starts are.
+      this.text = this.bytes.toString(this.encoding, 0, this.length * this.width);
+      this.version = version;
     }
-    this.text = this.bytes.toString(this.encoding, 0, this.length * this.width);
-    this.version = version;
     return this;
   }
 
@@ -95,14 +102,12 @@ export class FlatTextDocument implements PolicyDocument {
     if (this.encoding === 'latin1' && !isOneByte(inserted)) this.widen();
     const width = this.width;
     const length = this.length + inserted.length - (end - start);
-    if (length * width > this.bytes.length) {
-      const grown = Buffer.allocUnsafeSlow(capacityFor(length * width));
-      this.bytes.copy(grown, 0, 0, this.length * width);
-      this.bytes = grown;
-    }
+    if (length * width > this.bytes.length) this.resize(capacityFor(length * width), this.length * width);
     this.bytes.copyWithin((start + inserted.length) * width, end * width, this.length * width);
     this.bytes.write(inserted, start * width, this.encoding);
     this.length = length;
+    // Four times what the text needs is a large paste undone: the memory goes back.
+    if (this.bytes.length > 4 * capacityFor(length * width)) this.resize(capacityFor(length * width), length * width);
     // A \r\n made across the edit's boundary joins two line ends into one: the starts are counted again.
     const insertedEnd = start + inserted.length;
     if ((this.codeAt(start - 1) === CR && this.codeAt(start) === LF) || (this.codeAt(insertedEnd - 1) === CR && this.codeAt(insertedEnd) === LF)) {
@@ -114,16 +119,23 @@ export class FlatTextDocument implements PolicyDocument {
     const first = lineOf(starts, start);
     const last = lineOf(starts, end);
     const added = lineStartsOf(inserted, start, false);
-    if (added.length === 0 && last === first) {
-      // Typing within a line, the common case: no array is made.
-    } else if (added.length === 1 && last === first + 1) {
-      starts[first + 1] = added[0];
+    if (added.length <= 16) {
+      // Typing, the common case (and Enter, and a short paste): the array is changed in place.
+      if (last > first) starts.splice(first + 1, last - first);
+      for (let i = 0; i < added.length; i++) starts.splice(first + 1 + i, 0, added[i]);
     } else {
       this.lineStarts = starts.slice(0, first + 1).concat(added, starts.slice(last + 1));
     }
     const shift = inserted.length - (end - start);
     const shifted = this.lineStarts;
     if (shift !== 0) for (let i = first + 1 + added.length; i < shifted.length; i++) shifted[i] += shift;
+  }
+
+  /** A buffer of `capacity` bytes holding the first `kept` bytes of the one before. */
+  private resize(capacity: number, kept: number): void {
+    const resized = Buffer.allocUnsafeSlow(capacity);
+    this.bytes.copy(resized, 0, 0, kept);
+    this.bytes = resized;
   }
 
   private codeAt(offset: number): number {
@@ -143,6 +155,11 @@ export class FlatTextDocument implements PolicyDocument {
     this.bytes = Buffer.allocUnsafeSlow(capacityFor(text.length * 2));
     this.bytes.write(text, 0, 'utf16le');
   }
+}
+
+/** An offset as String.prototype.substring reads one: NaN as 0, a fraction cut off. */
+function index(offset: number): number {
+  return Number.isNaN(offset) ? 0 : Math.trunc(offset);
 }
 
 function isLineEnd(code: number): boolean {

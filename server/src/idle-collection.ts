@@ -3,9 +3,9 @@
 // Why: a keystroke in a large policy analyses it again and leaves the analysis before it as
 // garbage, some megabytes. V8 collects the young generation when it is full, which is during a
 // keystroke every second or third one, and copying the live analysis then adds 5-10 ms to it:
-// most of the slowest keystrokes are those. Collected a few milliseconds after the diagnostics
-// are published, when nothing else has come in, the young generation is empty when the next
-// keystroke starts. Only the young generation: collecting the old one takes longer than the gap
+// most of the slowest keystrokes were those. Collected a few milliseconds after the last check is
+// done, unless a message from the client comes first (node.ts tells), the young generation is
+// empty when the next keystroke starts. Only the young generation: collecting the old one takes longer than the gap
 // between two keystrokes, and V8 does that incrementally, between the server's work, anyway.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,6 +22,8 @@ export class IdleCollection {
 
   /** The collector, or undefined where V8 does not lend its collector to the program. */
   static start(): IdleCollection | undefined {
+    // Where V8's flags are frozen after start-up, setting one is a fatal error, not an exception.
+    if ([...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => /^--freeze[-_]flags[-_]after[-_]init$/.test(a))) return undefined;
     try {
       // The flag makes V8 put `gc` in contexts made after it, as in Jest's leak detector.
       setFlagsFromString('--expose-gc');

@@ -28,11 +28,17 @@ const stdio = !args.some((a) => TRANSPORTS.some((t) => a.startsWith(t))) || args
 const reader = stdio ? stdinReader() : undefined;
 const connection = reader ? createConnection(ProposedFeatures.all, reader, new KeptBufferWriter(process.stdout)) : createConnection(ProposedFeatures.all);
 const files = { loadCatalog: () => readCatalogSources(root), loadMessages: (locale: string) => readMessageBundle(locale, root) };
+const idle = IdleCollection.start();
 const server = startServer(connection, files, packageVersion(root), {
   folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
   documents: FlatTextDocument.configuration,
-  idleWork: IdleCollection.start(),
+  idleWork: idle,
 });
+// Any message from the client is work: a collection due to start would delay its answer.
+if (idle) {
+  if (reader) process.stdin.on('data', () => idle.busy());
+  else process.on('message', () => idle.busy());
+}
 // Given a reader rather than a stream, the library leaves the end of input to us: exit as it would.
 reader?.onClose(() => process.exit(server.shutdownReceived() ? 0 : 1));
 

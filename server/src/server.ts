@@ -49,7 +49,7 @@ export interface ServerOptions {
   folderWorkspace?: (folders: string[]) => Workspace;
   /** How open documents are kept and edited: the library's TextDocument unless given (Node gives flat-text-document.ts's). */
   documents?: TextDocumentsConfiguration<PolicyDocument>;
-  /** Told when work comes in and when the server has none left: Node collects garbage then (idle-collection.ts). */
+  /** Told when a document changes and when the server has no check left to do: Node collects garbage then (idle-collection.ts). */
   idleWork?: { busy(): void; idle(): void };
 }
 
@@ -76,6 +76,8 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   /** Documents whose diagnostics are due, with the way to cancel it, and when each was last published. */
   const due = new Map<string, () => void>();
   const published = new Map<string, number>();
+  /** Checks begun and not yet done (they pause between slices). */
+  let publishing = 0;
   let indexer: WorkspaceIndexer | undefined;
   let customData: CustomDataFiles | undefined;
   /** The last value of normref.customData, read again when a file of it changes. */
@@ -345,6 +347,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     const document = documents.get(uri);
     if (!document || !service || shutDown) return;
     published.set(uri, Date.now());
+    publishing++;
     const { version } = document;
     // Between slices of the check the requests that came in are answered; a change meanwhile
     // makes this text's diagnostics moot, and the change has scheduled the next check.
@@ -356,7 +359,8 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     } catch (error) {
       connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    if (due.size === 0) options.idleWork?.idle();
+    // The last check done, none waiting and none in slices: the server is idle.
+    if (--publishing === 0 && due.size === 0) options.idleWork?.idle();
   }
 
   function publishAll(): void {

@@ -98,7 +98,9 @@ test('fuzz: after each edit, whether a text holds a directive word is what a sea
 // and widen the text.
 test('fuzz: the flat document has the text, lines and positions of the library document after any edits', () => {
   const alphabet = fc.constantFrom('a', 'é', '\r', '\n', '\r\n', ' ', '—', '😀', '|');
-  const chunk = fc.array(alphabet, { maxLength: 12 }).map((xs) => xs.join(''));
+  const short = fc.array(alphabet, { maxLength: 12 }).map((xs) => xs.join(''));
+  // Now and then a paste of many lines, which the line starts take another way.
+  const chunk = fc.oneof({ weight: 6, arbitrary: short }, { weight: 1, arbitrary: fc.tuple(short, fc.integer({ min: 2, max: 40 })).map(([t, n]) => `${t}\n`.repeat(n)) });
   const position = fc.record({ line: fc.integer({ min: -1, max: 12 }), character: fc.integer({ min: -1, max: 14 }) });
   const change = fc.oneof(
     { weight: 12, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: chunk }) },
