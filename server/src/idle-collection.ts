@@ -5,8 +5,8 @@
 // keystroke every second or third one, and copying the live analysis then adds 5-10 ms to it:
 // most of the slowest keystrokes were those. Collected a few milliseconds after the last check is
 // done, unless a message from the client comes first (node.ts tells), the young generation is
-// empty when the next keystroke starts. Only the young generation: collecting the old one takes longer than the gap
-// between two keystrokes, and V8 does that incrementally, between the server's work, anyway.
+// empty when the next keystroke starts. Only the young generation: collecting the old one takes
+// longer than the gap between two keystrokes, and V8 does that incrementally anyway.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -34,7 +34,7 @@ export class IdleCollection {
     }
   }
 
-  /** Work came in: a collection now would delay it. */
+  /** A message came in: a collection now would delay its answer. */
   busy(): void {
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -49,8 +49,8 @@ export interface ServerOptions {
   folderWorkspace?: (folders: string[]) => Workspace;
   /** How open documents are kept and edited: the library's TextDocument unless given (Node gives flat-text-document.ts's). */
   documents?: TextDocumentsConfiguration<PolicyDocument>;
-  /** Told when a document changes and when the server has no check left to do: Node collects garbage then (idle-collection.ts). */
-  idleWork?: { busy(): void; idle(): void };
+  /** Told when the server has no check left to do: Node collects garbage then, unless a message comes first (idle-collection.ts). */
+  idleWork?: { idle(): void };
 }
 
 export function startServer(connection: Connection, files: ServerFiles, version: string, options: ServerOptions = {}): RunningServer {
@@ -380,7 +380,6 @@ export function startServer(connection: Connection, files: ServerFiles, version:
 
   documents.onDidOpen((event) => prepare(event.document));
   documents.onDidChangeContent((event) => {
-    options.idleWork?.busy();
     schedule(event.document.uri);
     indexer?.changed(event.document.uri);
   });
