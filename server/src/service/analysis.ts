@@ -56,6 +56,8 @@ export class Analysis {
   readonly mentions: Mentions;
   private readonly base: number;
   private resolved?: Resolution[];
+  /** The earlier text's resolutions, while this analysis's are not worked out: its first references are the same objects. */
+  private inherited?: { references: readonly Reference[]; resolutions: readonly Resolution[] };
 
   constructor(
     readonly document: PolicyDocument,
@@ -90,6 +92,8 @@ export class Analysis {
     this.references = scanned.references.filter((r) =>
       r.kind === 'control' || r.kind === 'control-area' ? model.read(r) !== null : !model.isOwnId(r),
     );
+    const resolved = earlier && options.earlier!.resolved;
+    if (resolved) this.inherited = { references: options.earlier!.references, resolutions: resolved };
   }
 
   /** An analysis that found nothing, and says why. */
@@ -99,9 +103,22 @@ export class Analysis {
 
   /** Every reference resolved, in text order: worked out on first use, then kept. */
   get resolutions(): Resolution[] {
-    this.resolved ??= [...this.resolveEach()];
+    if (!this.resolved) {
+      const resolved: Resolution[] = new Array(this.references.length);
+      // The blocks before an edit keep their reference objects: an identifier's resolution is theirs
+      // still; a control's depends on the whole document's reading, so it is resolved again.
+      const inherited = this.inherited;
+      const same = inherited ? sameBefore(inherited.references, this.references) : 0;
+      for (let i = 0; i < this.references.length; i++) {
+        const kind = this.references[i].kind;
+        resolved[i] = i < same && (kind === 'standard' || kind === 'framework') ? inherited!.resolutions[i] : this.resolveOne(this.references[i]);
+      }
+      this.inherited = undefined;
+      this.resolved = resolved;
+    }
     return this.resolved;
   }
+
 
   /**
    * The resolutions one at a time, for a reader that writes each out and drops it (the CLI): a
@@ -109,10 +126,12 @@ export class Analysis {
    */
   *resolveEach(): Generator<Resolution> {
     if (this.resolved) return yield* this.resolved;
-    for (const r of this.references) {
-      // A control is read in its document's context; a standard or framework identifier is resolved once per process.
-      yield r.kind === 'control' || r.kind === 'control-area' ? resolve(r, this.catalog, this.model!.read(r)!) : r.kind === 'internal' ? resolve(r, this.catalog) : resolveIdentifier(r, this.catalog);
-    }
+    for (const r of this.references) yield this.resolveOne(r);
+  }
+
+  private resolveOne(r: Reference): Resolution {
+    // A control is read in its document's context; a standard or framework identifier is resolved once per process.
+    return r.kind === 'control' || r.kind === 'control-area' ? resolve(r, this.catalog, this.model!.read(r)!) : r.kind === 'internal' ? resolve(r, this.catalog) : resolveIdentifier(r, this.catalog);
   }
 
   /** The resolution whose reference holds the character at `offset` of the document. */
@@ -158,4 +177,11 @@ export class Analysis {
   citesIsms(): boolean {
     return !!this.model?.cited.some((r) => (r.id.number === '27001' || r.id.number === '27002' || r.id.number === '17799') && r.id.parts.length === 0);
   }
+}
+
+/** How many references at the start of two lists are the same objects. */
+function sameBefore(a: readonly Reference[], b: readonly Reference[]): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }

@@ -17,29 +17,32 @@ import { listed, replaceWith } from './standards';
 /** Rules that read the edition from the text itself. */
 const EVIDENCED: ReadonlySet<EditionRule> = new Set(['written', 'column', 'paragraph', 'section', 'declared']);
 
+/** What most numbers are found to have: nothing (one list for all, never changed). */
+const NONE: readonly Found[] = [];
+
 interface Scope {
   edition: string;
   rule: EditionRule;
   evidence?: Evidence;
 }
 
-export function checkControl(resolution: ControlResolution, context: CheckContext): Found[] {
-  if (resolution.kind !== 'control' || !resolution.edition) return [];
+export function checkControl(resolution: ControlResolution, context: CheckContext): readonly Found[] {
+  if (resolution.kind !== 'control' || !resolution.edition) return NONE;
   const r = resolution as ControlResolution & { edition: string };
   const unknown = context.enabled('unknown-control') ? unknownControl(r, context) : undefined;
   if (unknown) return [unknown];
-  if (!r.numbering.standardKey || !r.set) return [];
+  if (!r.numbering.standardKey || !r.set) return NONE;
   // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
-  if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return [];
+  if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return NONE;
   // In a crosswalk (a table whose header cites two editions) a number is checked against its own column only.
-  if (context.crosswalkTables.has(context.model.scopes.tableAt(r.reference.start)?.index ?? -1) && r.rule !== 'column' && r.rule !== 'written') return [];
+  if (context.crosswalkTables.has(context.model.scopes.tableAt(r.reference.start)?.index ?? -1) && r.rule !== 'column' && r.rule !== 'written') return NONE;
   const scope = scopeOf(r, context);
   // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
-  if (!scope || scope.edition === '2005' || r.edition === '2005') return [];
+  if (!scope || scope.edition === '2005' || r.edition === '2005') return NONE;
   // "the 2013 controls 12.1.2 and 14.2.2", "Maßnahme 8.8 der Fassung 2022": the author says which edition.
-  if (r.edition !== scope.edition && paragraphNames(context.text, r.reference.start, r.reference.end, r.edition)) return [];
+  if (r.edition !== scope.edition && paragraphNames(context.text, r.reference.start, r.reference.end, r.edition)) return NONE;
   const inScope = r.numbering.editions.find((e) => e.edition === scope.edition)?.set;
-  if (!inScope) return [];
+  if (!inScope) return NONE;
   const there = lookUp(inScope, (r.reference as ControlReference).id.number);
   if (!there) return r.item || r.group ? [editionMismatch(r, scope, inScope, context)] : [];
   if (r.edition !== scope.edition && r.rule === 'title') return titleOfOtherEdition(r, scope, inScope, context);

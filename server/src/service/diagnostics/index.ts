@@ -84,7 +84,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
   };
   let done = 0;
   for (const r of standards) {
-    add(checkStandard(r, context));
+    checkStandard(r, context, found);
     if (++done % SLICE === 0) yield;
   }
   for (const r of controls) {

@@ -8,18 +8,16 @@ import type { StandardResolution } from '../resolve';
 import { displayLanguage } from '../locale';
 import { edit, type CheckContext, type Found } from './context';
 import type { Edit, Fix } from './finding';
-import type { DiagnosticCode } from './rules';
 
-export function checkStandard(r: StandardResolution, context: CheckContext): Found[] {
-  const found: Found[] = [];
-  const add = (f: Found | undefined) => f && found.push(f);
-  const on = (code: DiagnosticCode) => context.enabled(code);
-  if (on('withdrawn')) add(withdrawn(r, context));
-  if (on('renamed')) add(renamed(r, context));
-  if (on('unknown-edition')) add(unknownEdition(r, context.catalog));
-  if (on('unknown-part') || on('unknown-number')) add(unknownPartOrNumber(r, context.catalog));
-  if (on('non-canonical')) add(nonCanonical(r));
-  return found;
+/** Adds a standard's findings to `found`. Run for every standard of a document: nothing is made for one without any. */
+export function checkStandard(r: StandardResolution, context: CheckContext, found: Found[]): void {
+  const on = context.enabled;
+  let f: Found | undefined;
+  if (on('withdrawn') && (f = withdrawn(r, context))) found.push(f);
+  if (on('renamed') && (f = renamed(r, context))) found.push(f);
+  if (on('unknown-edition') && (f = unknownEdition(r, context.catalog))) found.push(f);
+  if ((on('unknown-part') || on('unknown-number')) && (f = unknownPartOrNumber(r, context.catalog))) found.push(f);
+  if (on('non-canonical') && (f = nonCanonical(r))) found.push(f);
 }
 
 // ----- withdrawn -----

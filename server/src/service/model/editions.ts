@@ -26,9 +26,18 @@ export function familyOfDocument(document: string): string {
  * (a year between editions, an adoption's or a corrigendum's, means the edition before it).
  */
 export function editionOfYear(numbering: Numbering, year: number): string {
-  const years = numbering.editions.map((e) => e.edition).filter((e) => /^\d{4}$/.test(e));
-  return years.find((e) => Number(e) <= year) ?? years[years.length - 1] ?? numbering.editions[0].edition;
+  // Asked for every dated citation of every text: answered once per numbering and year.
+  let byYear = editionsByYear.get(numbering);
+  if (!byYear) editionsByYear.set(numbering, (byYear = new Map()));
+  let edition = byYear.get(year);
+  if (edition === undefined) {
+    const years = numbering.editions.map((e) => e.edition).filter((e) => /^\d{4}$/.test(e));
+    edition = years.find((e) => Number(e) <= year) ?? years[years.length - 1] ?? numbering.editions[0].edition;
+    byYear.set(year, edition);
+  }
+  return edition;
 }
+const editionsByYear = new WeakMap<Numbering, Map<number, string>>();
 
 /** The ISMS edition of a year, for a numbering-free question (completion, front matter). */
 export function ismsEditionOfYear(year: number): '2022' | '2013' | '2005' {

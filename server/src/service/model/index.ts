@@ -76,16 +76,16 @@ export class DocumentModel {
   /** Votes for the edition of each family, for the document and for each table. */
   private readonly documentVotes = new Map<string, Vote[]>();
   private readonly tableVotes = new Map<number, Vote[]>();
-  /** Per family and paragraph, the dated citations in it that are not passing mentions, in order. */
-  private readonly paragraphCitations = new Map<string, StandardReference[]>();
+  /** Per family, by paragraph, the dated citations in it that are not passing mentions, in order. */
+  private readonly paragraphCitations = new Map<string, Map<number, StandardReference[]>>();
   /** The editions section headings name, by heading start. */
   private readonly sectionEditions = new Map<number, { edition: string; evidence: Evidence }>();
   private readonly readings = new Map<Reference, Reading | null>();
   private readonly ismsNumberings: Numbering[];
   /** How often each standard with a numbering is cited: the most cited is the document's subject. */
   private readonly citations = new Map<string, number>();
-  /** "paragraph key": the standards with a numbering cited in each paragraph. */
-  private readonly citedInParagraph = new Set<string>();
+  /** By standard with a numbering, the paragraphs that cite it, in text order (a paragraph again for each citation). */
+  private readonly citedInParagraph = new Map<string, number[]>();
   /** Standard references that are a document's own ids (ISO-401, ISO-402 … of an audit checklist). */
   private readonly ownIds: ReadonlySet<Reference>;
   /** Headings of history and bibliography sections, and indexes of revision-history tables. */
@@ -213,7 +213,9 @@ export class DocumentModel {
     const numbering = this.catalog.controls.numberingsOfStandard(key)[0];
     if (numbering) {
       this.citations.set(key, (this.citations.get(key) ?? 0) + 1);
-      this.citedInParagraph.add(`${this.scopes.paragraphOf(r.start)} ${key}`);
+      const paragraphs = this.citedInParagraph.get(key);
+      if (paragraphs) paragraphs.push(this.scopes.paragraphOf(r.start));
+      else this.citedInParagraph.set(key, [this.scopes.paragraphOf(r.start)]);
     }
     if (!numbering || r.id.year === undefined || r.id.series) return;
     if (this.isPassing(r)) return;
@@ -229,7 +231,9 @@ export class DocumentModel {
     }
     this.addVote(this.documentVotes, family, vote);
     if (place.table) this.addVote(this.tableVotes, place.table.index, vote, family);
-    this.addVote(this.paragraphCitations as Map<string, unknown[]>, `${family} ${place.paragraph}`, r);
+    let byParagraph = this.paragraphCitations.get(family);
+    if (!byParagraph) this.paragraphCitations.set(family, (byParagraph = new Map()));
+    this.addVote(byParagraph, place.paragraph, r);
     // A heading that cites a dated standard gives its section that edition.
     const heading = place.sections[0]?.heading;
     if (heading && heading.start <= r.start && r.end <= heading.end && !this.sectionEditions.has(heading.start)) {
@@ -387,7 +391,7 @@ export class DocumentModel {
       if (key === '17799') return pick(n, ['ISO/IEC 17799']);
       // "clause 6.1.3" after several standards in a paragraph: the document's subject, if it is one of them and has the clause.
       const subject = form === 'clause' && !near ? this.subject(true) : undefined;
-      if (subject && subject !== key && this.citedInParagraph.has(`${this.scopes.paragraphOf(r.start)} ${subject}`)) {
+      if (subject && subject !== key && includes(this.citedInParagraph.get(subject), this.scopes.paragraphOf(r.start))) {
         const numberings = this.catalog.controls.numberingsOfStandard(subject).filter((x) => x.editions.some((e) => lookUp(e.set, r.id.number)));
         if (numberings.length) return subject === '27001' ? pick(n, ['ISO/IEC 27001']) : numberings;
       }
@@ -461,7 +465,7 @@ export class DocumentModel {
       if (winner) return { edition: winner.edition, rule: 'table', evidence: winner.evidence };
     }
     // In the paragraph: the nearest dated citation before the offset, else the first after it.
-    const cited = this.paragraphCitations.get(`${family} ${place.paragraph}`);
+    const cited = this.paragraphCitations.get(family)?.get(place.paragraph);
     const nearest = cited && (cited[countBefore(cited, offset) - 1] ?? cited[0]);
     if (nearest?.id.year !== undefined) return { edition: ofYear(nearest.id.year), rule: 'paragraph', evidence: evidenceOf(nearest) };
     if (family === ISMS) {
@@ -554,8 +558,22 @@ function pick(numberings: ReadonlyMap<string, Numbering>, keys: readonly string[
 /** Between a standard and a number written with it: spaces and punctuation on one line, no words. */
 const ADJACENT_GAP = /^[ \t\u00A0,:;()[\]–—-]*$/;
 
+/** A reference is its own evidence: it has the start, end and text an evidence needs. */
 function evidenceOf(r: Reference): Evidence {
-  return { start: r.start, end: r.end, text: r.text };
+  return r;
+}
+
+/** Whether a sorted list of numbers holds one. */
+function includes(sorted: readonly number[] | undefined, value: number): boolean {
+  if (!sorted) return false;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === value;
 }
 
 

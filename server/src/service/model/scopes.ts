@@ -17,13 +17,15 @@ export interface Place {
   paragraph: number;
   table?: { index: number; table: Table; column: number; row: number };
   /** The sections that hold the offset, innermost first. */
-  sections: Section[];
+  sections: readonly Section[];
 }
 
 export class Scopes {
   readonly sections: Section[];
   private readonly headingStarts: number[];
   private row?: { start: number; end: number; cells: Span[] };
+  /** sectionsAt's answers by innermost section: every offset of a section shares one (read-only) list. */
+  private readonly chains: Section[][] = [];
 
   constructor(
     private readonly text: string,
@@ -52,29 +54,33 @@ export class Scopes {
   }
 
   /** The model asks for the place of a citation several times in a row (is it passing, what does it vote for). */
-  private last?: { offset: number; place: Place };
+  private lastOffset = -1;
+  private lastPlace?: Place;
 
   place(offset: number): Place {
-    if (this.last?.offset === offset) return this.last.place;
-    const place = this.placeOf(offset);
-    this.last = { offset, place };
-    return place;
+    if (this.lastOffset === offset) return this.lastPlace!;
+    this.lastOffset = offset;
+    return (this.lastPlace = this.placeOf(offset));
   }
 
   private placeOf(offset: number): Place {
     const found = this.tableAt(offset);
-    const place: Place = { paragraph: this.paragraphOf(offset), sections: this.sectionsAt(offset) };
+    const place: Place = { paragraph: this.paragraphOf(offset), sections: this.sectionsAt(offset), table: undefined };
     if (!found) return place;
-    const { table } = found;
+    const { index, table } = found;
     const row = countBelow(table.rows, offset + 1) - 1;
     // In the header row: the column of a header cell.
-    if (row < 0) return { ...place, table: { ...found, column: cellIndex(table.header, offset), row } };
+    if (row < 0) {
+      place.table = { index, table, column: cellIndex(table.header, offset), row };
+      return place;
+    }
     const start = table.rows[row];
     if (this.row?.start !== start) {
       const end = lineEnd(this.text, start);
       this.row = { start, end, cells: cellSpans(this.text, start, end) };
     }
-    return { ...place, table: { ...found, column: cellIndex(this.row.cells, offset), row } };
+    place.table = { index, table, column: cellIndex(this.row.cells, offset), row };
+    return place;
   }
 
   /** The cells of the table row that holds `offset`, if it is in a table's body. */
@@ -90,13 +96,21 @@ export class Scopes {
   }
 
   /** The sections holding an offset, innermost first. */
-  sectionsAt(offset: number): Section[] {
+  sectionsAt(offset: number): readonly Section[] {
     // The last heading before the offset opens the innermost section that holds it.
-    const found: Section[] = [];
-    for (let s: Section | undefined = this.sections[countBelow(this.headingStarts, offset + 1) - 1]; s; s = s.parent) found.push(s);
+    const innermost = countBelow(this.headingStarts, offset + 1) - 1;
+    if (innermost < 0) return NO_SECTIONS;
+    let found = this.chains[innermost];
+    if (!found) {
+      found = [];
+      for (let s: Section | undefined = this.sections[innermost]; s; s = s.parent) found.push(s);
+      this.chains[innermost] = found;
+    }
     return found;
   }
 }
+
+const NO_SECTIONS: readonly Section[] = [];
 
 function sectionsOf(headings: readonly Heading[], length: number): Section[] {
   const sections: Section[] = [];
