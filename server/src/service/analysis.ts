@@ -119,7 +119,6 @@ export class Analysis {
     return this.resolved;
   }
 
-
   /**
    * The resolutions one at a time, for a reader that writes each out and drops it (the CLI): a
    * dense 20 MB document has half a million, which need not all be held at once.

@@ -11,7 +11,7 @@ import type { Structure } from '../scan/structure';
 import { editionOfYear, familyOf, ISMS } from './editions';
 import { isHistoryTable, isPastSection, pastInSentence, SENTENCE_REACH } from './passing';
 import { offsetBefore, type TextEdit } from '../scan/text-diff';
-import { Scopes } from './scopes';
+import { countBelow, Scopes } from './scopes';
 import { internalIds } from './internal-ids';
 import { namesTitle, titleKey, writtenAfter } from './titles';
 
@@ -391,7 +391,7 @@ export class DocumentModel {
       if (key === '17799') return pick(n, ['ISO/IEC 17799']);
       // "clause 6.1.3" after several standards in a paragraph: the document's subject, if it is one of them and has the clause.
       const subject = form === 'clause' && !near ? this.subject(true) : undefined;
-      if (subject && subject !== key && includes(this.citedInParagraph.get(subject), this.scopes.paragraphOf(r.start))) {
+      if (subject && subject !== key && holds(this.citedInParagraph.get(subject), this.scopes.paragraphOf(r.start))) {
         const numberings = this.catalog.controls.numberingsOfStandard(subject).filter((x) => x.editions.some((e) => lookUp(e.set, r.id.number)));
         if (numberings.length) return subject === '27001' ? pick(n, ['ISO/IEC 27001']) : numberings;
       }
@@ -558,22 +558,14 @@ function pick(numberings: ReadonlyMap<string, Numbering>, keys: readonly string[
 /** Between a standard and a number written with it: spaces and punctuation on one line, no words. */
 const ADJACENT_GAP = /^[ \t\u00A0,:;()[\]–—-]*$/;
 
+/** Whether sorted numbers hold a value. */
+function holds(sorted: readonly number[] | undefined, value: number): boolean {
+  return !!sorted && sorted[countBelow(sorted, value)] === value;
+}
+
 /** A reference is its own evidence: it has the start, end and text an evidence needs. */
 function evidenceOf(r: Reference): Evidence {
   return r;
-}
-
-/** Whether a sorted list of numbers holds one. */
-function includes(sorted: readonly number[] | undefined, value: number): boolean {
-  if (!sorted) return false;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted[lo] === value;
 }
 
 

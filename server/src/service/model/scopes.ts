@@ -70,17 +70,17 @@ export class Scopes {
     const { index, table } = found;
     const row = countBelow(table.rows, offset + 1) - 1;
     // In the header row: the column of a header cell.
-    if (row < 0) {
-      place.table = { index, table, column: cellIndex(table.header, offset), row };
-      return place;
-    }
-    const start = table.rows[row];
+    place.table = { index, table, column: cellIndex(row < 0 ? table.header : this.rowCells(table.rows[row]), offset), row };
+    return place;
+  }
+
+  /** The cells of the row starting at `start`, cut once for the queries in it. */
+  private rowCells(start: number): Span[] {
     if (this.row?.start !== start) {
       const end = lineEnd(this.text, start);
       this.row = { start, end, cells: cellSpans(this.text, start, end) };
     }
-    place.table = { index, table, column: cellIndex(this.row.cells, offset), row };
-    return place;
+    return this.row.cells;
   }
 
   /** The cells of the table row that holds `offset`, if it is in a table's body. */
@@ -125,7 +125,7 @@ function sectionsOf(headings: readonly Heading[], length: number): Section[] {
 }
 
 /** How many of the sorted `values` are below `limit`. */
-function countBelow(values: readonly number[], limit: number): number {
+export function countBelow(values: readonly number[], limit: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
