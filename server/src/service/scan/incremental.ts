@@ -95,8 +95,12 @@ interface Placed {
   structure: Structure;
 }
 
-/** Blocks kept beyond those of the current text, for undo and cut-and-paste, before a sweep. */
-const SPARE_BLOCKS = 256;
+/**
+ * Blocks kept beyond those of the current text before a sweep. Few: each keystroke makes a new
+ * variant of the block it edits, and keeping hundreds of them (with their references) grew the
+ * server's heap by ~47 KB a keystroke until the sweep; undo still finds the blocks around it.
+ */
+const SPARE_BLOCKS = 32;
 
 export class IncrementalScan {
   /** Block texts by padded text. */
@@ -253,7 +257,7 @@ export class IncrementalScan {
 
   /** Forgets the blocks no longer in the text once there are many: hostile edits may make any number. */
   private sweep(current: number): void {
-    if (this.blocks.size <= 2 * current + SPARE_BLOCKS) return;
+    if (this.blocks.size <= current + SPARE_BLOCKS) return;
     for (const [padded, block] of this.blocks) if (block.used !== this.generation) this.blocks.delete(padded);
   }
 }
