@@ -6,8 +6,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FlatTextDocument } from '../../server/src/flat-text-document';
+import { splitBlocks } from '../../server/src/service/scan/blocks';
+import { findCodeBlocks } from '../../server/src/service/scan/code-blocks';
 import { IncrementalScan } from '../../server/src/service/scan/incremental';
+import { withLineFeeds } from '../../server/src/service/scan/line-ends';
 import { Mentions } from '../../server/src/service/scan/mentions';
+import { markdownBlockSpans, type Span } from '../../server/src/service/scan/prose';
+import { commonPrefix, commonSuffix } from '../../server/src/service/scan/text-diff';
 import { bundledService, bundledVocabulary } from '../support/catalog';
 import { customService } from '../support/custom-data';
 import { boundaryEdits, edits, policyDocument, policyText } from './generators';
@@ -87,6 +92,46 @@ test('fuzz: after each edit, whether a text holds a directive word is what a sea
       return true;
     }),
     settings(2000),
+  );
+});
+
+// The passes before the incremental scan's blocks, after an edit: the code blocks and the cuts
+// into blocks read again only around the edit. Texts of the pieces that make and break Markdown
+// blocks (paragraphs, fences, indents, list items, blank lines, comments, front matter, lone CRs), edited
+// again and again, each result the earlier text's for the next edit, against a pass over the
+// whole text. Moving any of their bounds one character closer to the edit fails.
+test('fuzz: after each edit, the code blocks and blocks read around it are those of the whole text', () => {
+  const line = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom('Text.\n', 'More text.\n', 'x\r\n', 'a\r') },
+    { weight: 3, arbitrary: fc.constantFrom('```\ncode\n```\n', '~~~~\n\n~~~~\n', '    code\n', '\tcode\n', '- item\n', '1. item\n', '  - nested\n', '<!-- c -->\n', '<!--\n\n-->\n', '---\ntitle: x\n---\n') },
+  );
+  const blank = fc.constantFrom('\n', '   \n', '\r\n', '\n\n');
+  const paragraph = fc.tuple(fc.array(line, { minLength: 1, maxLength: 3 }), blank).map(([lines, after]) => lines.join('') + after);
+  const text = fc.array(paragraph, { minLength: 3, maxLength: 40 }).map((l) => l.join(''));
+  const piece = fc.oneof(line, blank, fc.constantFrom('```', '~', '    ', '\t', '\n', '\r', ' ', 'a', '-', '1.', '`', '<!--', '-->', '```\n', '~~~\n', '---\n'));
+  // Positions evenly spread (fast-check's doubles crowd at 0 and 1, before or after everything).
+  const edit = fc.record({ at: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000), remove: fc.integer({ min: 0, max: 6 }), insert: fc.array(piece, { maxLength: 4 }).map((l) => l.join('')) });
+  fc.assert(
+    fc.property(text, fc.array(edit, { minLength: 1, maxLength: 10 }), fc.constantFrom(1, 2, 3), (start, steps, cutOdds) => {
+      let written = start;
+      let codeBlocks: readonly Span[] = findCodeBlocks(withLineFeeds(written));
+      let spans = markdownBlockSpans(withLineFeeds(written));
+      let blocks = splitBlocks(withLineFeeds(written), spans, cutOdds);
+      for (const { at, remove, insert } of steps) {
+        const from = Math.floor(at * written.length);
+        const next = written.slice(0, from) + insert + written.slice(from + remove);
+        const prefix = commonPrefix(written, next);
+        const textEdit = { lengthBefore: written.length, prefix, suffix: commonSuffix(written, next, prefix) };
+        const text = withLineFeeds(next);
+        const found = findCodeBlocks(text, { spans: codeBlocks, edit: textEdit });
+        assert.deepStrictEqual(found, findCodeBlocks(text), `code blocks of ${JSON.stringify(next)}`);
+        const nextSpans = markdownBlockSpans(text);
+        const split = splitBlocks(text, nextSpans, cutOdds, { blocks, spans, edit: textEdit });
+        assert.deepStrictEqual(split, splitBlocks(text, nextSpans, cutOdds), `blocks of ${JSON.stringify(next)}`);
+        [written, codeBlocks, spans, blocks] = [next, found, nextSpans, split];
+      }
+    }),
+    settings(3000),
   );
 });
 

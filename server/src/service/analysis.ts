@@ -9,6 +9,7 @@ import { resolve, type Resolution } from './resolve';
 import { resolveIdentifier } from './resolve-cache';
 import { scanText, type TextFormat } from './scan';
 import type { IncrementalScan } from './scan/incremental';
+import { declaredEdition } from './scan/directives';
 import { Mentions } from './scan/mentions';
 import type { Reference } from './scan/reference';
 
@@ -25,7 +26,10 @@ export interface PolicyDocument {
 export interface AnalysisOptions {
   /** normref.controls.defaultEdition, which the analysis depends on. */
   defaultEdition: string;
-  /** The ISO/IEC 27001/27002 edition the document declares for its control numbers. */
+  /**
+   * The ISO/IEC 27001/27002 edition the document declares for its control numbers, for a window
+   * (read once from the whole text); an analysis of the whole text reads it itself.
+   */
   declaredEdition?: string;
   /** Only this part of the text is scanned: [from, to). The whole text when absent. */
   window?: { from: number; to: number };
@@ -67,7 +71,6 @@ export class Analysis {
     this.text = document.getText();
     this.defaultEdition = options.defaultEdition;
     this.skipped = options.skipped;
-    this.declaredEdition = options.declaredEdition;
     this.window = options.window;
     this.base = options.window?.from ?? 0;
     if (this.skipped) {
@@ -82,6 +85,7 @@ export class Analysis {
     const edit = options.earlier?.model && scanned.before === options.earlier.text ? scanned.edit : undefined;
     const earlier = edit && { model: options.earlier!.model!, edit };
     this.mentions = new Mentions(this.text, edit && { answers: options.earlier!.mentions.answers, edit });
+    this.declaredEdition = options.window ? options.declaredEdition : declaredEdition(this.text, formatOf(document), (word) => this.mentions.has(word));
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),

@@ -64,7 +64,7 @@ export class DocumentAnalyses {
       else if (entry.incremental?.format !== format) entry.incremental = new IncrementalScan(format, this.catalog.controls.vocabulary);
       const earlier = entry.incremental && entry.earlier;
       entry.earlier = undefined;
-      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(entry.text, format), incremental: entry.incremental, ...(earlier ? { earlier } : {}) });
+      return new Analysis(document, this.catalog, { defaultEdition, incremental: entry.incremental, ...(earlier ? { earlier } : {}) });
     });
     return entry.whole;
   }
@@ -101,7 +101,7 @@ export class DocumentAnalyses {
       const text = document.getText();
       const skipped = unreadable(text);
       if (skipped) return Analysis.failed(document, this.catalog, defaultEdition, skipped);
-      return new Analysis(document, this.catalog, { defaultEdition, declaredEdition: declaredEdition(text, formatOf(document)) });
+      return new Analysis(document, this.catalog, { defaultEdition });
     });
   }
 

@@ -7,7 +7,12 @@
 // block of a few kilobytes costs a fraction of a millisecond to read again. Where a block ends
 // depends only on the paragraph before the cut, so an edit moves no cut but its own paragraph's
 // and the blocks elsewhere stay the texts they were.
+//
+// After an edit, the cuts before it are the earlier text's, and so are those after it once a cut
+// falls where the earlier text had one and the spans after it are the same: from a cut on, the
+// rest of the text is read as it was.
 import type { Span } from './prose';
+import type { TextEdit } from './text-diff';
 
 export interface Blocks {
   /** [from, to): from the start of a block's first line to the end of its last, in text order. */
@@ -25,14 +30,22 @@ const SPACE = 32;
 const TAB = 9;
 const CR = 13;
 
+/** The blocks of the text before an edit, its spans, and the edit. */
+export interface EarlierBlocks {
+  blocks: Blocks;
+  spans: readonly Span[];
+  edit: TextEdit;
+}
+
 /**
  * The blocks of a text (line ends as line feeds) and the blank lines between them. A blank line
  * is one the scanner's paragraph breaks see as blank: spaces and tabs, then the line end.
  */
-export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_ODDS): Blocks {
+export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_ODDS, earlier?: EarlierBlocks): Blocks {
   const blocks: Span[] = [];
   const blankLines: number[] = [];
   const inSpan = new SpanEnds(spans);
+  const resume = earlier && resumeAfter(text, spans, earlier, blocks, blankLines);
   /** The block being read, the paragraph being read in it, and the end of its last line. */
   let from = -1;
   let paragraph = -1;
@@ -43,12 +56,13 @@ export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_
    */
   const trailing: number[] = [];
   let trailingCount = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = resume?.start ?? 0; start < text.length; ) {
     const end = lineEnd(text, start);
     if (isBlank(text, start, end) && !inSpan.holds(start)) {
       if (paragraph >= 0 && (endsBlock(text, paragraph, to, cutOdds) || to - from >= MAX_BLOCK)) {
         blocks.push([from, to]);
         from = -1;
+        if (resume && start >= resume.after && resume.takeRest(start)) return { blocks, blankLines };
       }
       paragraph = -1;
       if (from < 0) blankLines.push(start);
@@ -64,6 +78,68 @@ export function splitBlocks(text: string, spans: readonly Span[], cutOdds = CUT_
   if (from >= 0) blocks.push([from, to]);
   for (let i = 0; i < trailingCount; i++) blankLines.push(trailing[i]);
   return { blocks, blankLines };
+}
+
+/**
+ * Where to read from after an edit: the blank line after the last earlier block that ends, with
+ * that line, before the edit (and before any span that reaches the edit, which the edit may
+ * change), the blocks and blank lines before it added to `blocks` and `blankLines`. `takeRest`,
+ * at a cut after the edit, adds the earlier text's blocks and blank lines after it if the earlier
+ * text was cut there too with the same spans after it, and says whether it did.
+ */
+function resumeAfter(text: string, spans: readonly Span[], { blocks: before, spans: spansBefore, edit }: EarlierBlocks, blocks: Span[], blankLines: number[]) {
+  const delta = text.length - edit.lengthBefore;
+  // Spans that start before the edit are the earlier text's until they reach it, and then may end elsewhere.
+  const limit = Math.min(edit.prefix, firstReaching(spans, edit.prefix));
+  // Not the last block: it may have ended with the text rather than at a cut.
+  let k = before.blocks.length - 2;
+  while (k >= 0 && lineEnd(text, before.blocks[k][1] + 1) >= limit) k--;
+  const start = k >= 0 ? before.blocks[k][1] + 1 : 0;
+  for (let i = 0; i <= k; i++) blocks.push(before.blocks[i]);
+  for (const b of before.blankLines) {
+    if (b >= start) break;
+    blankLines.push(b);
+  }
+  return {
+    start,
+    after: text.length - edit.suffix,
+    takeRest(cut: number): boolean {
+      const was = cut - delta;
+      const next = firstEndingFrom(before.blocks, was);
+      if (next === 0 || before.blocks[next - 1][1] !== was - 1 || !sameSpansFrom(spans, cut, spansBefore, was, delta)) return false;
+      blankLines.push(cut);
+      for (let i = next; i < before.blocks.length; i++) blocks.push([before.blocks[i][0] + delta, before.blocks[i][1] + delta]);
+      for (const b of before.blankLines) if (b > was) blankLines.push(b + delta);
+      return true;
+    },
+  };
+}
+
+/** The start of the first span that ends at or after `offset`, or infinity. */
+function firstReaching(spans: readonly Span[], offset: number): number {
+  const i = firstEndingFrom(spans, offset);
+  return i < spans.length ? spans[i][0] : Infinity;
+}
+
+/** The index of the first of the sorted spans that ends at or after `offset`. */
+function firstEndingFrom(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether the spans ending at or after `at` are those ending at or after `was` in the earlier text, moved by `delta`. */
+function sameSpansFrom(spans: readonly Span[], at: number, earlier: readonly Span[], was: number, delta: number): boolean {
+  let i = firstEndingFrom(spans, at);
+  let j = firstEndingFrom(earlier, was);
+  if (spans.length - i !== earlier.length - j) return false;
+  for (; i < spans.length; i++, j++) if (spans[i][0] !== earlier[j][0] + delta || spans[i][1] !== earlier[j][1] + delta) return false;
+  return true;
 }
 
 function lineEnd(text: string, from: number): number {

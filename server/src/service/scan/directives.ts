@@ -56,8 +56,9 @@ const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{
 /** A date as the as-of rule reads it: a day, a month or a year. */
 export const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
-export function declaredEdition(written: string, format: 'markdown' | 'plaintext'): string | undefined {
-  return editionDirective(written, format)?.edition;
+/** `holds` says whether the text holds a word: most documents say nothing to normref (see declaredAsOf). */
+export function declaredEdition(written: string, format: 'markdown' | 'plaintext', holds = (word: string) => written.includes(word)): string | undefined {
+  return holds('normref') ? editionDirective(written, format)?.edition : undefined;
 }
 
 /** The declaration of the document's edition that normref reads: the front matter's, else the first comment. */

@@ -14,6 +14,11 @@ const OPEN = /^\uFEFF?(---|\+\+\+)[ \t]*\r?\n/;
 const YAML_CLOSE = /\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/g;
 const TOML_CLOSE = /\n\+\+\+[ \t]*(?:\r?\n|$)/g;
 
+/** The length of the text's first line if it opens front matter (closed or not), else 0. */
+export function frontMatterOpening(text: string): number {
+  return OPEN.exec(text)?.[0].length ?? 0;
+}
+
 export function findFrontMatter(text: string): FrontMatter | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;

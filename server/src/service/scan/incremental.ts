@@ -9,14 +9,14 @@
 // outside the block as its context; a scan copies it to document offsets and puts the references
 // of this text in place of the stand-ins. Copies are new objects: an analysis of an earlier text
 // keeps its references as they were.
-import { CUT_ODDS, splitBlocks } from './blocks';
+import { CUT_ODDS, splitBlocks, type Blocks } from './blocks';
 import type { ScanContext } from './context';
 import { isIsmsStandard } from './control';
 import { documentKey } from './format';
 import { scanAnchors, scanNames, type ScannedText, type TextFormat } from './index';
 import { withLineFeeds } from './line-ends';
 import type { ControlVocabulary } from './names';
-import { markdownBlockSpans, proseMasks, type Span } from './prose';
+import { markdownBlockSpans, markdownCodeBlocks, proseMasks, type Span } from './prose';
 import { NONE, type FrameworkReference, type Reference, type StandardReference } from './reference';
 import type { Heading, Structure, Table } from './structure';
 import { commonPrefix, commonSuffix, type TextEdit } from './text-diff';
@@ -105,7 +105,8 @@ const SPARE_BLOCKS = 32;
 export class IncrementalScan {
   /** Block texts by padded text. */
   private readonly blocks = new Map<string, BlockText>();
-  private last?: { written: string; placed: Placed[] };
+  /** The last text, its placed blocks, and what the passes before placing found in it. */
+  private last?: { written: string; placed: Placed[]; codeBlocks: readonly Span[]; spans: readonly Span[]; blocks: Blocks };
   private generation = 0;
 
   constructor(
@@ -118,9 +119,15 @@ export class IncrementalScan {
   scan(written: string): ScannedText {
     this.generation++;
     const text = withLineFeeds(written);
-    const spans = this.format === 'markdown' ? markdownBlockSpans(text) : [];
-    const { blocks, blankLines } = splitBlocks(text, spans, this.cutOdds);
-    const { placed, unmoved, edited } = this.place(written, text, spans, blocks);
+    const last = this.last;
+    // Where the text differs from the last one: the passes below read again only around it.
+    const prefix = last ? commonPrefix(last.written, written) : 0;
+    const edit = last && { lengthBefore: last.written.length, prefix, suffix: commonSuffix(last.written, written, prefix) };
+    const codeBlocks = this.format === 'markdown' ? markdownCodeBlocks(text, last && edit && { spans: last.codeBlocks, edit }) : NO_SPANS;
+    const spans = this.format === 'markdown' ? markdownBlockSpans(text) : NO_SPANS;
+    const split = splitBlocks(text, spans, this.cutOdds, last && edit && { blocks: last.blocks, spans: last.spans, edit });
+    const { blocks, blankLines } = split;
+    const { placed, unmoved } = this.place(written, text, spans, blocks, edit);
     readAfter(placed);
 
     const references: Reference[] = [];
@@ -144,9 +151,9 @@ export class IncrementalScan {
       addStructure(structure, p.structure);
     });
     while (blank < blankLines.length) structure.breaks.push(blankLines[blank++]);
-    this.last = { written, placed };
+    this.last = { written, placed, codeBlocks, spans, blocks: split };
     this.sweep(blocks.length);
-    return { text, references, structure, ...edited };
+    return { text, references, structure, ...(last && edit ? { before: last.written, edit } : {}) };
   }
 
   /**
@@ -154,12 +161,12 @@ export class IncrementalScan {
    * before it cite; `unmoved`: for each, the last scan's placing of it where it has not moved and
    * reads as it did, whose copies hold.
    */
-  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[]): { placed: Placed[]; unmoved: Array<Placed | undefined>; edited?: { before: string; edit: TextEdit } } {
+  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[], edit: TextEdit | undefined): { placed: Placed[]; unmoved: Array<Placed | undefined> } {
     const last = this.last;
     // Blocks wholly before the first changed character, or wholly after the last, are the texts
     // they were: found by position, without reading them.
-    const prefix = last ? commonPrefix(last.written, written) : 0;
-    const suffix = last ? commonSuffix(last.written, written, prefix) : 0;
+    const prefix = edit?.prefix ?? 0;
+    const suffix = edit?.suffix ?? 0;
     const delta = written.length - (last?.written.length ?? 0);
     const old = last?.placed ?? [];
     let before = 0;
@@ -201,7 +208,7 @@ export class IncrementalScan {
         context = { lastIsms, lastCobit, lastNumbered, lastCmmi, lastItil, firstIsms };
       }
     }
-    return { placed, unmoved, ...(last ? { edited: { before: last.written, edit: { lengthBefore: last.written.length, prefix, suffix } } } : {}) };
+    return { placed, unmoved };
   }
 
   private blockOf(padded: string): BlockText {

@@ -53,6 +53,8 @@ interface Compiled {
   areaAfter: RegExp;
   numberedArea: RegExp;
   wholeArea: RegExp;
+  /** The first letters of area names, in both cases: most headings and cells start with none of them. */
+  areaInitials: Set<number>;
   areaNames: Map<string, string>;
   practiceAfter: RegExp;
   nextPractice: RegExp;
@@ -89,7 +91,8 @@ export function nameKey(written: string): string {
 function compile(v: ControlVocabulary): Compiled {
   const cached = compiledCache.get(v);
   if (cached) return cached;
-  const areas = alternation([...v.areas, ...(v.areaAliases ? [...v.areaAliases.keys()] : [])]) || '(?!)';
+  const areaList = [...v.areas, ...(v.areaAliases ? [...v.areaAliases.keys()] : [])];
+  const areas = alternation(areaList) || '(?!)';
   const practices = alternation([...v.practices, ...(v.practiceAliases ? [...v.practiceAliases.keys()] : [])]) || '(?!)';
   const compiled: Compiled = {
     areaAfter: new RegExp(`${GAP}(${areas})${END}`, 'iy'),
@@ -100,6 +103,7 @@ function compile(v: ControlVocabulary): Compiled {
       `^(?:(?:A\\.?)?(\\d{1,2})(?:\\.x)?\\.?${SP}+)?(${areas})${SP}*(?:\\((?:A\\.?)?(\\d{1,2})(?:\\.x)?\\))?${SP}*(?::?${SP}*\\(?\\d{1,3}${SP}+controls?\\)?(?:[,;][^\\n]*)?)?[ \\t:]*$`,
       'i',
     ),
+    areaInitials: new Set(areaList.flatMap((n) => [n.toLowerCase().charCodeAt(0), n.toUpperCase().charCodeAt(0)])),
     areaNames: new Map([...v.areas.map((n) => [nameKey(n), n] as const), ...(v.areaAliases ?? new Map<string, string>())]),
     // "ITIL 4 incident management", "ITIL 4 practices: incident management, …", "the ITIL practice of …".
     practiceAfter: new RegExp(`${GAP}(?:(?:management${GAP})?practices?(?:${GAP}of)?:?${GAP})?(?:the${GAP})?(${practices})${END}`, 'iy'),
@@ -296,6 +300,7 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     // Without the emphasis, heading marks and blanks around the words.
     while (start < end && isMarkup(text.charCodeAt(start))) start++;
     while (end > start && isMarkup(text.charCodeAt(end - 1))) end--;
+    if (!mayStartArea(text, start, end, c.areaInitials)) return;
     const whole = c.wholeArea.exec(text.slice(start, end));
     const number = whole?.[1] ?? whole?.[3];
     // "## 5. Compliance" numbers the policy's own sections unless 5 is that area's number.
@@ -318,6 +323,17 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     }
   }
   return found.concat(inCells).sort((a, b) => a.start - b.start);
+}
+
+/** An area number written before the name, as wholeArea reads it: "5. ", "A.15.x ". */
+const AREA_NUMBER = /(?:A\.?)?\d{1,2}(?:\.x)?\.?[ \u00A0]+/y;
+
+/** Whether wholeArea may match [start, end): the name, or the name after a number, starts with an area name's letter. */
+function mayStartArea(text: string, start: number, end: number, initials: Set<number>): boolean {
+  if (start >= end) return false;
+  if (initials.has(text.charCodeAt(start))) return true;
+  AREA_NUMBER.lastIndex = start;
+  return AREA_NUMBER.test(text) && AREA_NUMBER.lastIndex < end && initials.has(text.charCodeAt(AREA_NUMBER.lastIndex));
 }
 
 /** White space (as `\s` reads it), `*`, `_` and `#`. */

@@ -4,44 +4,19 @@
 //
 // Block structure is found in one pass over line starts; inline spans are worked out for a line
 // only when an anchor falls on it, so the cost stays linear and is paid only where it matters.
-import { findFrontMatter } from './front-matter';
+import { findCodeBlocks, type EarlierCodeBlocks } from './code-blocks';
+import { SpanCursor, type Span } from './spans';
 
 export interface ProseMask {
   /** `offset` if it lies in prose, else the offset where the non-prose span that holds it ends. */
   skip(offset: number): number;
 }
 
-export type Span = [start: number, end: number];
+export { spanHolding, SpanCursor, type Span } from './spans';
 
-const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})([^\n]*)$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t\r]|$)/;
 const REFERENCE_DEFINITION = /^ {0,3}\[[^\]]+\]:/;
 const INLINE = /(`+)|\]\(|<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>|https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
 const URL_ONLY = /https?:\/\/[^\s<>()\]]+|www\.[^\s<>()\]]+/g;
-
-/** Sorted, non-overlapping spans queried with offsets that never decrease. */
-/** The span of sorted, non-overlapping `spans` that holds `offset`, by binary search. */
-export function spanHolding(spans: readonly Span[], offset: number): Span | undefined {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (offset < spans[mid][0]) hi = mid - 1;
-    else if (offset >= spans[mid][1]) lo = mid + 1;
-    else return spans[mid];
-  }
-  return undefined;
-}
-
-export class SpanCursor {
-  private next = 0;
-  constructor(private readonly spans: readonly Span[]) {}
-  skip(offset: number): number {
-    while (this.next < this.spans.length && this.spans[this.next][1] <= offset) this.next++;
-    const span = this.spans[this.next];
-    return span && span[0] <= offset ? span[1] : offset;
-  }
-}
 
 /** Inline spans of the line holding the last queried offset, recomputed when the line changes. */
 class LineSpans {
@@ -138,96 +113,15 @@ function closingRuns(runs: Span[]): number[] {
  */
 let lastCodeBlocks: { text: string; spans: readonly Span[] } | undefined;
 
-/** Front matter and fenced and indented code: the blocks whose text is not the author's prose. */
-export function markdownCodeBlocks(text: string): readonly Span[] {
+/**
+ * Front matter and fenced and indented code: the blocks whose text is not the author's prose.
+ * `earlier`: those of the text before an edit, which hold where the edit left the text alone.
+ */
+export function markdownCodeBlocks(text: string, earlier?: EarlierCodeBlocks): readonly Span[] {
   if (lastCodeBlocks?.text === text) return lastCodeBlocks.spans;
-  const spans = findCodeBlocks(text);
+  const spans = findCodeBlocks(text, earlier);
   lastCodeBlocks = { text, spans };
   return spans;
-}
-
-function findCodeBlocks(text: string): Span[] {
-  const spans: Span[] = [];
-  let pos = findFrontMatter(text)?.end ?? 0;
-  if (pos > 0) spans.push([0, pos]);
-  let previousBlank = true;
-  let inList = false;
-  // Line by line on character codes: most lines are prose and need no slice and no regex.
-  while (pos < text.length) {
-    const eol = lineEnd(text, pos);
-    const indent = leadingSpaces(text, pos, eol);
-    const first = text.charCodeAt(pos + indent);
-    const blank = pos + indent >= eol || first === CR;
-    const indented = !blank && (indent >= 4 || text.charCodeAt(pos) === TAB);
-    if (!indented && (first === BACKTICK || first === TILDE)) {
-      const fence = FENCE_OPEN.exec(text.slice(pos, eol).replace(/\r$/, ''));
-      if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
-        const end = fenceEnd(text, eol, fence[2]);
-        spans.push([pos, end]);
-        pos = end + 1;
-        previousBlank = false;
-        continue;
-      }
-    }
-    if (indented && previousBlank && !inList) {
-      const end = indentedCodeEnd(text, eol);
-      spans.push([pos, end]);
-      pos = end + 1;
-      previousBlank = false;
-      continue;
-    }
-    if (!blank) {
-      if (isListMarker(first) && LIST_ITEM.test(text.slice(pos, Math.min(eol, pos + indent + 12)))) inList = true;
-      else if (previousBlank && !indented) inList = false;
-    }
-    previousBlank = blank;
-    pos = eol + 1;
-  }
-  return spans;
-}
-
-const TAB = 9;
-const CR = 13;
-const SPACE_CODE = 32;
-const BACKTICK = 96;
-const TILDE = 126;
-
-function leadingSpaces(text: string, from: number, to: number): number {
-  let i = from;
-  while (i < to && text.charCodeAt(i) === SPACE_CODE) i++;
-  return i - from;
-}
-
-function isListMarker(code: number): boolean {
-  return code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57); // - * + digit
-}
-
-/** Where an indented code block that starts on the line ending at `eol` ends: its last indented line. */
-function indentedCodeEnd(text: string, eol: number): number {
-  let end = eol;
-  let next = eol + 1;
-  while (next < text.length) {
-    const nextEol = lineEnd(text, next);
-    const indent = leadingSpaces(text, next, nextEol);
-    const blank = next + indent >= nextEol || text.charCodeAt(next + indent) === CR;
-    if (!blank && indent < 4 && text.charCodeAt(next) !== TAB) break;
-    if (!blank) end = nextEol;
-    next = nextEol + 1;
-  }
-  return end;
-}
-
-function lineEnd(text: string, pos: number): number {
-  const eol = text.indexOf('\n', pos);
-  return eol < 0 ? text.length : eol;
-}
-
-/** The offset of the end of the line that closes a fence opened by `marker`, or the text's end. */
-function fenceEnd(text: string, from: number, marker: string): number {
-  const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*\\r?$`, 'gm');
-  close.lastIndex = from;
-  const m = close.exec(text);
-  return m ? m.index + m[0].length : text.length;
 }
 
 /** Adds `<!-- … -->` comments that start in prose to the block spans, keeping them sorted. */
@@ -255,8 +149,8 @@ function mergeComments(text: string, blocks: readonly Span[]): readonly Span[] {
 }
 
 /** The block-level spans of a Markdown text that are not prose: front matter, code, comments. */
-export function markdownBlockSpans(text: string): readonly Span[] {
-  return mergeComments(text, markdownCodeBlocks(text));
+export function markdownBlockSpans(text: string, earlier?: EarlierCodeBlocks): readonly Span[] {
+  return mergeComments(text, markdownCodeBlocks(text, earlier));
 }
 
 /**

@@ -11,6 +11,7 @@ import { NONE, type ControlForm, type ControlReference, type FrameworkReference,
 import type { ScanContext } from './context';
 import type { Span } from './prose';
 import { cellSpans, lineEnd, type Structure, type Table } from './structure';
+import { escapeRegExp } from './alternation';
 import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
 
 /** What a header cell says about the numbers of its column. */
@@ -98,11 +99,28 @@ function columnsOf(text: string, table: Table, inHeader: readonly Reference[], v
     const header = text.slice(start, end);
     // "27001:2013 clause": a standard's number alone heads many crosswalk columns.
     standard ??= numberAlone(text, start, header, vocabulary);
-    const unread = !standard && !framework && (vocabulary.unreadSchemes ?? []).some((name) => containsWord(header, name));
+    const column: Column = { unread: !standard && !framework && unreadScheme(vocabulary).test(header) };
+    if (standard) column.standard = standard;
+    if (framework) column.framework = framework;
     const year = standard ? undefined : YEAR.exec(header)?.[1];
+    if (year) column.edition = year;
     const calls = CLAUSE_WORDS.test(header) ? 'clause' : CONTROL_WORDS.test(header) ? 'control' : undefined;
-    return { ...(standard ? { standard } : {}), ...(framework ? { framework } : {}), ...(year ? { edition: year } : {}), ...(calls ? { calls } : {}), unread };
+    if (calls) column.calls = calls;
+    return column;
   });
+}
+
+const unreadSchemes = new WeakMap<ControlVocabulary, RegExp>();
+
+/** The names of the schemes normref does not read, as whole words in any case: one expression per vocabulary. */
+function unreadScheme(vocabulary: ControlVocabulary): RegExp {
+  let known = unreadSchemes.get(vocabulary);
+  if (!known) {
+    const names = vocabulary.unreadSchemes ?? [];
+    known = names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu') : /(?!)/;
+    unreadSchemes.set(vocabulary, known);
+  }
+  return known;
 }
 
 const NUMBER_ALONE = /(?<![\p{L}\p{N}/.-])(\d{4,5}(?:-\d{1,2})?)(?::(\d{4}))?(?![\p{L}\p{N}])/u;
@@ -114,14 +132,6 @@ function numberAlone(text: string, start: number, header: string, vocabulary: Co
   const [number, ...parts] = m[1].split('-');
   const at = start + m.index;
   return { kind: 'standard', start: at, end: at + m[0].length, text: m[0], id: { publishers: NONE, number, parts: parts.length ? parts : NONE, ...(m[2] ? { year: Number(m[2]) } : {}), supplements: NONE } };
-}
-
-function containsWord(text: string, word: string): boolean {
-  const at = text.toLowerCase().indexOf(word.toLowerCase());
-  if (at < 0) return false;
-  const before = text[at - 1];
-  const after = text[at + word.length];
-  return (!before || !/[\p{L}\p{N}]/u.test(before)) && (!after || !/[\p{L}\p{N}]/u.test(after));
 }
 
 /** The numbers a cell starts with, as references of its column. */
