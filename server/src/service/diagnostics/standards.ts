@@ -7,6 +7,7 @@ import { formatSupplement } from '../scan/format';
 import type { StandardResolution } from '../resolve';
 import { displayLanguage } from '../locale';
 import { edit, type CheckContext, type Found } from './context';
+import { said } from './said';
 import type { Edit, Fix } from './finding';
 
 /** Adds a standard's findings to `found`. Run for every standard of a document: nothing is made for one without any. */
@@ -31,7 +32,7 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
   if (cited.year !== undefined && context.model.sectionNames(r.reference.start, String(cited.year))) return undefined;
   // A supplement goes with its edition: ISO/IEC 27001:2013/Cor 2:2015 is replaced by what replaced 2013.
   const edition = cited.supplement ? (r.editions.find((d) => d.year === cited.year) ?? cited) : cited;
-  const { chain, message } = withdrawal(cited, edition, r.current, context.catalog);
+  const { chain, message, fixTitle } = withdrawal(cited, edition, r.current, context.catalog);
   const next = chain.steps[0];
   const asOf = context.asOf();
   if (asOf && (!next || !publishedBy(next, asOf))) return undefined;
@@ -41,7 +42,7 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
     // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it.
     const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
     const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
-    fixes.push({ title: replaceWith(latest.reference), edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
+    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
@@ -49,6 +50,8 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
 interface Withdrawal {
   chain: { steps: Deliverable[]; branches?: string[] };
   message: string;
+  /** The title of the fix that cites the edition that replaced it last. */
+  fixTitle?: string;
   current?: Deliverable;
   language: string;
 }
@@ -78,7 +81,8 @@ function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverab
     const also = chain.branches ? ` ${l10n.t('(also replaced by {0})', chain.branches.join(', '))}` : '';
     message = `${said}: ${steps.join(', ')}${also}.`;
   }
-  const result = { chain, message, ...(current ? { current } : {}), language };
+  const latest = chain.steps.at(-1) ?? current;
+  const result = { chain, message, ...(latest ? { fixTitle: replaceWith(latest.reference) } : {}), ...(current ? { current } : {}), language };
   known.set(cited, result);
   return result;
 }
@@ -138,10 +142,14 @@ function renamed(r: StandardResolution, context: CheckContext): Found | undefine
   // A dated edition under the old number is the withdrawn rule's (17799:2005 → 27002:2022).
   if (r.match !== 'former-name' && !(r.match === 'latest' && r.reference.id.year === undefined)) return undefined;
   if (context.model.isPassing(r.reference)) return undefined;
-  const message = former.became !== former.now
-    ? l10n.t('{0} is a former name: it became {1} in {2}, later {3}. Cite {3}.', r.id, former.became, former.year, former.now)
-    : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now);
-  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title: replaceWith(former.now), edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
+  const { message, title } = said('renamed', context.catalog, r.reference.id, () => ({
+    message:
+      former.became !== former.now
+        ? l10n.t('{0} is a former name: it became {1} in {2}, later {3}. Cite {3}.', r.id, former.became, former.year, former.now)
+        : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now),
+    title: replaceWith(former.now),
+  }));
+  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title, edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
   return { code: 'renamed', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
 
@@ -189,16 +197,29 @@ function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | u
   const ref = r.reference;
   // "27001, 27002 and 27996": a number in a list takes its publishers from the list; ISO 27996 is no fix for it.
   if (r.match === 'other-publisher' && r.otherPublisher && checkable(r) && !ref.continuation) {
-    const right = designationOf(r.otherPublisher);
-    const publishers = r.otherPublisher.publishers;
-    const message = publishers.length === 1
-      ? l10n.t('There is no {0}: {1} is published by {2} alone.', r.designation, right, publishers[0])
-      : l10n.t('There is no {0}: {1} is published by {2}.', r.designation, right, listed(publishers));
-    const written = ref.text.includes('\n') ? [] : [{ title: replaceWith(`${right}${ref.id.year ? `:${ref.id.year}` : ''}`), edits: [edit(ref.start, ref.end, `${right}${ref.id.year ? `:${ref.id.year}` : ''}`)], safe: true }];
-    return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes: written, subject: r.id };
+    const { message, title, newText } = said('other-publisher', catalog, ref.id, () => otherPublisher(r, r.otherPublisher!));
+    const fixes = ref.text.includes('\n') ? [] : [{ title, edits: [edit(ref.start, ref.end, newText)], safe: true }];
+    return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes, subject: r.id };
   }
   if ((r.match !== 'unknown' && !(r.match === 'other-publisher' && ref.continuation)) || !checkable(r)) return undefined;
-  const id = ref.id;
+  const { code, message } = said('unknown', catalog, ref.id, () => unknown(r, catalog));
+  return { code, start: ref.start, end: ref.end, message, subject: r.id };
+}
+
+/** "There is no ISO 27001: ISO/IEC 27001 is published by ISO and IEC", and the reference to write instead. */
+function otherPublisher(r: StandardResolution, right: Deliverable): { message: string; title: string; newText: string } {
+  const designation = designationOf(right);
+  const publishers = right.publishers;
+  const message = publishers.length === 1
+    ? l10n.t('There is no {0}: {1} is published by {2} alone.', r.designation, designation, publishers[0])
+    : l10n.t('There is no {0}: {1} is published by {2}.', r.designation, designation, listed(publishers));
+  const newText = `${designation}${r.reference.id.year ? `:${r.reference.id.year}` : ''}`;
+  return { message, title: replaceWith(newText), newText };
+}
+
+/** A part of a document that has others, or a number no deliverable has. */
+function unknown(r: StandardResolution, catalog: Catalog): { code: 'unknown-part' | 'unknown-number'; message: string } {
+  const id = r.reference.id;
   if (id.parts.length) {
     const base = documentKey(id.number, [], id.type);
     const parts = catalog.keysWithPrefix(`${base}-`, id.publishers).map((k) => k.slice(base.length + 1));
@@ -206,10 +227,10 @@ function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | u
     if (parts.length || whole) {
       const name = `${id.publishers.join('/')} ${id.number}`;
       const list = parts.length ? l10n.t('its parts are {0}', listed(parts.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))) : l10n.t('it has no parts');
-      return { code: 'unknown-part', start: ref.start, end: ref.end, message: l10n.t('{0} has no part {1}: {2}.', name, id.parts.join('-'), list), subject: r.id };
+      return { code: 'unknown-part', message: l10n.t('{0} has no part {1}: {2}.', name, id.parts.join('-'), list) };
     }
   }
-  return { code: 'unknown-number', start: ref.start, end: ref.end, message: l10n.t("No ISO or ISO/IEC deliverable in normref's catalog has the number {0}.", r.designation.replace(/^\S+ /, '')), subject: r.id };
+  return { code: 'unknown-number', message: l10n.t("No ISO or ISO/IEC deliverable in normref's catalog has the number {0}.", r.designation.replace(/^\S+ /, '')) };
 }
 
 // ----- spelling -----

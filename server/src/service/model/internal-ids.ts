@@ -5,12 +5,14 @@ import type { Reference, StandardReference } from '../scan/reference';
 
 /** A hyphenated "ISO-401" with nothing else: no co-publisher, type, part, year or supplement. */
 const HYPHENATED = /^(?:ISO|IEC)-\d+$/;
+const HYPHEN = 45;
 /** This many ids of the run, with at least this many consecutive pairs, make it a run. */
 const RUN = 3;
 const CONSECUTIVE = 2;
 
 export function internalIds(references: readonly Reference[]): ReadonlySet<Reference> {
-  const candidates = references.filter((r): r is StandardReference => r.kind === 'standard' && !r.continuation && HYPHENATED.test(r.text));
+  // The hyphen after ISO or IEC first: run after every keystroke over every reference, and most have none.
+  const candidates = references.filter((r): r is StandardReference => r.kind === 'standard' && r.text.charCodeAt(3) === HYPHEN && !r.continuation && HYPHENATED.test(r.text));
   if (candidates.length < RUN) return new Set();
   const numbers = [...new Set(candidates.map((r) => Number(r.id.number)))].sort((a, b) => a - b);
   let consecutive = 0;

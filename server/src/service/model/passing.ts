@@ -53,7 +53,9 @@ export function isPastSection(text: string, heading: Heading): boolean {
 }
 
 /** Whether a table is a revision history: its header has a version column and a date or change column. */
+const VERSION_COLUMN = /\b(?:version|revision|rev\.?)\b/iu;
+
 export function isHistoryTable(text: string, table: Table): boolean {
   const cells = table.header.map(([s, e]) => text.slice(s, e));
-  return cells.some((c) => /\b(?:version|revision|rev\.?)\b/iu.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
+  return cells.some((c) => VERSION_COLUMN.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
 }
