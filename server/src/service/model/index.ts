@@ -17,6 +17,15 @@ import { namesTitle, titleKey, writtenAfter } from './titles';
 
 export { ISMS, ismsEditionOfYear } from './editions';
 
+const yearExpressions = new Map<string, RegExp>();
+
+/** A year written alone, not part of a longer number or a reference's date: one expression per year. */
+function yearWritten(year: string): RegExp {
+  let expression = yearExpressions.get(year);
+  if (!expression) yearExpressions.set(year, (expression = new RegExp(`(?<![\\d:])${year}(?!\\d)`)));
+  return expression;
+}
+
 /** Why a number is read in the edition it is. */
 export type EditionRule =
   | 'written' // the year written with it ("27001:2013 A.8.2")
@@ -154,7 +163,7 @@ export class DocumentModel {
   sectionNames(offset: number, year: string): boolean {
     const heading = this.scopes.place(offset).sections[0]?.heading;
     if (!heading || (offset >= heading.start && offset < heading.end)) return false;
-    return new RegExp(`(?<![\\d:])${year}(?!\\d)`).test(this.text.slice(heading.textStart, heading.end));
+    return yearWritten(year).test(this.text.slice(heading.textStart, heading.end));
   }
 
   /** Whether evidence of a reading is a dated citation, not the form or title of another number. */
