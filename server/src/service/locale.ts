@@ -6,14 +6,15 @@ import * as l10n from '@vscode/l10n';
 
 export type MessageBundle = Record<string, string>;
 
-let current = 'en';
+/** The primary subtag of the language in use, asked for at every message kept per language. */
+let primary = 'en';
 
 export function useLanguage(language: string, bundle: MessageBundle | undefined): void {
-  current = language.toLowerCase();
+  primary = language.toLowerCase().split('-')[0];
   l10n.config({ contents: bundle ?? {} });
 }
 
 /** The primary language subtag: "fr" for "fr-CA". */
 export function displayLanguage(): string {
-  return current.split('-')[0];
+  return primary;
 }

@@ -18,6 +18,9 @@ import { suppressions } from './suppression';
 
 const checked = new WeakMap<Analysis, { settings: DiagnosticSettings; findings: Finding[] }>();
 
+/** The related places or fixes of a finding that has none: one shared, never changed, list. */
+const NONE: never[] = [];
+
 /** References checked between two pauses of checkInSlices: about a third of a millisecond. */
 const SLICE = 256;
 
@@ -100,14 +103,15 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
   for (const f of found) {
     const severity = severities[f.code];
     if (severity === 'off' || suppressed(f.code, f.start) || ignored(f.subject, text.slice(f.start, f.end))) continue;
+    // Offsets are the window's, moved to the document's; a whole document's are its own already.
     findings.push({
       code: f.code,
       severity,
       start: f.start + base,
       end: f.end + base,
       message: f.message,
-      related: (f.related ?? []).map((x) => ({ ...x, start: x.start + base, end: x.end + base })),
-      fixes: (f.fixes ?? []).map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })),
+      related: !f.related ? NONE : base === 0 ? f.related : f.related.map((x) => ({ ...x, start: x.start + base, end: x.end + base })),
+      fixes: !f.fixes ? NONE : base === 0 ? f.fixes : f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, start: e.start + base, end: e.end + base })) })),
       subject: f.subject,
     });
   }
