@@ -40,5 +40,39 @@ export function resolveIdentifier(r: StandardReference | FrameworkReference, cat
     }
     cache.byId.set(r.id, known);
   }
-  return { ...known, reference: r } as StandardResolution | FrameworkResolution;
+  return occurrence(known, r);
+}
+
+/** Every field of a type, the optional ones too (as undefined where absent): a field added to the type must be copied below. */
+type AllFields<T> = Record<keyof T, unknown>;
+
+/**
+ * The identifier's resolution for one citation of it. Field by field, not by a spread: the kept
+ * resolutions have as many shapes as combinations of their optional fields, and a spread of
+ * objects of many shapes at one place is V8's slow path (half a microsecond, at every citation
+ * after the edit of every keystroke).
+ */
+function occurrence(known: Known, reference: StandardReference | FrameworkReference): StandardResolution | FrameworkResolution {
+  if (known.kind === 'standard') {
+    const k = known as Omit<StandardResolution, 'reference'>;
+    const standard = {
+      kind: 'standard',
+      reference: reference as StandardReference,
+      id: k.id,
+      designation: k.designation,
+      match: k.match,
+      deliverable: k.deliverable,
+      editions: k.editions,
+      current: k.current,
+      formerName: k.formerName,
+      parts: k.parts,
+      family: k.family,
+      seriesTitle: k.seriesTitle,
+      otherPublisher: k.otherPublisher,
+    } satisfies AllFields<StandardResolution>;
+    return standard as StandardResolution;
+  }
+  const k = known as Omit<FrameworkResolution, 'reference'>;
+  const framework = { kind: 'framework', reference: reference as FrameworkReference, id: k.id, framework: k.framework, version: k.version, unknownVersion: k.unknownVersion } satisfies AllFields<FrameworkResolution>;
+  return framework as FrameworkResolution;
 }
