@@ -8,6 +8,7 @@ import { familyOfDocument } from '../model/editions';
 import type { ControlResolution, StandardResolution } from '../resolve';
 import { declaredAsOf } from '../scan/directives';
 import type { DiagnosticSettings } from '../settings';
+import type { DiagnosticCode } from './rules';
 import type { CheckContext, Found } from './context';
 import { checkControl } from './controls';
 import type { Finding } from './finding';
@@ -57,7 +58,8 @@ function kept(analysis: Analysis, settings: DiagnosticSettings, findings: Findin
 function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticSettings): Generator<void, Finding[]> {
   if (!analysis.model) return [];
   const severities = settings.severities;
-  if (Object.values(severities).every((s) => s === 'off')) return [];
+  const enabled = enabledCodes(severities);
+  if (enabled.size === 0) return [];
   const text = analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text;
   const base = analysis.windowStart;
   // The document knows its line starts already.
@@ -76,7 +78,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
     editionsInUse: editionsInUse(controls),
     ...crosswalks(standards, analysis),
     lineOf,
-    enabled: (code) => severities[code] !== 'off',
+    enabled: (code) => enabled.has(code),
     // The document's own date wins over the one the CLI is given; read only if an edition is withdrawn.
     asOf: once(() => declaredAsOf(analysis.text, formatOf(analysis.document), (word) => analysis.mentions.has(word)) ?? settings.asOf),
   };
@@ -116,6 +118,15 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
     });
   }
   return findings;
+}
+
+const enabledByTable = new WeakMap<DiagnosticSettings['severities'], ReadonlySet<DiagnosticCode>>();
+
+/** The codes a table of severities reports: one set per settings, asked for at every rule of every reference. */
+function enabledCodes(severities: DiagnosticSettings['severities']): ReadonlySet<DiagnosticCode> {
+  let codes = enabledByTable.get(severities);
+  if (!codes) enabledByTable.set(severities, (codes = new Set((Object.keys(severities) as DiagnosticCode[]).filter((c) => severities[c] !== 'off'))));
+  return codes;
 }
 
 /** The tables whose header cites two editions of one document, and the citations heading their columns. */

@@ -49,13 +49,35 @@ export function pastInSentence(text: string, start: number, end: number): boolea
 
 /** Whether a heading names a history, revision or bibliography section. */
 export function isPastSection(text: string, heading: Heading): boolean {
-  return PAST_SECTION.test(text.slice(heading.textStart, heading.end));
+  return remembered(pastSections, text.slice(heading.textStart, heading.end), (words) => PAST_SECTION.test(words));
 }
 
 /** Whether a table is a revision history: its header has a version column and a date or change column. */
 const VERSION_COLUMN = /\b(?:version|revision|rev\.?)\b/iu;
 
 export function isHistoryTable(text: string, table: Table): boolean {
-  const cells = table.header.map(([s, e]) => text.slice(s, e));
-  return cells.some((c) => VERSION_COLUMN.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
+  if (table.header.length === 0) return false;
+  const header = text.slice(table.header[0][0], table.header[table.header.length - 1][1]);
+  return remembered(historyHeaders, header, () => {
+    const cells = table.header.map(([s, e]) => text.slice(s, e));
+    return cells.some((c) => VERSION_COLUMN.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
+  });
+}
+
+/**
+ * The answers for the headings and table headers of the texts read last: the model asks for
+ * every one of a document after each keystroke, and they are the same few again and again.
+ */
+const pastSections = new Map<string, boolean>();
+const historyHeaders = new Map<string, boolean>();
+/** Enough for a workspace's headings; a full memo starts again rather than grow. */
+const REMEMBERED = 4096;
+
+function remembered(memo: Map<string, boolean>, key: string, answer: (key: string) => boolean): boolean {
+  let known = memo.get(key);
+  if (known === undefined) {
+    if (memo.size >= REMEMBERED) memo.clear();
+    memo.set(key, (known = answer(key)));
+  }
+  return known;
 }
