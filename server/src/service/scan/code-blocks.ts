@@ -32,12 +32,6 @@ const SPACE = 32;
 const BACKTICK = 96;
 const TILDE = 126;
 
-/** What the pass knows at a line start about the lines before it. */
-interface LineState {
-  previousBlank: boolean;
-  inList: boolean;
-}
-
 /** Where the pass may stop and take the earlier text's blocks: lines at or after `from`, moved by `delta`. */
 interface Resume {
   earlier: readonly Span[];
@@ -53,7 +47,7 @@ export function findCodeBlocks(text: string, earlier?: EarlierCodeBlocks): Span[
   const spans: Span[] = [];
   const start = findFrontMatter(text)?.end ?? 0;
   if (start > 0) spans.push([0, start]);
-  readLines(text, start, { previousBlank: true, inList: false }, spans);
+  readLines(text, start, spans);
   return spans;
 }
 
@@ -79,7 +73,7 @@ function afterEdit(text: string, { spans: earlier, edit }: EarlierCodeBlocks): S
   // they did (a lone carriage return reads as a line feed by the character after it). After the
   // edit, the pass stops only at a line whose line before starts past the changed characters:
   // the line break before that one must be the earlier text's too.
-  readLines(text, restart, { previousBlank: true, inList: false }, spans, { earlier, from: text.length - edit.suffix + 1, delta });
+  readLines(text, restart, spans, { earlier, from: text.length - edit.suffix + 1, delta });
   return spans;
 }
 
@@ -111,12 +105,14 @@ function isBlank(text: string, start: number, eol: number): boolean {
 }
 
 /**
- * Reads the lines from `pos` (a line start, in `state`), adding the blocks to `spans`. With
+ * Reads the lines from `pos`, a line start as after a blank line outside any list (the text's
+ * start, or a paragraph's first line: see the top of this file), adding the blocks to `spans`. With
  * `resume`: stops at the first paragraph start at or after `resume.from` that the earlier pass
  * read too, and adds the earlier blocks after it.
  */
-function readLines(text: string, pos: number, state: LineState, spans: Span[], resume?: Resume): void {
-  let { previousBlank, inList } = state;
+function readLines(text: string, pos: number, spans: Span[], resume?: Resume): void {
+  let previousBlank = true;
+  let inList = false;
   while (pos < text.length) {
     const eol = lineEnd(text, pos);
     const indent = leadingSpaces(text, pos, eol);
@@ -175,7 +171,7 @@ function indentedCodeEnd(text: string, eol: number): number {
   while (next < text.length) {
     const nextEol = lineEnd(text, next);
     const indent = leadingSpaces(text, next, nextEol);
-    const blank = next + indent >= nextEol || text.charCodeAt(next + indent) === CR;
+    const blank = isBlank(text, next, nextEol);
     if (!blank && indent < 4 && text.charCodeAt(next) !== TAB) break;
     if (!blank) end = nextEol;
     next = nextEol + 1;
