@@ -39,7 +39,7 @@ const args = [tool, '--config', path.join(root, 'package.json')];
 for (const file of grammarFiles) args.push('-g', file);
 args.push(...cases);
 
-const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 90_000 });
 if (result.error) {
   console.error(`test-grammar: could not run vscode-tmgrammar-test: ${result.error.message}`);
   process.exit(1);

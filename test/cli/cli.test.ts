@@ -229,11 +229,11 @@ test('a reader that stops early ends the output quietly; a full disk is one line
   const file = path.join(dir, 'many.md');
   fs.writeFileSync(file, 'ISO 9001 and ISO 14001.\n'.repeat(20_000));
   for (const format of [[], ['--json']]) {
-    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan ${format.join(' ')} "${file}" | head -1`], { encoding: 'utf8' });
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan ${format.join(' ')} "${file}" | head -1`], { encoding: 'utf8', timeout: 60_000 });
     assert.equal(piped.stderr, '', `no error for a closed pipe ${format}`);
     assert.equal(piped.stdout.split('\n').length, 2);
   }
-  const full = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan "${file}" > /dev/full; echo "exit $?"`], { encoding: 'utf8' });
+  const full = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" scan "${file}" > /dev/full; echo "exit $?"`], { encoding: 'utf8', timeout: 60_000 });
   assert.match(full.stdout, /exit 2/);
   assert.equal(full.stderr.trim(), 'normref: cannot write the output: no space left on device (ENOSPC)');
 });

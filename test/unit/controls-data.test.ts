@@ -238,7 +238,7 @@ test('2013 → 2022: a 2022 control has a 2013 predecessor exactly when it is no
 const noSource = fs.existsSync(sharedData) ? false : `source TSVs not found at ${sharedData}`;
 
 function runImport(...args: string[]) {
-  return spawnSync(process.execPath, [importScript, ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [importScript, ...args], { encoding: 'utf8', timeout: 120_000 });
 }
 
 test('a fresh import of ../shared/data reproduces the committed control sets', { skip: noSource }, () => {

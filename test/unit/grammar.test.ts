@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '../../..');
 const script = path.join(root, 'scripts', 'test-grammar.mjs');
 
 function runGrammarTests(...fixtures: string[]) {
-  const result = spawnSync(process.execPath, [script, ...fixtures], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, ...fixtures], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -24,7 +24,7 @@ after(() => {
 });
 
 function runImport(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

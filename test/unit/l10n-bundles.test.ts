@@ -45,7 +45,7 @@ test('l10n/bundle.l10n.json holds exactly the messages of client/src and server/
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'normref-l10n-'));
   try {
     const cli = path.join(root, 'node_modules', '@vscode', 'l10n-dev', 'dist', 'cli.js');
-    const r = spawnSync(process.execPath, [cli, 'export', '--outDir', out, 'client/src', 'server/src'], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'export', '--outDir', out, 'client/src', 'server/src'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     assert.equal(r.status, 0, r.stderr);
     const exported = JSON.parse(fs.readFileSync(path.join(out, 'bundle.l10n.json'), 'utf8')) as Messages;
     assert.deepEqual(Object.keys(bundle()).sort(), Object.keys(exported).sort(), 'run npm run l10n:export');
