@@ -122,13 +122,25 @@ test('the service: a sentence an edit puts in the past, or takes out of it, is r
   service.forget(document.uri);
 });
 
-test('incremental scan: an edit leaves the references of the text before it as they were', () => {
+test('incremental scan: the references of the blocks an edit left alone are the same objects, moved to the new offsets', () => {
   const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
   const before = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';
-  const first = incremental.scan(before);
-  const snapshot = JSON.stringify(first.references);
-  incremental.scan(`Intro.\n\n${before.replace('ISO/IEC 27001:2022', 'ISO/IEC 27001:2013')}`);
-  assert.equal(JSON.stringify(first.references), snapshot);
+  const first = [...incremental.scan(before).references];
+  const after = `Intro.\n\n${before.replace('ISO/IEC 27001:2022', 'ISO/IEC 27001:2013')}`;
+  const second = incremental.scan(after).references;
+  assert.deepStrictEqual(second, scanText(after, 'markdown', bundledVocabulary()).references);
+  // The edited block's standard is new; the blocks after it keep their references, the control
+  // pointed at the new standard as its context.
+  assert.deepStrictEqual(
+    second.map((r) => first.includes(r)),
+    [false, true, true, true],
+  );
+  assert.equal((second[1].id as { context?: unknown }).context, second[0]);
+  // A second edit after the first moves them again, and reads as a whole scan does.
+  const third = `Intro, longer.\n\n${after.slice('Intro.\n\n'.length)}`;
+  const moved = incremental.scan(third).references;
+  assert.deepStrictEqual(moved, scanText(third, 'markdown', bundledVocabulary()).references);
+  assert.ok(moved.every((r) => second.includes(r)));
 });
 
 test('incremental scan: a paragraph that ends no block keeps its blank lines inside the block, a text of blank lines has no block', () => {

@@ -60,7 +60,7 @@ export class Analysis {
   readonly mentions: Mentions;
   private readonly base: number;
   private resolved?: Resolution[];
-  /** The earlier text's resolutions, while this analysis's are not worked out: its first references are the same objects. */
+  /** The earlier text's resolutions, while this analysis's are not worked out: its references before and after the edit are the same objects. */
   private inherited?: { references: readonly Reference[]; resolutions: readonly Resolution[] };
 
   constructor(
@@ -109,13 +109,17 @@ export class Analysis {
   get resolutions(): Resolution[] {
     if (!this.resolved) {
       const resolved: Resolution[] = new Array(this.references.length);
-      // The blocks before an edit keep their reference objects: an identifier's resolution is theirs
-      // still; a control's depends on the whole document's reading, so it is resolved again.
+      // The blocks before and after an edit keep their reference objects (incremental.ts): an
+      // identifier's resolution is theirs still; a control's depends on the whole document's
+      // reading, so it is resolved again.
       const inherited = this.inherited;
-      const same = inherited ? sameBefore(inherited.references, this.references) : 0;
+      const before = inherited ? sameBefore(inherited.references, this.references) : 0;
+      const after = inherited ? sameAfter(inherited.references, this.references, before) : 0;
+      const shift = (inherited?.references.length ?? 0) - this.references.length;
       for (let i = 0; i < this.references.length; i++) {
         const kind = this.references[i].kind;
-        resolved[i] = i < same && (kind === 'standard' || kind === 'framework') ? inherited!.resolutions[i] : this.resolveOne(this.references[i]);
+        const earlier = i < before ? i : i >= this.references.length - after ? i + shift : -1;
+        resolved[i] = earlier >= 0 && (kind === 'standard' || kind === 'framework') ? inherited!.resolutions[earlier] : this.resolveOne(this.references[i]);
       }
       this.inherited = undefined;
       this.resolved = resolved;
@@ -187,4 +191,11 @@ function sameBefore(a: readonly Reference[], b: readonly Reference[]): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/** How many references at the end of two lists are the same objects, of those after the first `before`. */
+function sameAfter(a: readonly Reference[], b: readonly Reference[], before: number): number {
+  let k = 0;
+  while (k < a.length - before && k < b.length - before && a[a.length - 1 - k] === b[b.length - 1 - k]) k++;
+  return k;
 }

@@ -49,7 +49,7 @@ export function pastInSentence(text: string, start: number, end: number): boolea
 
 /** Whether a heading names a history, revision or bibliography section. */
 export function isPastSection(text: string, heading: Heading): boolean {
-  return remembered(pastSections, text.slice(heading.textStart, heading.end), (words) => PAST_SECTION.test(words));
+  return rememberedFor(heading, pastSections, () => text.slice(heading.textStart, heading.end), (words) => PAST_SECTION.test(words));
 }
 
 /** Whether a table is a revision history: its header has a version column and a date or change column. */
@@ -57,8 +57,7 @@ const VERSION_COLUMN = /\b(?:version|revision|rev\.?)\b/iu;
 
 export function isHistoryTable(text: string, table: Table): boolean {
   if (table.header.length === 0) return false;
-  const header = text.slice(table.header[0][0], table.header[table.header.length - 1][1]);
-  return remembered(historyHeaders, header, () => {
+  return rememberedFor(table, historyHeaders, () => text.slice(table.header[0][0], table.header[table.header.length - 1][1]), () => {
     const cells = table.header.map(([s, e]) => text.slice(s, e));
     return cells.some((c) => VERSION_COLUMN.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
   });
@@ -73,11 +72,23 @@ const historyHeaders = new Map<string, boolean>();
 /** Enough for a workspace's headings; a full memo starts again rather than grow. */
 const REMEMBERED = 4096;
 
-function remembered(memo: Map<string, boolean>, key: string, answer: (key: string) => boolean): boolean {
-  let known = memo.get(key);
+/**
+ * By the heading or table itself first: the scan of an edited text hands the same objects on
+ * from text to text for the blocks the edit left alone (their text is theirs for good), and that
+ * answer costs no slice of the text.
+ */
+const byObject = new WeakMap<object, boolean>();
+
+function rememberedFor(of: Heading | Table, memo: Map<string, boolean>, keyOf: () => string, answer: (key: string) => boolean): boolean {
+  let known = byObject.get(of);
   if (known === undefined) {
-    if (memo.size >= REMEMBERED) memo.clear();
-    memo.set(key, (known = answer(key)));
+    const key = keyOf();
+    known = memo.get(key);
+    if (known === undefined) {
+      if (memo.size >= REMEMBERED) memo.clear();
+      memo.set(key, (known = answer(key)));
+    }
+    byObject.set(of, known);
   }
   return known;
 }

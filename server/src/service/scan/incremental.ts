@@ -1,14 +1,17 @@
 // The scan of a text that is edited: the text is cut into blocks at its blank lines (blocks.ts),
 // each block is scanned alone with what the text around it cites (context.ts), and what a block
 // gave is kept for the next scan of the same document. After a keystroke only the block it
-// touched is read again; the blocks before it are taken as they were, the blocks after it copied
+// touched is read again; the blocks before it are taken as they were, the blocks after it moved
 // to their new offsets. The result is the one scanText gives for the whole text (the fuzz suite
 // checks it).
 //
 // A block's result is kept in its own coordinates, with stand-ins where a reference takes one
 // outside the block as its context; a scan copies it to document offsets and puts the references
-// of this text in place of the stand-ins. Copies are new objects: an analysis of an earlier text
-// keeps its references as they were.
+// of this text in place of the stand-ins. A block after the edit that reads as it did keeps its
+// copies, moved in place by the edit's length: the same objects from text to text, so what was
+// worked out for them (their resolutions) holds. The references of an earlier text's scan are
+// then those of this text; an earlier analysis is only read for what it knew by identity or by
+// offset in its own text (analysis.ts), and a check still running over it is moot (server.ts).
 import { CUT_ODDS, splitBlocks, type Blocks } from './blocks';
 import type { ScanContext } from './context';
 import { isIsmsStandard } from './control';
@@ -88,8 +91,10 @@ interface Placed {
   /** What the text before the block cites; with what the text after it cites first, where a name needs it. */
   context: ScanContext;
   pass: AnchorPass;
-  /** The copies of the block's references at document offsets, by the kept reference. */
+  /** The copies of the first pass's references at document offsets, by the kept reference. */
   copies?: Map<object, Reference>;
+  /** The same for the references only the second pass found (names, tables), for its context. */
+  namedCopies?: Map<object, Reference>;
   named?: Named;
   references: Reference[];
   structure: Structure;
@@ -127,7 +132,7 @@ export class IncrementalScan {
     const spans = this.format === 'markdown' ? markdownBlockSpans(text) : NO_SPANS;
     const split = splitBlocks(text, spans, this.cutOdds, last && edit && { blocks: last.blocks, spans: last.spans, edit });
     const { blocks, blankLines } = split;
-    const { placed, unmoved } = this.place(written, text, spans, blocks, edit);
+    const { placed, kept } = this.place(written, text, spans, blocks, edit);
     readAfter(placed);
 
     const references: Reference[] = [];
@@ -135,14 +140,22 @@ export class IncrementalScan {
     let blank = 0;
     placed.forEach((p, i) => {
       const named = this.namedPass(p, bitsOf(NAMED_ROLES, p.context));
-      const previous = unmoved[i];
+      const previous = kept[i];
       p.named = named;
-      if (previous && previous.named === named && previous.copies === p.copies && sameRoles(NAMED_ROLES, previous.context, p.context)) {
-        p.references = previous.references;
-        p.structure = previous.structure;
+      if (previous && previous.named === named && previous.copies === p.copies) {
+        // place() moved the copies; the structure is moved here, where it is taken.
+        p.namedCopies = previous.namedCopies;
+        if (sameRoles(ANCHOR_ROLES, previous.context, p.context) && sameRoles(NAMED_ROLES, previous.context, p.context)) p.references = previous.references;
+        else {
+          const namedCopies = (p.namedCopies ??= new Map());
+          pointAt(namedCopies, p.context);
+          p.references = named.references.map((r) => copied(r, p.from - 1, p.copies ?? NO_COPIES, p.context, namedCopies));
+        }
+        p.structure = moved(previous.structure, p.from - previous.from);
       } else if (named.references.length || named.structure !== NO_STRUCTURE) {
-        const copies = (p.copies ??= new Map());
-        p.references = named.references.map((r) => copied(r, p.from - 1, copies, p.context));
+        const copies = p.copies ?? NO_COPIES;
+        const namedCopies = (p.namedCopies = new Map());
+        p.references = named.references.map((r) => copied(r, p.from - 1, copies, p.context, namedCopies));
         if (text !== written) for (const r of p.references) r.text = written.slice(r.start, r.end);
         p.structure = shifted(named.structure, p.from - 1);
       }
@@ -158,10 +171,10 @@ export class IncrementalScan {
 
   /**
    * The blocks of the text with their first pass, block after block, each with what the blocks
-   * before it cite; `unmoved`: for each, the last scan's placing of it where it has not moved and
-   * reads as it did, whose copies hold.
+   * before it cite; `kept`: for each, the last scan's placing of it where it reads as it did,
+   * before the edit or after it, whose copies hold (moved by the edit's length).
    */
-  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[], edit: TextEdit | undefined): { placed: Placed[]; unmoved: Array<Placed | undefined> } {
+  private place(written: string, text: string, spans: readonly Span[], blocks: readonly Span[], edit: TextEdit | undefined): { placed: Placed[]; kept: Array<Placed | undefined> } {
     const last = this.last;
     // Blocks wholly before the first changed character, or wholly after the last, are the texts
     // they were: found by position, without reading them.
@@ -173,7 +186,7 @@ export class IncrementalScan {
     let after = 0;
     const spanCursor = { next: 0 };
     const placed: Placed[] = [];
-    const unmoved: Array<Placed | undefined> = [];
+    const kept: Array<Placed | undefined> = [];
     const cited: Cites = {};
     let context: ScanContext = {};
     for (const [from, to] of blocks) {
@@ -188,27 +201,34 @@ export class IncrementalScan {
       } else if (from >= written.length - suffix) {
         while (after < old.length && old[after].from < from - delta) after++;
         const o = old[after];
-        if (o && o.from === from - delta && o.to === to - delta) block = o.block;
+        if (o && o.from === from - delta && o.to === to - delta) block = (same = o).block;
       }
       block ??= this.blockOf(`\n${text.slice(from, to)}\n`);
       block.used = this.generation;
       const variant = spansVariant(block, spansKey, inBlock, from);
       const pass = this.anchorPass(block, variant, bitsOf(ANCHOR_ROLES, context));
-      const reused = same && same.spansKey === spansKey && same.pass === pass && sameRoles(ANCHOR_ROLES, same.context, context) ? same : undefined;
+      // The same pass is of the same roles; the references in them may be others (the edited
+      // block's): the copies are pointed at this text's.
+      const reused = same && same.spansKey === spansKey && same.pass === pass ? same : undefined;
       let copies = reused?.copies;
+      if (reused && reused.from !== from) {
+        if (copies) move(copies, from - reused.from);
+        if (reused.namedCopies) move(reused.namedCopies, from - reused.from);
+      }
+      if (copies && reused && !sameRoles(ANCHOR_ROLES, reused.context, context)) pointAt(copies, context);
       if (!reused && pass.references.length) {
         copies = new Map();
         for (const r of pass.references) copied(r, from - 1, copies, context);
       }
       placed.push({ from, to, block, spansKey, spans: variant.spans, context, pass, copies, references: NO_REFERENCES, structure: NO_STRUCTURE });
-      unmoved.push(reused);
+      kept.push(reused);
       // The blocks after this one read with what it cites; most cite nothing and share a context.
       if (copies && noteCites(cited, pass.cites, copies)) {
         const { lastIsms, lastCobit, lastNumbered, lastCmmi, lastItil, firstIsms } = cited;
         context = { lastIsms, lastCobit, lastNumbered, lastCmmi, lastItil, firstIsms };
       }
     }
-    return { placed, unmoved };
+    return { placed, kept };
   }
 
   private blockOf(padded: string): BlockText {
@@ -340,20 +360,59 @@ function blockSpans(spans: readonly Span[], cursor: { next: number }, from: numb
 const NO_SPANS: Span[] = [];
 
 /**
- * A reference of a block's result at document offsets (`shift` added), made once per scan and
- * block (`copies`), with its context copied the same way or, for a stand-in, the reference of
- * this text in that role.
+ * A reference of a block's result at document offsets (`shift` added), made once per placing of
+ * the block (`copies`; the second pass's own in `into`), with its context copied the same way
+ * or, for a stand-in, the reference of this text in that role.
  */
-function copied(r: Reference, shift: number, copies: Map<object, Reference>, context: ScanContext): Reference {
+function copied(r: Reference, shift: number, copies: Map<object, Reference>, context: ScanContext, into = copies): Reference {
   const role = STAND_INS.get(r);
   if (role) return context[role]!;
-  let copy = copies.get(r);
+  let copy = copies.get(r) ?? into.get(r);
   if (copy) return copy;
   copy = { ...r, start: r.start + shift, end: r.end + shift } as Reference;
-  copies.set(r, copy);
+  into.set(r, copy);
   const id = r.id as { context?: Reference };
-  if (id.context) (copy as { id: object }).id = { ...r.id, context: copied(id.context, shift, copies, context) };
+  if (id.context) (copy as { id: object }).id = { ...r.id, context: copied(id.context, shift, copies, context, into) };
   return copy;
+}
+const NO_COPIES = new Map<object, Reference>();
+
+/** Points the copies whose context is a stand-in at the reference of this text in its role. */
+function pointAt(copies: Map<object, Reference>, context: ScanContext): void {
+  for (const [kept, copy] of copies) {
+    const standIn = (kept as { id: { context?: Reference } }).id.context;
+    const role = standIn && STAND_INS.get(standIn);
+    if (role) (copy.id as { context?: Reference }).context = context[role];
+  }
+}
+
+/** Moves a block's copies by `delta`, in place. */
+function move(copies: Map<object, Reference>, delta: number): void {
+  for (const copy of copies.values()) {
+    copy.start += delta;
+    copy.end += delta;
+  }
+}
+
+/** A block's structure moved by `delta`, in place. */
+function moved(structure: Structure, delta: number): Structure {
+  if (delta === 0 || structure === NO_STRUCTURE) return structure;
+  for (const h of structure.headings) {
+    h.start += delta;
+    h.end += delta;
+    h.textStart += delta;
+  }
+  for (const t of structure.tables) {
+    t.start += delta;
+    t.end += delta;
+    for (const cell of t.header) {
+      cell[0] += delta;
+      cell[1] += delta;
+    }
+    for (let i = 0; i < t.rows.length; i++) t.rows[i] += delta;
+  }
+  for (let i = 0; i < structure.breaks.length; i++) structure.breaks[i] += delta;
+  return structure;
 }
 
 function shifted(block: Structure, shift: number): Structure {
