@@ -122,6 +122,17 @@ test('the service: a sentence an edit puts in the past, or takes out of it, is r
   service.forget(document.uri);
 });
 
+test('what follows a reference puts it in the past only within its paragraph: a note after a blank line is another paragraph', () => {
+  const service = bundledService();
+  const passing = (text: string) => {
+    const analysis = new Analysis(TextDocument.create('file:///note.md', 'markdown', 1, text), service.catalog, { defaultEdition: '2022' });
+    return analysis.model!.cited.map((r) => analysis.model!.isPassing(r));
+  };
+  assert.deepEqual(passing('We kept ISO/IEC 27002:2013 (withdrawn) for the mapping.\n'), [true]);
+  assert.deepEqual(passing('We kept ISO/IEC 27002:2013\n(withdrawn) for the mapping.\n'), [true]);
+  assert.deepEqual(passing('We follow ISO/IEC 27002:2013\n\n(withdrawn) standards are listed in the annex.\n'), [false]);
+});
+
 test('incremental scan: the references of the blocks an edit left alone are the same objects, moved to the new offsets', () => {
   const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
   const before = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';

@@ -81,22 +81,21 @@ export class Analysis {
     const scanned = options.window
       ? scanText(this.text.slice(this.base, options.window.to), formatOf(document), catalog.controls.vocabulary)
       : (options.incremental?.scan(this.text) ?? scanText(this.text, formatOf(document), catalog.controls.vocabulary));
-    // The earlier analysis answers for this one (its model, its mentions) only if it is of the text the scan compared this one with.
+    // The earlier analysis answers for this one (its mentions, its resolutions) only if it is of the text the scan compared this one with.
     const edit = options.earlier?.model && scanned.before === options.earlier.text ? scanned.edit : undefined;
-    const earlier = edit && { model: options.earlier!.model!, edit };
     this.mentions = new Mentions(this.text, edit && { answers: options.earlier!.mentions.answers, edit });
     this.declaredEdition = options.window ? options.declaredEdition : declaredEdition(this.text, formatOf(document), (word) => this.mentions.has(word));
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
-    }, earlier);
+    });
     this.model = model;
     // A number the model places in no numbering (a clause of the policy's own) is no reference, and
     // neither is a run of the document's own ids that look like standards.
     this.references = scanned.references.filter((r) =>
       r.kind === 'control' || r.kind === 'control-area' ? model.read(r) !== null : !model.isOwnId(r),
     );
-    const resolved = earlier && options.earlier!.resolved;
+    const resolved = edit && options.earlier!.resolved;
     if (resolved) this.inherited = { references: options.earlier!.references, resolutions: resolved };
   }
 

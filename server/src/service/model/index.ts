@@ -9,8 +9,7 @@ import { documentKey } from '../catalog/deliverable';
 import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from '../scan/reference';
 import type { Structure } from '../scan/structure';
 import { editionOfYear, familyOf, ISMS } from './editions';
-import { isHistoryTable, isPastSection, pastInSentence, SENTENCE_REACH } from './passing';
-import { offsetBefore, type TextEdit } from '../scan/text-diff';
+import { isHistoryTable, isPastSection, isPastInSentence } from './passing';
 import { countBelow, Scopes } from './scopes';
 import { internalIds } from './internal-ids';
 import { namesTitle, titleKey, writtenAfter } from './titles';
@@ -62,13 +61,6 @@ export interface ModelOptions {
   defaultEdition: string;
 }
 
-/** The model of the text before an edit, and the edit: what the edit left alone is not read again. */
-export interface EarlierModel {
-  model: DocumentModel;
-  /** Kept: an edit without the text before it. */
-  edit: TextEdit;
-}
-
 interface Vote {
   edition: string;
   weight: number;
@@ -106,10 +98,6 @@ export class DocumentModel {
   private readonly passing = new Map<Reference, boolean>();
   /** Per family, the editions its dated citations name, each with its first citation. */
   private readonly citedEditions = new Map<string, Map<string, Evidence>>();
-  /** By reference start: whether its sentence puts it in the past (passing.ts), as worked out so far. */
-  private readonly pastSentences = new Map<number, { end: number; past: boolean }>();
-  /** The earlier text's answers to the same question, and how this text came from it. */
-  private readonly earlierPast?: { answers: ReadonlyMap<number, { end: number; past: boolean }>; edit: TextEdit };
 
   constructor(
     private readonly text: string,
@@ -117,10 +105,7 @@ export class DocumentModel {
     structure: Structure,
     private readonly catalog: Catalog,
     private readonly options: ModelOptions,
-    earlier?: EarlierModel,
   ) {
-    // Only the earlier model's answers are kept, not the model nor its text: else every keystroke's would be.
-    if (earlier) this.earlierPast = { answers: earlier.model.pastSentences, edit: earlier.edit };
     this.scopes = new Scopes(text, structure);
     this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
     this.pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
@@ -140,23 +125,10 @@ export class DocumentModel {
     let passing = this.passing.get(r);
     if (passing === undefined) {
       const place = this.scopes.place(r.start);
-      passing = place.sections.some((s) => this.pastSections.has(s.heading.start)) || (!!place.table && this.historyTables.has(place.table.index)) || this.pastSentence(r.start, r.end);
+      passing = place.sections.some((s) => this.pastSections.has(s.heading.start)) || (!!place.table && this.historyTables.has(place.table.index)) || isPastInSentence(this.text, r);
       this.passing.set(r, passing);
     }
     return passing;
-  }
-
-  /** pastInSentence, answered from the earlier text where an edit left the sentence alone (a keystroke leaves all but one). */
-  private pastSentence(start: number, end: number): boolean {
-    const known = this.pastSentences.get(start);
-    if (known?.end === end) return known.past;
-    const earlier = this.earlierPast;
-    const reach = earlier && offsetBefore(earlier.edit, this.text.length, start - SENTENCE_REACH.before, end + SENTENCE_REACH.after);
-    const startThen = reach === undefined ? -1 : reach + SENTENCE_REACH.before;
-    const then = earlier?.answers.get(startThen);
-    const past = then && then.end === startThen + (end - start) ? then.past : pastInSentence(this.text, start, end);
-    this.pastSentences.set(start, { end, past });
-    return past;
   }
 
   /** Whether the heading of the section holding an offset names a year ("… of the 2005 edition"). */
@@ -359,7 +331,7 @@ export class DocumentModel {
   private standardOf(r: ControlReference): StandardReference | undefined {
     const context = r.id.context;
     if (context?.kind !== 'standard') return undefined;
-    if (this.adjacent(context, r) || this.scopes.tableAt(r.start) || !this.pastSentence(context.start, context.end)) return context;
+    if (this.adjacent(context, r) || this.scopes.tableAt(r.start) || !isPastInSentence(this.text, context)) return context;
     return undefined;
   }
 

@@ -2,6 +2,7 @@
 // history note ("earlier versions cited ISO/IEC 27002:2013"), a "formerly" sentence, a revision
 // history or a bibliography names an edition the document has left behind; counting it as evidence
 // would switch every later control number to that edition.
+import type { Reference } from '../scan/reference';
 import type { Heading, Table } from '../scan/structure';
 
 /** Words that, before a reference in its sentence, put it in the past. */
@@ -24,12 +25,25 @@ const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|cha
 
 const LOOK_BACK = 240;
 const LOOK_AHEAD = 60;
-/** How far around a reference pastInSentence reads: what it says depends on that much text only. */
-export const SENTENCE_REACH = { before: LOOK_BACK, after: LOOK_AHEAD } as const;
+const BLANK_LINE = /\n[ \t]*\n/;
 
-/** Whether the reference [start, end) of `text` is a passing mention in its sentence. */
+/**
+ * Whether a reference is a passing mention in its sentence, remembered by the reference: what it
+ * says depends on the reference's paragraph only, and the scan of an edited text hands the same
+ * reference objects on from text to text for the blocks the edit left alone (incremental.ts).
+ */
+export function isPastInSentence(text: string, r: Reference): boolean {
+  let past = pastSentences.get(r);
+  if (past === undefined) pastSentences.set(r, (past = pastInSentence(text, r.start, r.end)));
+  return past;
+}
+const pastSentences = new WeakMap<Reference, boolean>();
+
+/** Whether the reference [start, end) of `text` is a passing mention in its sentence, which no blank line crosses. */
 export function pastInSentence(text: string, start: number, end: number): boolean {
-  if (PAST_AFTER.test(text.slice(end, end + LOOK_AHEAD))) return true;
+  const ahead = text.slice(end, end + LOOK_AHEAD);
+  const blank = ahead.search(BLANK_LINE);
+  if (PAST_AFTER.test(blank < 0 ? ahead : ahead.slice(0, blank))) return true;
   const from = Math.max(0, start - LOOK_BACK);
   const before = text.slice(from, start);
   let sentenceStart = 0;

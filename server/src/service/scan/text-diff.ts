@@ -50,14 +50,3 @@ export interface TextEdit {
   prefix: number;
   suffix: number;
 }
-
-/**
- * Where the part [from, to) of a text stood in the text before the edit, if the edit left it
- * alone; undefined if the edit touched it. One character of margin on each side: the scan reads
- * a carriage return by the character after it, which an edit next to it may change.
- */
-export function offsetBefore(edit: TextEdit, length: number, from: number, to: number): number | undefined {
-  if (to < edit.prefix) return from;
-  if (from > length - edit.suffix) return from - (length - edit.lengthBefore);
-  return undefined;
-}
