@@ -59,6 +59,8 @@ export interface Reading {
 export interface ModelOptions {
   declared?: string;
   defaultEdition: string;
+  /** The document is being edited: the scan hands its references on to the next text's model (incremental.ts). */
+  edited?: boolean;
 }
 
 interface Vote {
@@ -125,7 +127,7 @@ export class DocumentModel {
     let passing = this.passing.get(r);
     if (passing === undefined) {
       const place = this.scopes.place(r.start);
-      passing = place.sections.some((s) => this.pastSections.has(s.heading.start)) || (!!place.table && this.historyTables.has(place.table.index)) || isPastInSentence(this.text, r);
+      passing = place.sections.some((s) => this.pastSections.has(s.heading.start)) || (!!place.table && this.historyTables.has(place.table.index)) || isPastInSentence(this.text, r, this.options.edited);
       this.passing.set(r, passing);
     }
     return passing;
@@ -331,7 +333,7 @@ export class DocumentModel {
   private standardOf(r: ControlReference): StandardReference | undefined {
     const context = r.id.context;
     if (context?.kind !== 'standard') return undefined;
-    if (this.adjacent(context, r) || this.scopes.tableAt(r.start) || !isPastInSentence(this.text, context)) return context;
+    if (this.adjacent(context, r) || this.scopes.tableAt(r.start) || !isPastInSentence(this.text, context, this.options.edited)) return context;
     return undefined;
   }
 

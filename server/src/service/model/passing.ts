@@ -28,11 +28,13 @@ const LOOK_AHEAD = 60;
 const BLANK_LINE = /\n[ \t]*\n/;
 
 /**
- * Whether a reference is a passing mention in its sentence, remembered by the reference: what it
- * says depends on the reference's paragraph only, and the scan of an edited text hands the same
- * reference objects on from text to text for the blocks the edit left alone (incremental.ts).
+ * Whether a reference is a passing mention in its sentence; in a document being edited,
+ * remembered by the reference: what it says depends on the reference's paragraph only, and the
+ * scan of an edited text hands the same reference objects on from text to text for the blocks
+ * the edit left alone (incremental.ts). A text read once (the CLI) has nothing to remember.
  */
-export function isPastInSentence(text: string, r: Reference): boolean {
+export function isPastInSentence(text: string, r: Reference, remember = false): boolean {
+  if (!remember) return pastInSentence(text, r.start, r.end);
   let past = pastSentences.get(r);
   if (past === undefined) pastSentences.set(r, (past = pastInSentence(text, r.start, r.end)));
   return past;
