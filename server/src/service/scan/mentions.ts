@@ -21,10 +21,16 @@ export class Mentions {
   has(word: string): boolean {
     let answer = this.answers.get(word);
     if (answer === undefined) {
-      answer = this.earlier?.answers.get(word) === false ? this.inEdit(word, this.earlier.edit) : this.text.includes(word);
+      answer = !this.lacksPartOf(word) && (this.earlier?.answers.get(word) === false ? this.inEdit(word, this.earlier.edit) : this.text.includes(word));
       this.answers.set(word, answer);
     }
     return answer;
+  }
+
+  /** Whether a word this text was found not to hold is part of `word` (`normref` of `normref-`): then neither is it. */
+  private lacksPartOf(word: string): boolean {
+    for (const [known, held] of this.answers) if (!held && word.includes(known)) return true;
+    return false;
   }
 
   /** An occurrence the text before lacked overlaps the changed part, or spans the edit's place. */
