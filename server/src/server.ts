@@ -349,10 +349,16 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     published.set(uri, Date.now());
     publishing++;
     const { version } = document;
+    const text = document.getText();
     // Between slices of the check the requests that came in are answered; a change meanwhile
-    // makes this text's diagnostics moot, and the change has scheduled the next check.
+    // makes this text's diagnostics moot, and the change has scheduled the next check. A client
+    // may send a change under the same version: the text says so (the same string unless changed).
     const timer = RAL().timer;
-    const pause = () => new Promise<boolean>((resolve) => timer.setImmediate(() => resolve(!shutDown && documents.get(uri)?.version === version)));
+    const unchanged = () => {
+      const now = documents.get(uri);
+      return now?.version === version && now.getText() === text;
+    };
+    const pause = () => new Promise<boolean>((resolve) => timer.setImmediate(() => resolve(!shutDown && unchanged())));
     try {
       const diagnostics = await service.diagnosticsInSlices(document, settings, pause);
       if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });

@@ -83,6 +83,8 @@ export class WorkspaceIndexer {
     for (const change of params.changes) {
       if (this.documents.get(change.uri)) continue;
       const document = change.type === FileChangeType.Deleted || !isPolicyPath(change.uri) ? undefined : await this.workspace.read(change.uri).catch(() => undefined);
+      // Opened while it was read: the editor's text is what is indexed.
+      if (this.documents.get(change.uri)) continue;
       this.index(service, change.uri, document);
     }
   }

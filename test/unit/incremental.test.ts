@@ -133,6 +133,40 @@ test('what follows a reference puts it in the past only within its paragraph: a 
   assert.deepEqual(passing('We follow ISO/IEC 27002:2013\n\n(withdrawn) standards are listed in the annex.\n'), [false]);
 });
 
+test('CRLF: a past word edited in a paragraph before a blank line changes nothing in the next one, as in a fresh document', () => {
+  const service = bundledService();
+  // The padding makes the first paragraph end a block, so the reference's block is kept by the edit.
+  const text = 'We previously usedxxxxxxxxxx\r\n\r\nISO/IEC 27002:2013 is our code of practice.\r\n\r\nAccess: 9.2.3 user access.\r\n';
+  const document = TextDocument.create('file:///edited/crlf-past.md', 'markdown', 1, text);
+  service.prepare(document);
+  service.diagnostics(document);
+  const at = text.indexOf('previously');
+  TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at + 'previously'.length) }, text: 'today, now' }], 2);
+  const fresh = TextDocument.create('file:///fresh/crlf-past.md', 'markdown', 1, document.getText());
+  assert.deepEqual(service.diagnostics(document), service.diagnostics(fresh));
+  assert.ok(service.diagnostics(fresh).some((d) => d.code === 'withdrawn'));
+  const readings = (analysis: Analysis) => analysis.resolutions.map((r) => `${r.id} ${r.reference.start} ${'edition' in r ? r.edition : ''}`);
+  assert.deepEqual(readings(service.analyze(document)), readings(service.analyze(fresh)));
+  service.forget(document.uri);
+  service.forget(fresh.uri);
+});
+
+test('incremental scan: a scan that fails leaves the next one to read the text whole, with every reference in place', () => {
+  const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
+  const text = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';
+  incremental.scan(text);
+  const edited = `Intro.\n\n${text}`;
+  // A failure in the second pass, after the blocks after the edit were moved.
+  const failing = incremental as unknown as { namedPass: (...args: unknown[]) => unknown };
+  const namedPass = failing.namedPass;
+  failing.namedPass = () => {
+    throw new Error('a bug');
+  };
+  assert.throws(() => incremental.scan(edited), /a bug/);
+  failing.namedPass = namedPass;
+  for (const next of [edited, `More. ${edited}`]) assert.deepStrictEqual(incremental.scan(next).references, scanText(next, 'markdown', bundledVocabulary()).references);
+});
+
 test('incremental scan: the references of the blocks an edit left alone are the same objects, moved to the new offsets', () => {
   const incremental = new IncrementalScan('markdown', bundledVocabulary(), 1);
   const before = 'ISO/IEC 27001:2022\n\ncontrol 5.15\n\nITIL 4\n\n- Incident management\n';

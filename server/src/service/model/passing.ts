@@ -16,7 +16,7 @@ const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
 const MOVED_FROM = /\bfrom\b/iu;
 /** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
 const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
-const SENTENCE_END = /[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|\n[ \t]*\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
+const SENTENCE_END = /[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|\n[ \t]*\r?\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
 /** What must stand between a past word and a present one for the present to win: "replacing X, the ISMS is certified to Y". */
 const TURN = /[,;]|\band\b|\b(?:ISO|IEC)\b/u;
 /** Section headings and table columns of history and bibliography. */
@@ -25,7 +25,8 @@ const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|cha
 
 const LOOK_BACK = 240;
 const LOOK_AHEAD = 60;
-const BLANK_LINE = /\n[ \t]*\n/;
+/** A blank line as the blocks are cut at one (blocks.ts): the text keeps CRLF line ends. */
+const BLANK_LINE = /\n[ \t]*\r?\n/;
 
 /**
  * Whether a reference is a passing mention in its sentence; in a document being edited,

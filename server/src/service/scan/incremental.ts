@@ -122,6 +122,16 @@ export class IncrementalScan {
   ) {}
 
   scan(written: string): ScannedText {
+    try {
+      return this.scanAfter(written);
+    } catch (error) {
+      // The blocks after the edit may be moved already: the next scan reads the text whole.
+      this.last = undefined;
+      throw error;
+    }
+  }
+
+  private scanAfter(written: string): ScannedText {
     this.generation++;
     const text = withLineFeeds(written);
     const last = this.last;

@@ -37,6 +37,11 @@ export async function indexWorkspace(workspace: Workspace, index: (document: Pol
     if (token.isCancellationRequested) break;
     if (!options.skip?.(uri)) {
       const document = await workspace.read(uri);
+      // Opened while it was read: the editor's text is indexed (as it changes), not the file's.
+      if (options.skip?.(uri)) {
+        done++;
+        continue;
+      }
       if (document && !options.large && isLarge(document.getText())) options.onSkipped?.(uri, `larger than ${LARGE_DOCUMENT_LENGTH / 1024 / 1024} MB`);
       else if (document) index(document);
     }
