@@ -88,7 +88,7 @@ export class Analysis {
     const model = new DocumentModel(scanned.text, scanned.references, scanned.structure, catalog, {
       defaultEdition: this.defaultEdition,
       ...(this.declaredEdition ? { declared: this.declaredEdition } : {}),
-      ...(options.incremental && !options.window ? { edited: true } : {}),
+      ...(options.incremental ? { edited: true } : {}),
     });
     this.model = model;
     // A number the model places in no numbering (a clause of the policy's own) is no reference, and

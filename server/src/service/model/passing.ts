@@ -2,6 +2,7 @@
 // history note ("earlier versions cited ISO/IEC 27002:2013"), a "formerly" sentence, a revision
 // history or a bibliography names an edition the document has left behind; counting it as evidence
 // would switch every later control number to that edition.
+import { BLANK_LINE } from '../scan/line-ends';
 import type { Reference } from '../scan/reference';
 import type { Heading, Table } from '../scan/structure';
 
@@ -16,7 +17,7 @@ const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
 const MOVED_FROM = /\bfrom\b/iu;
 /** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
 const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
-const SENTENCE_END = /[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|\n[ \t]*\r?\n|\n[ \t]*(?:[-*+#|]|\d+[.)])/g;
+const SENTENCE_END = new RegExp(String.raw`[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|${BLANK_LINE.source}|\n[ \t]*(?:[-*+#|]|\d+[.)])`, 'g');
 /** What must stand between a past word and a present one for the present to win: "replacing X, the ISMS is certified to Y". */
 const TURN = /[,;]|\band\b|\b(?:ISO|IEC)\b/u;
 /** Section headings and table columns of history and bibliography. */
@@ -25,8 +26,6 @@ const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|cha
 
 const LOOK_BACK = 240;
 const LOOK_AHEAD = 60;
-/** A blank line as the blocks are cut at one (blocks.ts): the text keeps CRLF line ends. */
-const BLANK_LINE = /\n[ \t]*\r?\n/;
 
 /**
  * Whether a reference is a passing mention in its sentence; in a document being edited,

@@ -7,7 +7,7 @@
 import { isIsmsStandard, numbersControls, readAfterStandard, readAnnexA, readAnnexTheme, readBareNumber, readClause, readCobit, readControlWord } from './control';
 import { frameworkAnchors, readFramework } from './framework';
 import { formerPublisherAnchors, readNationalStandard } from './national';
-import { withLineFeeds } from './line-ends';
+import { BLANK_LINE, withLineFeeds } from './line-ends';
 import { readContinuation } from './list';
 import {
   findPracticeLines,
@@ -89,7 +89,7 @@ const OF_STANDARD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?$/;
 const OF_STANDARD_AHEAD = /^[ \u00A0]+(?:of|in)[ \u00A0]+(?:the[ \u00A0]+)?(?:ISO|IEC|BS)\b/;
 /** At most " of the " lies between a clause number and the standard it is of. */
 const OF_STANDARD_LENGTH = 12;
-const BLANK_LINE = /\n[ \t]*\r?\n/g;
+const BLANK_LINES = new RegExp(BLANK_LINE.source, 'g');
 
 const NO_VOCABULARY: ControlVocabulary = { areas: [], practices: [], processAreas: [] };
 
@@ -206,10 +206,10 @@ class Scanner {
   private paragraphBreakBetween(from: number, to: number): boolean {
     for (;;) {
       if (this.nextBreak === undefined) {
-        BLANK_LINE.lastIndex = this.breakSearchFrom;
-        const m = BLANK_LINE.exec(this.text);
+        BLANK_LINES.lastIndex = this.breakSearchFrom;
+        const m = BLANK_LINES.exec(this.text);
         this.nextBreak = m ? m.index : Infinity;
-        this.breakSearchFrom = m ? BLANK_LINE.lastIndex : this.text.length;
+        this.breakSearchFrom = m ? BLANK_LINES.lastIndex : this.text.length;
       }
       if (this.nextBreak >= to) break;
       this.lastBreak = this.nextBreak;

@@ -4,6 +4,12 @@
 
 const LONE_CR = /\r(?!\n)/;
 
+/**
+ * A blank line, from the line feed before it to its own: spaces and tabs between, and the carriage
+ * return a CRLF text keeps. A paragraph ends there, and the blocks are cut there (blocks.ts).
+ */
+export const BLANK_LINE = /\n[ \t]*\r?\n/;
+
 export function withLineFeeds(text: string): string {
   // Most texts have no carriage return at all, which a plain search says fastest.
   return text.indexOf('\r') >= 0 && LONE_CR.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
