@@ -113,9 +113,16 @@ function readings(analysis: Analysis): string[] {
   });
 }
 
+/** What the Problems panel shows of a document: each finding's code, severity, range, message and related places. */
+function problems(service: NormrefService, document: TextDocument): string[] {
+  return service.findings(document).map((f) => `${f.code} ${f.severity} [${f.start}, ${f.end}) ${f.message} ${f.related.map((r) => `${r.start}-${r.end}`).join(' ')}`);
+}
+
 /**
  * Incremental edits, applied as the server applies them (the document object updated in place),
- * with requests between them, end in the analysis a fresh document with the final text gets.
+ * with requests between them, give after each edit the findings a fresh document with the same
+ * text gets (what the model and the check remember of earlier texts must not show), and end in
+ * the analysis a fresh document with the final text gets.
  * `sameVersion`: the client sends every edit under the version it opened with.
  */
 export function checkEdits(service: NormrefService, initial: string, format: Format, list: ReadonlyArray<{ at: number; length: number; text: string }>, sameVersion: boolean): void {
@@ -128,6 +135,9 @@ export function checkEdits(service: NormrefService, initial: string, format: For
     const change: Edit = { start, end: Math.min(text.length, start + edit.length), text: edit.text };
     TextDocument.update(document, [{ range: { start: document.positionAt(change.start), end: document.positionAt(change.end) }, text: change.text }], sameVersion ? document.version : document.version + 1);
     service.hover(document, document.positionAt(start));
+    const now = TextDocument.create(`${uri}.now`, format, 1, document.getText());
+    assert.deepEqual(problems(service, document), problems(service, now), 'findings after an edit equal those of a fresh document');
+    service.forget(now.uri);
   }
   const fresh = TextDocument.create(`${uri}.fresh`, format, 1, document.getText());
   assert.deepEqual(summary(service, document), summary(service, fresh), 'edited document equals a fresh one');
