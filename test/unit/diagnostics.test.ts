@@ -271,3 +271,19 @@ test('normref.ignore: an edition covers the control numbers read in it, and no o
   assert.deepEqual(found(text, { ignore: ['ISO/IEC 27001:2022'] }), [['control-edition-mismatch', 'A.9.2.3']]);
   assert.deepEqual(codesAt('Audits follow ISO/IEC 27001:2013.', 'ISO/IEC 27001:2013', { ignore: ['ISO/IEC 27001:2013'] }), []);
 });
+
+// ----- numbers normref cannot judge -----
+
+test('unknown-control: below a clause whose subclauses normref does not list, a number is not called unknown; beside listed ones it is', () => {
+  // normref lists ISO 9001:2015's clause 8.5 but none of 8.5.1–8.5.6; it lists 5.1.1 and 5.1.2.
+  const text = 'Certified to ISO 9001:2015.\n\nCustomer property: ISO 9001:2015 8.5.3. Leadership: ISO 9001:2015 5.1.3. Scope: ISO 9001:2015 12.1.';
+  assert.deepEqual(found(text), [
+    ['unknown-control', '5.1.3'],
+    ['unknown-control', '12.1'],
+  ]);
+});
+
+test('unknown-control: the control numbers of a scheme normref does not read are not Annex A controls', () => {
+  const text = 'This maps ISO/IEC 27001:2022 to NIST.\n\nNIST SP 800-171 control 3.1.1 maps to A.5.15.\n- Control 3.3 of NIST SP 800-171 Rev. 2 maps to A.8.15.\n- For CMMC level 2, control 3.1.1 maps to A.5.15; control 5.99 is ours.';
+  assert.deepEqual(found(text), [['unknown-control', 'control 5.99']]);
+});

@@ -23,6 +23,8 @@ const FORMS: Array<[form: string, text: string, expected: string[]]> = [
   ['27001:2013 clause column', '| Topic | 27001:2013 clause |\n|---|---|\n| Risk | 6.1.2 |', ['ISO/IEC 27001:2013 6.1.2']],
   ['Annex A (2022) column', '| Topic | Annex A (2022) |\n|---|---|\n| Access | 5.15 |', ['ISO/IEC 27001:2022 A.5.15']],
   ['a column of a scheme normref does not read', `${ISMS}| Topic | NIST 800-53 | SOC 2 |\n|---|---|---|\n| Access | 5.15 | 6.1 |`, ['ISO/IEC 27001:2022']],
+  ['a control of a scheme normref does not read, named before it', `${ISMS}NIST SP 800-171 control 3.1.1 maps to A.5.15; for CMMC level 2, control 3.1.2.`, ['ISO/IEC 27001:2022', 'ISO/IEC 27001:2022 A.5.15']],
+  ['a control of a scheme normref does not read, named after it', `${ISMS}- Control 3.3 of NIST SP 800-171 Rev. 2 maps to A.8.15.\n- Control 5.15 of ISO/IEC 27001 and clause 9.2 apply.`, ['ISO/IEC 27001:2022', 'ISO/IEC 27001:2022 A.8.15', 'ISO/IEC 27001:2022 A.5.15', 'ISO/IEC 27001', 'ISO/IEC 27001:2022 9.2']],
   ['decorated theme heading', `${ISMS}## Organizational controls (A.5)`, ['ISO/IEC 27001:2022', 'ISO/IEC 27002:2022 Organizational controls']],
   ['British spelling and a count', `${ISMS}- Organisational controls (5.x): 37 controls, 35 applicable`, ['ISO/IEC 27001:2022', 'ISO/IEC 27002:2022 Organizational controls']],
   ['2013 area with .x', 'ISO/IEC 27001:2013\n\n- A.15.x Supplier relationships', ['ISO/IEC 27001:2013', 'ISO/IEC 27002:2013 Supplier relationships']],

@@ -202,6 +202,7 @@ function unknownControl(r: ControlResolution, context: CheckContext): Found | un
   const number = ref.id.number;
   const prefix = written(r);
   const nearby = nearbyNumbers(r.numbering, number);
+  if (!nearby && r.set.set.kind === 'clause' && belowKnownClause(r.numbering, number)) return undefined;
   const label = r.numbering.standardKey ? (r.numbering.annexA ? `${r.numbering.document} Annex A` : r.numbering.document) : r.id.slice(0, r.id.length - number.length).trim();
   const ids = nearby ? nearby.ids.map((id) => prefix + id) : [];
   const shown = ids.length > 6 ? l10n.t('{0} to {1}', ids[0], ids[ids.length - 1]) : listed(ids);
@@ -225,6 +226,16 @@ function certain(ref: ControlReference, context: CheckContext): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Whether a clause number lies under a clause normref has none of the subclauses of ("8.5.3" of
+ * ISO 9001, whose list stops at 8.5): its lists of some standards' clauses stop at a level, and
+ * below that it cannot tell a clause that exists from one that does not.
+ */
+function belowKnownClause(numbering: Numbering, number: string): boolean {
+  const parent = number.split('.').slice(0, -1).join('.');
+  return !!parent && numbering.editions.some(({ set }) => !!lookUp(set, parent));
 }
 
 /** The numbers beside a missing one in the newest edition that has them: "8.3" has 8.3.1–8.3.3. */

@@ -29,6 +29,7 @@ import { readStandard } from './standard';
 import { ANNEX_NAMES, CLAUSE_NAMES, CONTROL_NAMES } from './words';
 import { alternation, type Alternative } from './alternation';
 import { findTableControls } from './tables';
+import { ofUnreadScheme } from './unread-schemes';
 import { findInternal } from './internal';
 
 export type {
@@ -136,11 +137,11 @@ class Scanner {
           this.addOne(readAnnexTheme(text, at, this.lastIsms))
         );
       case 'control':
-        return this.add(readControlWord(text, at, this.lastIsms));
+        return this.add(this.ownNumbers(readControlWord(text, at, this.lastIsms)));
       case 'clause': {
         if (this.addOne(readNumberedArea(text, at, vocabulary, this.lastIsms))) return true;
         const standard = this.lastStandard;
-        const clauses = readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined), vocabulary);
+        const clauses = this.ownNumbers(readClause(text, at, () => (standard && !this.paragraphBreakBetween(standard.end, at) ? standard : undefined), vocabulary));
         // "clause 9.1 of ISO 9001": the standard named after it, not the one before, is its own.
         const last = clauses[clauses.length - 1];
         if (last && OF_STANDARD_AHEAD.test(text.slice(last.end, last.end + OF_STANDARD_LENGTH + 3))) for (const c of clauses) delete c.id.context;
@@ -158,6 +159,11 @@ class Scanner {
         return true;
       }
     }
+  }
+
+  /** None of "NIST SP 800-171 control 3.1.1", "control 3.3 of PCI DSS": the numbers of a scheme normref does not read. */
+  private ownNumbers(found: ControlReference[]): ControlReference[] {
+    return found.length && ofUnreadScheme(this.text, found[0].start, found[found.length - 1].end, this.vocabulary) ? [] : found;
   }
 
   private addStandard(standard: StandardReference | undefined): boolean {

@@ -11,7 +11,7 @@ import { NONE, type ControlForm, type ControlReference, type FrameworkReference,
 import type { ScanContext } from './context';
 import type { Span } from './prose';
 import { cellSpans, lineEnd, type Structure, type Table } from './structure';
-import { escapeRegExp } from './alternation';
+import { namesUnreadScheme } from './unread-schemes';
 import { CLAUSE_WORDS, CONTROL_WORDS } from './words';
 
 /** What a header cell says about the numbers of its column. */
@@ -99,7 +99,7 @@ function columnsOf(text: string, table: Table, inHeader: readonly Reference[], v
     const header = text.slice(start, end);
     // "27001:2013 clause": a standard's number alone heads many crosswalk columns.
     standard ??= numberAlone(text, start, header, vocabulary);
-    const column: Column = { unread: !standard && !framework && unreadScheme(vocabulary).test(header) };
+    const column: Column = { unread: !standard && !framework && namesUnreadScheme(header, vocabulary) };
     if (standard) column.standard = standard;
     if (framework) column.framework = framework;
     const year = standard ? undefined : YEAR.exec(header)?.[1];
@@ -108,19 +108,6 @@ function columnsOf(text: string, table: Table, inHeader: readonly Reference[], v
     if (calls) column.calls = calls;
     return column;
   });
-}
-
-const unreadSchemes = new WeakMap<ControlVocabulary, RegExp>();
-
-/** The names of the schemes normref does not read, as whole words in any case: one expression per vocabulary. */
-function unreadScheme(vocabulary: ControlVocabulary): RegExp {
-  let known = unreadSchemes.get(vocabulary);
-  if (!known) {
-    const names = vocabulary.unreadSchemes ?? [];
-    known = names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu') : /(?!)/;
-    unreadSchemes.set(vocabulary, known);
-  }
-  return known;
 }
 
 const NUMBER_ALONE = /(?<![\p{L}\p{N}/.-])(\d{4,5}(?:-\d{1,2})?)(?::(\d{4}))?(?![\p{L}\p{N}])/u;
