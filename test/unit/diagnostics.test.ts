@@ -5,6 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CODES, settingsFrom } from '../../server/src/service';
 import { bundledService } from '../support/catalog';
 import { asExpected, codesAt, documentOf, Expected, FIXTURES, found, settingsOf } from '../support/diagnostics';
@@ -286,4 +287,28 @@ test('unknown-control: below a clause whose subclauses normref does not list, a 
 test('unknown-control: the control numbers of a scheme normref does not read are not Annex A controls', () => {
   const text = 'This maps ISO/IEC 27001:2022 to NIST.\n\nNIST SP 800-171 control 3.1.1 maps to A.5.15.\n- Control 3.3 of NIST SP 800-171 Rev. 2 maps to A.8.15.\n- For CMMC level 2, control 3.1.1 maps to A.5.15; control 5.99 is ours.';
   assert.deepEqual(found(text), [['unknown-control', 'control 5.99']]);
+});
+
+// ----- a sentence about the move -----
+
+/** The safe fixes of a text's findings: what `--fix` and fix-all apply. */
+function safeFixes(text: string): string[] {
+  const document = TextDocument.create(`file:///beside/${Math.random()}.md`, 'markdown', 1, text);
+  const fixes = bundledService().findings(document).flatMap((f) => (f.fixes ?? []).filter((x) => x.safe).map((x) => `${text.slice(f.start, f.end)} → ${x.edits.map((e) => e.newText).join(' ')}`));
+  bundledService().forget(document.uri);
+  return fixes;
+}
+
+test('a sentence that writes the old reference beside what replaced it: the fix is offered, never applied unasked', () => {
+  const policy = 'Our ISMS follows ISO/IEC 27001:2022.\n\n';
+  const migration = `${policy}Replace references to A.12.6.1 in the vulnerability standard with A.8.8.\nThe old control A.14.2.2 is now covered by A.8.32.`;
+  assert.deepEqual(found(migration), [
+    ['control-edition-mismatch', 'A.12.6.1'],
+    ['control-edition-mismatch', 'control A.14.2.2'],
+  ]);
+  assert.deepEqual(safeFixes(migration), []);
+  assert.deepEqual(safeFixes('Suppliers hold ISO/IEC 27001:2022 (or ISO/IEC 27001:2013 until the end of the transition period).'), []);
+  // The replacement in another sentence, or another number in the same one, leaves the fix safe.
+  assert.deepEqual(safeFixes(`${policy}Vulnerabilities are handled under A.12.6.1. A.8.8 is owned by IT.\nChanges follow A.14.2.2 and A.8.9.`), ['A.12.6.1 → 8.8', 'A.14.2.2 → 8.32']);
+  assert.deepEqual(safeFixes('Suppliers hold ISO/IEC 27001:2013. They plan for ISO/IEC 27001:2022.'), ['ISO/IEC 27001:2013 → 2022']);
 });

@@ -5,6 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
 import { lookUp, type Numbering } from '../catalog/numberings';
+import { sentenceCites } from './beside';
 import type { EditionRule, Evidence } from '../model';
 import { familyOf, ISMS } from '../model/editions';
 import { namesTitle, titleKey, titleSpanAfter, titleWords, writtenAfter } from '../model/titles';
@@ -89,9 +90,16 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
   const fixes: Fix[] = successors.map((s) => ({
     title: replaceWith(`${prefix}${s.id}${title ? ` ${s.title}` : ''}`),
     edits: renumber(ref, s, title),
-    safe: successors.length === 1,
+    // "Replace A.12.6.1 with A.8.8": where the sentence writes what it became, the fix would make it say nothing.
+    safe: successors.length === 1 && !besideItsSuccessor(r, successors, context),
   }));
   return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
+}
+
+/** Whether the sentence holding a number writes one it became (or was). */
+function besideItsSuccessor(r: ControlResolution, successors: readonly ControlItem[], context: CheckContext): boolean {
+  const ids = new Set(successors.map((s) => s.id));
+  return sentenceCites(context, r.reference.start, r.reference.end, (o) => o.kind === 'control' && !!o.item && o.edition !== r.edition && ids.has(o.item.id));
 }
 
 /** What a number of one edition is in another: 2013 → 2022 by the correspondence, 2022 → 2013 back. */

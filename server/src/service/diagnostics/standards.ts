@@ -8,6 +8,7 @@ import type { StandardResolution } from '../resolve';
 import { displayLanguage } from '../locale';
 import { edit, type CheckContext, type Found } from './context';
 import { said } from './said';
+import { sentenceCites } from './beside';
 import type { Edit, Fix } from './finding';
 
 /** Adds a standard's findings to `found`. Run for every standard of a document: nothing is made for one without any. */
@@ -39,12 +40,18 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
   const latest = chain.steps.at(-1) ?? r.current;
   const fixes: Fix[] = [];
   if (latest && latest.status === 'published') {
-    // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it.
+    // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it;
+    // nor when the sentence already names the new edition ("2022 (or 2013 until the transition ends)").
     const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
     const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
-    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents });
+    const beside = sentenceCites(context, r.reference.start, r.reference.end, (o) => o.kind === 'standard' && !!o.deliverable && sameEdition(o.deliverable, latest));
+    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents && !beside });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
+}
+
+function sameEdition(a: Deliverable, b: Deliverable): boolean {
+  return a === b || (a.year === b.year && designationOf(a) === designationOf(b));
 }
 
 interface Withdrawal {
