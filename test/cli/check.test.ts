@@ -299,6 +299,28 @@ test('--fix never touches a file it could not read or decode exactly', () => {
   assert.match(stdout, /^latin1\.md:3:17 warning withdrawn/m);
 });
 
+test('--fix leaves a read-only file and a file with other hard links as they are, and says why', () => {
+  const dir = tempDir();
+  writeTree(dir, { 'read-only.md': WITHDRAWN, 'linked.md': WITHDRAWN, 'ok.md': WITHDRAWN });
+  fs.chmodSync(path.join(dir, 'read-only.md'), 0o444);
+  fs.linkSync(path.join(dir, 'linked.md'), path.join(dir, 'other-name.md'));
+  const { code, stderr } = normref(['check', '--fix', 'read-only.md', 'linked.md', 'ok.md'], { cwd: dir });
+  assert.equal(code, 2);
+  assert.equal(stderr, 'normref: read-only.md: not fixed: the file is read-only\nnormref: linked.md: not fixed: the file has other hard links, which a fix would leave unfixed\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'read-only.md'), 'utf8'), WITHDRAWN);
+  assert.equal(fs.statSync(path.join(dir, 'read-only.md')).mode & 0o777, 0o444);
+  assert.equal(fs.readFileSync(path.join(dir, 'other-name.md'), 'utf8'), WITHDRAWN);
+  assert.equal(fs.readFileSync(path.join(dir, 'ok.md'), 'utf8'), CLEAN);
+});
+
+test('--config naming a device or a named pipe is one line and exit 2, not a read that never ends', () => {
+  const dir = tempDir();
+  writeTree(dir, { 'policy.md': CLEAN });
+  const { code, stderr } = normref(['check', '--config', '/dev/zero', 'policy.md'], { cwd: dir });
+  assert.equal(code, 2);
+  assert.equal(stderr, 'normref: /dev/zero: not a regular file\n');
+});
+
 test('--fix --dry-run prints a unified diff that git apply takes, and changes nothing', () => {
   const dir = tempDir();
   writeTree(dir, { 'policy.md': WITHDRAWN, 'clean.md': CLEAN });

@@ -312,3 +312,9 @@ test('a sentence that writes the old reference beside what replaced it: the fix 
   assert.deepEqual(safeFixes(`${policy}Vulnerabilities are handled under A.12.6.1. A.8.8 is owned by IT.\nChanges follow A.14.2.2 and A.8.9.`), ['A.12.6.1 → 8.8', 'A.14.2.2 → 8.32']);
   assert.deepEqual(safeFixes('Suppliers hold ISO/IEC 27001:2013. They plan for ISO/IEC 27001:2022.'), ['ISO/IEC 27001:2013 → 2022']);
 });
+
+test('a number right after a dated standard is not mapped from another edition: ISO/IEC 27001:2022 6.1.4 is no 2013 control to renumber', () => {
+  assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022 6.1.4 and ISO/IEC 27001:2022 clause 6.1.4.'), []);
+  // Written with its own 2013 edition, in a 2022 document, it is the old edition that is reported.
+  assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022.\n\nPrivileged access: ISO/IEC 27002:2013 9.2.3.').map(([code]) => code), ['withdrawn']);
+});

@@ -60,6 +60,9 @@ export function readConfig(file: string): ConfigFile {
   const shown = displayPath(file);
   let text: string;
   try {
+    // A device or a named pipe would never end (or block): only a regular file is read.
+    const stat = fs.statSync(file);
+    if (!stat.isFile() && !stat.isDirectory()) return { file, problem: `${shown}: not a regular file` };
     text = decode(fs.readFileSync(file)).text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -18,6 +18,15 @@ export function writeFixed(file: string, text: string, encoding: Encoding, read:
   } catch (error) {
     return `not fixed: ${describeError(error)}`;
   }
+  // The rename would go around a file's own permissions: a read-only file stays as it is, as an editor leaves it.
+  if ((read.mode & 0o222) === 0) return 'not fixed: the file is read-only';
+  try {
+    fs.accessSync(real, fs.constants.W_OK);
+  } catch {
+    return 'not fixed: the file is read-only';
+  }
+  // A file with other hard links would lose them to the rename: the others would keep the old text.
+  if (read.nlink > 1) return 'not fixed: the file has other hard links, which a fix would leave unfixed';
   const temporary = path.join(path.dirname(real), `.${path.basename(real)}.normref-${process.pid}-${temporaries++}.tmp`);
   try {
     const fd = fs.openSync(temporary, 'wx', read.mode & 0o777);

@@ -35,6 +35,9 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   if (!r.numbering.standardKey || !r.set) return NONE;
   // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
   if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return NONE;
+  // "ISO/IEC 27001:2022 6.1.4", read as the 2013 control 6.1.4 for want of a 2022 one: the author
+  // wrote an edition, and whatever the number is meant to be, it is not that edition's control to map.
+  if (againstItsOwnYear(r)) return NONE;
   // In a crosswalk (a table whose header cites two editions) a number is checked against its own column only.
   if (context.crosswalkTables.has(context.model.scopes.tableAt(r.reference.start)?.index ?? -1) && r.rule !== 'column' && r.rule !== 'written') return NONE;
   const scope = scopeOf(r, context);
@@ -94,6 +97,13 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
     safe: successors.length === 1 && !besideItsSuccessor(r, successors, context),
   }));
   return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
+}
+
+/** Whether a number written right after a dated standard was read in another edition than the one written. */
+function againstItsOwnYear(r: ControlResolution & { edition: string }): boolean {
+  const id = (r.reference as ControlReference).id;
+  const standard = id.withStandard && id.context?.kind === 'standard' ? id.context : undefined;
+  return !!standard?.id.year && String(standard.id.year) !== r.edition;
 }
 
 /** Whether the sentence holding a number writes one it became (or was). */

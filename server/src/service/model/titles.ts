@@ -17,10 +17,19 @@ export function titleKey(title: string): string {
     .trim();
 }
 
+/**
+ * The rest of the line after `end`, at most MAX_TITLE characters: cut before the line feed is
+ * looked for, which on a long line would be a search to its end for every reference.
+ */
+function lineAfter(text: string, end: number): string {
+  const after = text.slice(end, end + MAX_TITLE);
+  const eol = after.indexOf('\n');
+  return eol < 0 ? after : after.slice(0, eol);
+}
+
 /** What follows the reference ending at `end` on its line, as a title key ('' if nothing). */
 export function writtenAfter(text: string, end: number): string {
-  const eol = text.indexOf('\n', end);
-  const line = text.slice(end, Math.min(eol < 0 ? text.length : eol, end + MAX_TITLE));
+  const line = lineAfter(text, end);
   return titleKey(line.replace(LEAD, ''));
 }
 
@@ -41,8 +50,7 @@ export function namesTitle(written: string, title: string): boolean {
  * for a title key of `words` words: the words after the lead, on the reference's line.
  */
 export function titleSpanAfter(text: string, end: number, words: number): [number, number] | undefined {
-  const eol = text.indexOf('\n', end);
-  const line = text.slice(end, Math.min(eol < 0 ? text.length : eol, end + MAX_TITLE));
+  const line = lineAfter(text, end);
   const lead = LEAD.exec(line)![0].length;
   const word = /[\p{L}\p{N}]+|&/gu;
   word.lastIndex = lead;

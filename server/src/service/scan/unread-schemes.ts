@@ -46,7 +46,9 @@ export function namesUnreadScheme(text: string, vocabulary: ControlVocabulary): 
 /** Whether the number written at [start, end) is one of such a scheme: "NIST SP 800-171 control 3.1.1", "control 3.3 of NIST SP 800-171". */
 export function ofUnreadScheme(text: string, start: number, end: number, vocabulary: ControlVocabulary): boolean {
   const { before, after } = expressionsOf(vocabulary);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', end);
-  return before.test(text.slice(Math.max(lineStart, start - REACH), start)) || after.test(text.slice(end, Math.min(lineEnd < 0 ? text.length : lineEnd, end + REACH)));
+  // Within the line, and no further than REACH: a search for the line's ends could cross a long line each time.
+  const preceding = text.slice(Math.max(0, start - REACH), start);
+  const following = text.slice(end, end + REACH);
+  const feed = following.indexOf('\n');
+  return before.test(preceding.slice(preceding.lastIndexOf('\n') + 1)) || after.test(feed < 0 ? following : following.slice(0, feed));
 }
