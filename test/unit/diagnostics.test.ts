@@ -313,6 +313,12 @@ test('a sentence that writes the old reference beside what replaced it: the fix 
   assert.deepEqual(safeFixes('Suppliers hold ISO/IEC 27001:2013. They plan for ISO/IEC 27001:2022.'), ['ISO/IEC 27001:2013 → 2022']);
 });
 
+test('a 2022 number read under a 2013 citation: the fix back to the 2013 number is offered, never applied unasked', () => {
+  const text = 'Network controls follow ISO/IEC 27002:2013.\n\nNetwork services are secured under A.8.21.';
+  assert.deepEqual(found(text).map(([code, written]) => `${code} ${written}`), ['withdrawn ISO/IEC 27002:2013', 'control-edition-mismatch A.8.21']);
+  assert.deepEqual(safeFixes(text), ['ISO/IEC 27002:2013 → 2022'], 'only the edition is moved on');
+});
+
 test('a number right after a dated standard is not mapped from another edition: ISO/IEC 27001:2022 6.1.4 is no 2013 control to renumber', () => {
   assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022 6.1.4 and ISO/IEC 27001:2022 clause 6.1.4.'), []);
   // Written with its own 2013 edition, in a 2022 document, it is the old edition that is reported.

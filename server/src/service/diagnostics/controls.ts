@@ -94,7 +94,8 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
     title: replaceWith(`${prefix}${s.id}${title ? ` ${s.title}` : ''}`),
     edits: renumber(ref, s, title),
     // "Replace A.12.6.1 with A.8.8": where the sentence writes what it became, the fix would make it say nothing.
-    safe: successors.length === 1 && !besideItsSuccessor(r, successors, context),
+    // Back to an older edition's number (2022 → 2013) it is offered only: the older reading may be the mistake.
+    safe: successors.length === 1 && r.edition < scope.edition && !besideItsSuccessor(r, successors, context),
   }));
   return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
 }
