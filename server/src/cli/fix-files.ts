@@ -19,12 +19,7 @@ export function writeFixed(file: string, text: string, encoding: Encoding, read:
     return `not fixed: ${describeError(error)}`;
   }
   // The rename would go around a file's own permissions: a read-only file stays as it is, as an editor leaves it.
-  if ((read.mode & 0o222) === 0) return 'not fixed: the file is read-only';
-  try {
-    fs.accessSync(real, fs.constants.W_OK);
-  } catch {
-    return 'not fixed: the file is read-only';
-  }
+  if (isReadOnly(real, read)) return 'not fixed: the file is read-only';
   // A file with other hard links would lose them to the rename: the others would keep the old text.
   if (read.nlink > 1) return 'not fixed: the file has other hard links, which a fix would leave unfixed';
   const temporary = path.join(path.dirname(real), `.${path.basename(real)}.normref-${process.pid}-${temporaries++}.tmp`);
@@ -53,6 +48,17 @@ export function writeFixed(file: string, text: string, encoding: Encoding, read:
       // Never created, or already renamed.
     }
     return `not fixed: cannot write: ${describeError(error)}`;
+  }
+}
+
+/** Read-only to this user, or to everyone by its mode (which root's access check would not tell). */
+function isReadOnly(file: string, stat: fs.Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
   }
 }
 

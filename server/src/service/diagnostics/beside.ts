@@ -4,6 +4,7 @@
 // applied unasked. (The finding stays: "audits follow 27001:2022 9.2, reviews 27001:2013 9.3"
 // writes both editions in one sentence too, by mistake.)
 import type { Resolution } from '../resolve';
+import { countBefore } from '../scan/reference';
 import type { CheckContext } from './context';
 
 /** How far a sentence is read each way from a reference: a long sentence, not a whole one-line text. */
@@ -12,9 +13,10 @@ const REACH = 300;
 /** Whether the sentence holding [start, end) has a reference, other than at `start`, for which `replaces` holds. */
 export function sentenceCites(context: CheckContext, start: number, end: number, replaces: (r: Resolution) => boolean): boolean {
   const [from, to] = sentenceAround(context.text, start, end);
-  const resolutions = context.analysis.resolutions;
-  for (let i = firstFrom(resolutions, from); i < resolutions.length && resolutions[i].reference.start < to; i++) {
-    if (resolutions[i].reference.start !== start && replaces(resolutions[i])) return true;
+  // The resolutions are the references', one for one and in the same order.
+  const { references, resolutions } = context.analysis;
+  for (let i = countBefore(references, from); i < references.length && references[i].start < to; i++) {
+    if (references[i].start !== start && replaces(resolutions[i])) return true;
   }
   return false;
 }
@@ -33,16 +35,4 @@ function sentenceAround(text: string, start: number, end: number): [number, numb
 function endsSentence(text: string, i: number): boolean {
   const ch = text[i];
   return (ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ');
-}
-
-/** The index of the first resolution starting at or after `offset` (they are in text order). */
-function firstFrom(resolutions: readonly Resolution[], offset: number): number {
-  let lo = 0;
-  let hi = resolutions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (resolutions[mid].reference.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

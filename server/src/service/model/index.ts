@@ -6,7 +6,7 @@ import type { Catalog } from '../catalog';
 import type { ControlGroup, ControlItem, IndexedControlSet } from '../catalog/controls';
 import { ANNEX_A, lookUp, type Numbering } from '../catalog/numberings';
 import { documentKey } from '../catalog/deliverable';
-import type { ControlAreaReference, ControlReference, FrameworkReference, Reference, StandardReference } from '../scan/reference';
+import { countBefore, type ControlAreaReference, type ControlReference, type FrameworkReference, type Reference, type StandardReference } from '../scan/reference';
 import type { Structure } from '../scan/structure';
 import { editionOfYear, familyOf, ISMS } from './editions';
 import { isHistoryTable, isPastSection, isPastInSentence } from './passing';
@@ -553,17 +553,6 @@ function evidenceOf(r: Reference): Evidence {
 
 
 
-/** How many of the references (in text order) start before `offset`. */
-function countBefore(references: readonly Reference[], offset: number): number {
-  let lo = 0;
-  let hi = references.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (references[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Per list of votes, worked out once: each edition's total weight and first vote, and the vote of each place. */
 interface Tally {

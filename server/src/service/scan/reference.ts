@@ -137,3 +137,15 @@ export interface InternalReference extends ReferenceBase {
 
 export type Reference = StandardReference | FrameworkReference | ControlReference | ControlAreaReference | InternalReference;
 export type ReferenceKind = Reference['kind'];
+
+/** How many of the references (in text order) start before `offset`. */
+export function countBefore(references: readonly Reference[], offset: number): number {
+  let lo = 0;
+  let hi = references.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (references[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
