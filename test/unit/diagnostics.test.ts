@@ -324,3 +324,33 @@ test('a number right after a dated standard is not mapped from another edition: 
   // Written with its own 2013 edition, in a 2022 document, it is the old edition that is reported.
   assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022.\n\nPrivileged access: ISO/IEC 27002:2013 9.2.3.').map(([code]) => code), ['withdrawn']);
 });
+
+test('unknown-control: a clause written with its dated standard and the word "clause" is checked as one written without it', () => {
+  // ISO 22301:2019's clause 8 runs to 8.6; ISO 9001:2015's 5.1 has 5.1.1 and 5.1.2.
+  const text = 'This plan follows ISO 22301:2019 clause 8.7 and ISO 22301:2019, clause 8.4.\n\nLeadership: ISO 9001:2015 clause 5.1.3; customer focus: ISO 9001:2015 (clause 5.1.2).';
+  assert.deepEqual(found(text), [
+    ['unknown-control', 'clause 8.7'],
+    ['unknown-control', 'clause 5.1.3'],
+  ]);
+  // Far from the standard, a clause may be another document's: no finding, as before.
+  assert.deepEqual(found('This plan follows ISO 22301:2019. Our own procedure has a clause 8.7 on drills.'), []);
+});
+
+test('control-edition-mismatch: a COBIT 2019 objective written after COBIT 5, which does not have it', () => {
+  const text = 'Governance follows COBIT 5: APO14 and BAI11 are in scope, as are APO13 and DSS05.\n\nSince the move to COBIT 2019, APO14 is in scope too.';
+  assert.deepEqual(found(text), [
+    ['control-edition-mismatch', 'APO14'],
+    ['control-edition-mismatch', 'BAI11'],
+  ]);
+  const document = documentOf(text, 'markdown');
+  const [first] = bundledService().findings(document, settingsOf({}));
+  bundledService().forget(document.uri);
+  assert.equal(first.message, 'APO14 is not an objective of COBIT 5 (set by COBIT 5, line 1). It is the COBIT 2019 objective APO14 Managed data.');
+});
+
+test('a dated citation in a later list item does not date the numbers of the items before it', () => {
+  const text = 'This policy implements ISO/IEC 27001:2022.\n\n- Network services are secured (A.8.21 Security of network services).\n- Web filtering is applied (A.8.23).\n- Network controls follow ISO/IEC 27002:2013 13.1.1.';
+  assert.deepEqual(found(text), [['withdrawn', 'ISO/IEC 27002:2013']]);
+  // In one item, or in a sentence that is no list, the citation after a number still dates it.
+  assert.deepEqual(found('This policy implements ISO/IEC 27001:2022.\n\n- Web filtering (A.8.23) is applied as ISO/IEC 27002:2013 describes.').map(([c, w]) => `${c} ${w}`), ['control-edition-mismatch A.8.23', 'withdrawn ISO/IEC 27002:2013']);
+});

@@ -86,10 +86,8 @@ export function resolveControl(reference: ControlReference | ControlAreaReferenc
   const number = reference.id.number;
   if (!numbering.standardKey) {
     // A framework: COBIT, ITIL, CMMI.
-    const framework = catalog.framework(numbering.document);
-    const label = framework?.id ?? framework?.name ?? numbering.document;
-    const id = `${formatFrameworkId({ framework: numbering.document, label, version: edition, ...(framework?.versionPrefix ? { versionPrefix: framework.versionPrefix } : {}) })} ${number}`;
-    const url = framework?.url;
+    const id = `${frameworkVersionId(catalog, numbering, edition)} ${number}`;
+    const url = catalog.framework(numbering.document)?.url;
     const objective = numbering.document === 'cobit' && number.length > 5 ? number.slice(0, 5) : undefined;
     const note = objective && found ? l10n.t('Management practice {0} of objective {1}; normref has the objectives, not the practices.', number, objective) : undefined;
     return { ...base, id, ...(url ? { frameworkUrl: url } : {}), ...(note ? { note } : {}) };
@@ -100,6 +98,13 @@ export function resolveControl(reference: ControlReference | ControlAreaReferenc
   if (edition === '2005' && set && !found) return in2005Area(resolution, set, number);
   if (!set) return { ...resolution, note: l10n.t('normref has no data for the {0} edition of {1}.', edition, numbering.document) };
   return resolution;
+}
+
+/** A framework's version as the user writes it: "COBIT 2019", "ITIL 4", "CMMI-SVC V1.3". */
+export function frameworkVersionId(catalog: Catalog, numbering: Numbering, version: string): string {
+  const framework = catalog.framework(numbering.document);
+  const label = framework?.id ?? framework?.name ?? numbering.document;
+  return formatFrameworkId({ framework: numbering.document, label, version, ...(framework?.versionPrefix ? { versionPrefix: framework.versionPrefix } : {}) });
 }
 
 /** A 2005 number (17799:2005 11.2.4): normref has the eleven control areas, placed by the first level. */

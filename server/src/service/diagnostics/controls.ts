@@ -9,7 +9,7 @@ import { sentenceCites } from './beside';
 import type { EditionRule, Evidence } from '../model';
 import { familyOf, ISMS } from '../model/editions';
 import { namesTitle, titleKey, titleSpanAfter, titleWords, writtenAfter } from '../model/titles';
-import { editionRuleText, type ControlResolution } from '../resolve-control';
+import { editionRuleText, frameworkVersionId, type ControlResolution } from '../resolve-control';
 import type { ControlReference } from '../scan/reference';
 import { at, edit, type CheckContext, type Found } from './context';
 import type { Edit, Fix, Related } from './finding';
@@ -32,7 +32,9 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   const r = resolution as ControlResolution & { edition: string };
   const unknown = context.enabled('unknown-control') ? unknownControl(r, context) : undefined;
   if (unknown) return [unknown];
-  if (!r.numbering.standardKey || !r.set) return NONE;
+  // Of the frameworks, COBIT's ids only: an ITIL practice's name is a phrase both versions use for much the same thing.
+  if (!r.numbering.standardKey) return r.chosenEdition && r.item && (r.reference as ControlReference).id.form === 'cobit' ? [notInVersion(r, r.chosenEdition, context)] : NONE;
+  if (!r.set) return NONE;
   // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
   if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return NONE;
   // "ISO/IEC 27001:2022 6.1.4", read as the 2013 control 6.1.4 for want of a 2022 one: the author
@@ -98,6 +100,16 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
     safe: successors.length === 1 && r.edition < scope.edition && !besideItsSuccessor(r, successors, context),
   }));
   return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
+}
+
+/** "COBIT 5 APO14": an objective of another version of the framework than the one written with it. */
+function notInVersion(r: ControlResolution & { edition: string }, version: string, context: CheckContext): Found {
+  const item = r.item!;
+  const scope: Scope = { edition: version, rule: 'written', ...(r.evidence ? { evidence: r.evidence } : {}) };
+  const message = l10n.t('{0} is not {1} of {2} {3}. It is the {4} {5} {6}{7}.',
+    item.id, aKind(r.set!.set.kind), frameworkVersionId(context.catalog, r.numbering, version), scopeText(scope, context),
+    frameworkVersionId(context.catalog, r.numbering, r.edition), kindWord(r.set!.set.kind), `${item.id} ${item.title}`, '');
+  return { code: 'control-edition-mismatch', start: r.reference.start, end: r.reference.end, message, related: evidenceOf(scope), subject: r.id };
 }
 
 /** Whether a number written right after a dated standard was read in another edition than the one written. */

@@ -447,9 +447,11 @@ export class DocumentModel {
       const winner = elect(this.tableVotes.get(place.table.index), self);
       if (winner) return { edition: winner.edition, rule: 'table', evidence: winner.evidence };
     }
-    // In the paragraph: the nearest dated citation before the offset, else the first after it.
+    // In the paragraph: the nearest dated citation before the offset, else the first after it in
+    // the same list item ("- A.8.21 …" is not of the next item's "ISO/IEC 27002:2013").
     const cited = this.paragraphCitations.get(family)?.get(place.paragraph);
-    const nearest = cited && (cited[countBefore(cited, offset) - 1] ?? cited[0]);
+    const before = cited && cited[countBefore(cited, offset) - 1];
+    const nearest = before ?? (cited && this.scopes.inOneItem(offset, cited[0].start) ? cited[0] : undefined);
     if (nearest?.id.year !== undefined) return { edition: ofYear(nearest.id.year), rule: 'paragraph', evidence: evidenceOf(nearest) };
     if (family === ISMS) {
       for (const section of place.sections) {
@@ -498,10 +500,13 @@ export class DocumentModel {
     const inVersion = written !== undefined ? numbering.editions.find((e) => e.edition === written) : undefined;
     const entry = inVersion && lookUp(inVersion.set, number) ? inVersion : (numbering.editions.find((e) => lookUp(e.set, number)) ?? inVersion ?? numbering.editions[0]);
     const found = lookUp(entry.set, number);
+    // "COBIT 5 APO14": the version written does not have it, the one found does (the hover and the check say so).
+    const chosen = inVersion && inVersion !== entry && found && numbering === numberings.get(family) ? inVersion.edition : undefined;
     return {
       numbering,
       edition: entry.edition,
-      rule: inVersion === entry ? 'written' : 'latest',
+      rule: inVersion === entry || chosen ? 'written' : 'latest',
+      ...(chosen ? { chosen } : {}),
       set: entry.set,
       ...(found ? { found } : {}),
       ...(context ? { evidence: evidenceOf(context) } : {}),

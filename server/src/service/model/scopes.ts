@@ -40,6 +40,12 @@ export class Scopes {
     return countBelow(this.structure.breaks, offset);
   }
 
+  /** Whether no list item starts after `from` up to `to`: both lie in one item, or in no list. */
+  inOneItem(from: number, to: number): boolean {
+    const items = this.structure.items;
+    return countBelow(items, from + 1) === countBelow(items, to + 1);
+  }
+
   tableAt(offset: number): { index: number; table: Table } | undefined {
     const tables = this.structure.tables;
     let lo = 0;

@@ -118,6 +118,11 @@ function ownPartBefore(text: string, anchor: number): boolean {
   return text[anchor] === 'A' && OWN_PART_BEFORE.test(text.slice(Math.max(0, anchor - 14), anchor));
 }
 
+/** Whether `start` follows a standard with at most a comma or an opening parenthesis and spaces between. */
+function writtenRightAfter(text: string, standard: Reference, start: number): boolean {
+  return start >= standard.end && start - standard.end <= 3 && /^[ \u00A0]*[,(]?[ \u00A0]*$/.test(text.slice(standard.end, start));
+}
+
 /** The standard reference written right before `start`, with only spaces between. */
 function adjacentStandard(text: string, last: Reference | undefined, start: number): StandardReference | undefined {
   if (!last || !isIsmsStandard(last)) return undefined;
@@ -171,6 +176,8 @@ export function readClause(text: string, anchor: number, nearestInParagraph: () 
   // The nearest standard, if it numbers clauses normref knows.
   const nearest = nearestInParagraph();
   const first = control(text, anchor, end, 'clause', m[1], nearest && numbersControls(nearest, vocabulary) ? nearest : undefined);
+  // "ISO 9001:2015 clause 5.1.3", "ISO 22301:2019, clause 8.7": written with its standard as much as "ISO 9001:2015 5.1.3".
+  if (first.id.context && writtenRightAfter(text, first.id.context, anchor)) first.id.withStandard = true;
   const rest = members(text, first);
   return rest.some((r) => at(OF_THIS, text, r.end)) ? [] : [first, ...rest];
 }

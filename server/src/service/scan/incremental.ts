@@ -146,7 +146,7 @@ export class IncrementalScan {
     readAfter(placed);
 
     const references: Reference[] = [];
-    const structure: Structure = { headings: [], tables: [], breaks: [] };
+    const structure: Structure = { headings: [], tables: [], breaks: [], items: [] };
     let blank = 0;
     placed.forEach((p, i) => {
       const named = this.namedPass(p, bitsOf(NAMED_ROLES, p.context));
@@ -265,7 +265,7 @@ export class IncrementalScan {
       named = scanNames(padded, proseMasks(padded, this.format, spans), spans, pass.references, this.vocabulary, contextOf(NAMED_ROLES, bits));
       // The padding's first line is no paragraph break of the text's.
       named.structure.breaks.shift();
-      if (!named.structure.headings.length && !named.structure.tables.length && !named.structure.breaks.length) named.structure = NO_STRUCTURE;
+      if (isEmpty(named.structure)) named.structure = NO_STRUCTURE;
       pass.named.set(bits, named);
     }
     return named;
@@ -299,7 +299,11 @@ export class IncrementalScan {
   }
 }
 
-const NO_STRUCTURE: Structure = { headings: [], tables: [], breaks: [] };
+const NO_STRUCTURE: Structure = { headings: [], tables: [], breaks: [], items: [] };
+
+function isEmpty(structure: Structure): boolean {
+  return !structure.headings.length && !structure.tables.length && !structure.breaks.length && !structure.items.length;
+}
 const NO_REFERENCES: Reference[] = [];
 
 /**
@@ -422,15 +426,17 @@ function moved(structure: Structure, delta: number): Structure {
     for (let i = 0; i < t.rows.length; i++) t.rows[i] += delta;
   }
   for (let i = 0; i < structure.breaks.length; i++) structure.breaks[i] += delta;
+  for (let i = 0; i < structure.items.length; i++) structure.items[i] += delta;
   return structure;
 }
 
 function shifted(block: Structure, shift: number): Structure {
-  if (!block.headings.length && !block.tables.length && !block.breaks.length) return NO_STRUCTURE;
+  if (isEmpty(block)) return NO_STRUCTURE;
   return {
     headings: block.headings.map((h): Heading => ({ start: h.start + shift, end: h.end + shift, textStart: h.textStart + shift, level: h.level })),
     tables: block.tables.map((t): Table => ({ start: t.start + shift, end: t.end + shift, header: t.header.map(([s, e]) => [s + shift, e + shift]), rows: t.rows.map((row) => row + shift) })),
     breaks: block.breaks.map((b) => b + shift),
+    items: block.items.map((i) => i + shift),
   };
 }
 
@@ -438,4 +444,5 @@ function addStructure(into: Structure, block: Structure): void {
   for (const h of block.headings) into.headings.push(h);
   for (const t of block.tables) into.tables.push(t);
   for (const b of block.breaks) into.breaks.push(b);
+  for (const i of block.items) into.items.push(i);
 }

@@ -28,6 +28,8 @@ export interface Structure {
   tables: Table[];
   /** Offsets of the blank lines that separate paragraphs, in order. */
   breaks: number[];
+  /** Starts of the lines that open a list item ("- ", "* ", "3. ", "b) "), in order: a paragraph's items. */
+  items: number[];
 }
 
 const HASH = 35;
@@ -36,7 +38,7 @@ const COLON = 58;
 const HYPHEN = 45;
 
 export function readStructure(text: string, blocks: readonly Span[]): Structure {
-  const structure: Structure = { headings: [], tables: [], breaks: [] };
+  const structure: Structure = { headings: [], tables: [], breaks: [], items: [] };
   const mask = new SpanCursor(blocks);
   let previous: Span | undefined;
   for (let start = 0; start < text.length; ) {
@@ -72,11 +74,38 @@ export function readStructure(text: string, blocks: readonly Span[]): Structure 
       start = row;
       continue;
     } else {
+      if (opensItem(text, first, end)) structure.items.push(start);
       previous = [start, end];
     }
     start = end + 1;
   }
   return structure;
+}
+
+/** Whether a line's text (from `at`) starts with a list marker and a blank: "-", "*", "+", "1.", "1)", "a)". */
+function opensItem(text: string, at: number, end: number): boolean {
+  const code = text.charCodeAt(at);
+  let i = at + 1;
+  if (code === HYPHEN || code === STAR || code === PLUS) return i < end && isBlank(text.charCodeAt(i));
+  if (isDigit(code)) {
+    while (i < end && i - at < 4 && isDigit(text.charCodeAt(i))) i++;
+  } else if (!isLowerLetter(code)) return false;
+  const mark = text.charCodeAt(i);
+  if (mark !== CLOSING_PARENTHESIS && !(mark === DOT && isDigit(code))) return false;
+  return i + 1 < end && isBlank(text.charCodeAt(i + 1));
+}
+
+const STAR = 42;
+const PLUS = 43;
+const DOT = 46;
+const CLOSING_PARENTHESIS = 41;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 function readHeading(text: string, at: number, end: number): { textStart: number; level: number } | undefined {
