@@ -8,7 +8,8 @@ import { lookUp, type Numbering } from '../catalog/numberings';
 import { sentenceCites } from './beside';
 import type { EditionRule, Evidence } from '../model';
 import { familyOf, ISMS } from '../model/editions';
-import { namesTitle, titleKey, titleSpanAfter, titleWords, writtenAfter } from '../model/titles';
+import { pastInSentence } from '../model/passing';
+import { namesTitle, titleKey, titleSpanAfter, titleWords, withoutTrailingFiller, writtenAfter } from '../model/titles';
 import { editionRuleText, frameworkVersionId, type ControlResolution } from '../resolve-control';
 import type { ControlReference } from '../scan/reference';
 import { at, edit, type CheckContext, type Found } from './context';
@@ -32,8 +33,7 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   const r = resolution as ControlResolution & { edition: string };
   const unknown = context.enabled('unknown-control') ? unknownControl(r, context) : undefined;
   if (unknown) return [unknown];
-  // Of the frameworks, COBIT's ids only: an ITIL practice's name is a phrase both versions use for much the same thing.
-  if (!r.numbering.standardKey) return r.chosenEdition && r.item && (r.reference as ControlReference).id.form === 'cobit' ? [notInVersion(r, r.chosenEdition, context)] : NONE;
+  if (!r.numbering.standardKey) return checkFrameworkItem(r, context);
   if (!r.set) return NONE;
   // "clause 6.1.4" read as an Annex A control is a guess: a clause of another standard, more likely.
   if ((r.reference as ControlReference).id.form === 'clause' && r.numbering.annexA) return NONE;
@@ -43,17 +43,52 @@ export function checkControl(resolution: ControlResolution, context: CheckContex
   // In a crosswalk (a table whose header cites two editions) a number is checked against its own column only.
   if (context.crosswalkTables.has(context.model.scopes.tableAt(r.reference.start)?.index ?? -1) && r.rule !== 'column' && r.rule !== 'written') return NONE;
   const scope = scopeOf(r, context);
+  // Where the document's editions disagree, a number only one edition has is still that edition's: its title can be checked.
+  if (!scope) return onlyInItsEdition(r) ? titleOf(r, r.edition, context) : NONE;
   // normref has the 2005 control areas, not the 2005 controls: no number is compared with 2005.
-  if (!scope || scope.edition === '2005' || r.edition === '2005') return NONE;
+  if (scope.edition === '2005' || r.edition === '2005') return NONE;
   // "the 2013 controls 12.1.2 and 14.2.2", "Maßnahme 8.8 der Fassung 2022": the author says which edition.
   if (r.edition !== scope.edition && paragraphNames(context.text, r.reference.start, r.reference.end, r.edition)) return NONE;
   const inScope = r.numbering.editions.find((e) => e.edition === scope.edition)?.set;
   if (!inScope) return NONE;
   const there = lookUp(inScope, (r.reference as ControlReference).id.number);
+  // "(formerly A.12.4.4)", "A.12.4.4 was replaced by A.8.17": the sentence says the number is the old one.
+  if ((!there || (r.edition !== scope.edition && r.rule === 'title')) && pastInSentence(context.text, r.reference.start, r.reference.end)) return NONE;
   if (!there) return r.item || r.group ? [editionMismatch(r, scope, inScope, context)] : [];
   if (r.edition !== scope.edition && r.rule === 'title') return titleOfOtherEdition(r, scope, inScope, context);
   const wrongTitle = 'kind' in there ? undefined : titleOfOtherControl(r, there, inScope, scope.edition, context);
   return wrongTitle ? [wrongTitle] : [];
+}
+
+/** COBIT ids only: an ITIL practice's name is a phrase both versions use for much the same thing. */
+function checkFrameworkItem(r: ControlResolution & { edition: string }, context: CheckContext): readonly Found[] {
+  const ref = r.reference as ControlReference;
+  if (ref.id.form !== 'cobit' || !r.item) return NONE;
+  if (r.chosenEdition) return deniedBeside(r, context) ? NONE : [notInVersion(r, r.chosenEdition, context)];
+  // An objective's title ("APO12 Managed security"), not a practice's (APO12.01 is read as its objective).
+  return ref.id.number.length === r.item.id.length ? titleOf(r, r.edition, context) : NONE;
+}
+
+/** "COBIT 5 had no APO14": the words between the framework and the id deny it is there. */
+function deniedBeside(r: ControlResolution, context: CheckContext): boolean {
+  const from = r.evidence?.end ?? -1;
+  const to = r.reference.start;
+  return from >= 0 && from <= to && to - from <= 40 && DENIED.test(context.text.slice(from, to));
+}
+
+const DENIED = /\b(?:no|not|without|lacks?|lacked|nor|kein\w*|nicht|ohne|pas|sans|sin)\b/iu;
+
+/** Whether a number is in one edition of its numbering (2005's areas aside): the one it was read in. */
+function onlyInItsEdition(r: ControlResolution & { edition: string }): boolean {
+  const number = (r.reference as ControlReference).id.number;
+  return !!r.item && r.numbering.editions.filter((e) => e.edition !== '2005' && lookUp(e.set, number)).length === 1;
+}
+
+/** title-mismatch, if the title written after the number is another control's of `edition`. */
+function titleOf(r: ControlResolution & { edition: string }, edition: string, context: CheckContext): readonly Found[] {
+  if (!r.item || !r.set) return NONE;
+  const wrong = titleOfOtherControl(r, r.item, r.set, edition, context);
+  return wrong ? [wrong] : NONE;
 }
 
 /**
@@ -97,7 +132,8 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
     edits: renumber(ref, s, title),
     // "Replace A.12.6.1 with A.8.8": where the sentence writes what it became, the fix would make it say nothing.
     // Back to an older edition's number (2022 → 2013) it is offered only: the older reading may be the mistake.
-    safe: successors.length === 1 && r.edition < scope.edition && !besideItsSuccessor(r, successors, context),
+    // Nor where the number's own column or standard writes an edition that lacks it ("6.1.5" under "ISO/IEC 27001:2022"): it may be a clause.
+    safe: successors.length === 1 && r.edition < scope.edition && !besideItsSuccessor(r, successors, context) && !(r.chosenEdition && (r.rule === 'column' || r.rule === 'written')),
   }));
   return { code: 'control-edition-mismatch', start: ref.start, end: ref.end, message, fixes, related: evidenceOf(scope), subject: r.id };
 }
@@ -129,7 +165,8 @@ function besideItsSuccessor(r: ControlResolution, successors: readonly ControlIt
 function mapped(r: ControlResolution & { edition: string }, edition: string, context: CheckContext): ControlItem[] {
   const controls = context.catalog.controls;
   const target = controls.find('ISO/IEC 27002', edition);
-  if (!target || familyOf(r.numbering) !== ISMS || !r.item) return [];
+  // Controls only: the correspondence maps 27002's controls, not 27001's clauses (clause 6.3 is no A.6.3).
+  if (!target || familyOf(r.numbering) !== ISMS || !r.item || r.set?.set.kind !== 'control') return [];
   const number = r.item.id;
   const ids = r.edition === '2013' && edition === '2022' ? controls.successorsOf(number) : r.edition === '2022' && edition === '2013' ? controls.predecessorsOf(number) : [];
   return ids.map((id) => target.item(id)).filter((x): x is ControlItem => !!x);
@@ -165,7 +202,7 @@ function titleOfOtherEdition(r: ControlResolution & { edition: string }, scope: 
 function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: IndexedControlSet, edition: string, context: CheckContext): Found | undefined {
   const ref = r.reference as ControlReference;
   if (ref.id.title || afterAnotherNumber(context.text, ref.start)) return undefined;
-  const key = titleSegment(context.text, ref.end);
+  const key = withoutTrailingFiller(titleSegment(context.text, ref.end));
   if (!key || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
   const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
   if (!other) return undefined;
@@ -173,7 +210,8 @@ function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: Index
   const span = titleSpanAfter(context.text, ref.end, key.split(' ').length);
   if (!span) return undefined;
   const prefix = written(r);
-  const message = l10n.t('{0} is {1} in {2}; {3} is {4}.', `${prefix}${item.id}`, item.title, labelOf(r.numbering, edition), context.text.slice(span[0], span[1]), `${prefix}${other.id} ${other.title}`);
+  const label = r.numbering.standardKey ? labelOf(r.numbering, edition) : frameworkVersionId(context.catalog, r.numbering, edition);
+  const message = l10n.t('{0} is {1} in {2}; {3} is {4}.', `${prefix}${item.id}`, item.title, label, context.text.slice(span[0], span[1]), `${prefix}${other.id} ${other.title}`);
   const fixes: Fix[] = [
     { title: replaceWith(`${prefix}${other.id} ${other.title}`), edits: renumber(ref, other, span), safe: false },
     { title: changeTitleTo(item.title), edits: [edit(span[0], span[1], item.title)], safe: false },
@@ -229,7 +267,7 @@ function itemTitled(set: IndexedControlSet, key: string): ControlItem | undefine
 
 function unknownControl(r: ControlResolution, context: CheckContext): Found | undefined {
   const ref = r.reference as ControlReference;
-  if (r.item || r.group || r.chosenEdition || !r.set || !certain(ref, context)) return undefined;
+  if (r.item || r.group || r.chosenEdition || !r.set || !certain(r, context)) return undefined;
   const number = ref.id.number;
   const prefix = written(r);
   const nearby = nearbyNumbers(r.numbering, number);
@@ -244,7 +282,8 @@ function unknownControl(r: ControlResolution, context: CheckContext): Found | un
 }
 
 /** Whether a number that exists nowhere is meant as a control, not some other number that looks like one. */
-function certain(ref: ControlReference, context: CheckContext): boolean {
+function certain(r: ControlResolution, context: CheckContext): boolean {
+  const ref = r.reference as ControlReference;
   switch (ref.id.form) {
     case 'annex-a':
     case 'control':
@@ -253,7 +292,8 @@ function certain(ref: ControlReference, context: CheckContext): boolean {
     case 'cobit':
       return true;
     case 'clause':
-      return !!ref.id.withStandard;
+      // Written with its standard, or in a column its header dates ("ISO/IEC 20000-1:2018 clause").
+      return !!ref.id.withStandard || r.rule === 'column';
     default:
       return false;
   }

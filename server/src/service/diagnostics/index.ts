@@ -142,8 +142,18 @@ function crosswalks(standards: readonly StandardResolution[], analysis: Analysis
   }
   const columns = new Set<number>();
   const tables = new Set<number>();
+  // The latest edition of each standard the text cites outside table headers.
+  const latest = new Map<string, number>();
+  for (const r of standards) {
+    const year = r.deliverable?.year;
+    if (year !== undefined && !analysis.model!.headsTable(r.reference) && year > (latest.get(r.designation) ?? 0)) latest.set(r.designation, year);
+  }
   for (const [key, list] of headers) {
-    if (new Set(list.map((r) => r.deliverable!.year)).size < 2) continue;
+    if (new Set(list.map((r) => r.deliverable!.year)).size < 2) {
+      // "| Control | Title | ISO/IEC 27001:2013 |" in a policy that cites 2022: the former numbers' column.
+      for (const r of list) if (r.deliverable!.year! < (latest.get(r.designation) ?? 0)) columns.add(r.reference.start);
+      continue;
+    }
     tables.add(Number(key.split(' ')[0]));
     for (const r of list) columns.add(r.reference.start);
   }

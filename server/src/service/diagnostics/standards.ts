@@ -205,7 +205,10 @@ function unknownPartOrNumber(r: StandardResolution, catalog: Catalog): Found | u
   // "27001, 27002 and 27996": a number in a list takes its publishers from the list; ISO 27996 is no fix for it.
   if (r.match === 'other-publisher' && r.otherPublisher && checkable(r) && !ref.continuation) {
     const { message, title, newText } = said('other-publisher', catalog, ref.id, () => otherPublisher(r, r.otherPublisher!));
-    const fixes = ref.text.includes('\n') ? [] : [{ title, edits: [edit(ref.start, ref.end, newText)], safe: true }];
+    // "ISO/IEC 27996:2023" → "ISO 27996:2023", an aerospace standard with no 2023 edition: offered, not applied unasked.
+    const year = ref.id.year;
+    const safe = year === undefined || catalog.editionsOf(designationOf(r.otherPublisher)).some((d) => d.year === year);
+    const fixes = ref.text.includes('\n') ? [] : [{ title, edits: [edit(ref.start, ref.end, newText)], safe }];
     return { code: 'unknown-number', start: ref.start, end: ref.end, message, fixes, subject: r.id };
   }
   if ((r.match !== 'unknown' && !(r.match === 'other-publisher' && ref.continuation)) || !checkable(r)) return undefined;

@@ -213,6 +213,8 @@ export class DocumentModel {
       if (!editions.has(vote.edition)) editions.set(vote.edition, vote.evidence);
     }
     this.addVote(this.documentVotes, family, vote);
+    // A column's header dates its own column only (headsColumn), not the table's other columns or its paragraph.
+    if (this.headsTable(r)) return;
     if (place.table) this.addVote(this.tableVotes, place.table.index, vote, family);
     let byParagraph = this.paragraphCitations.get(family);
     if (!byParagraph) this.paragraphCitations.set(family, (byParagraph = new Map()));
@@ -344,10 +346,11 @@ export class DocumentModel {
     return gap >= 0 && gap <= 16 && ADJACENT_GAP.test(this.text.slice(standard.end, r.start));
   }
 
-  /** Whether a standard is written in the header row of the table that holds the number. */
+  /** Whether a standard is written in the header cell of the table column that holds the number. */
   private headsColumn(standard: StandardReference, r: ControlReference): boolean {
-    const table = this.scopes.tableAt(r.start)?.table;
-    return !!table && standard.start >= table.start && standard.start < (table.rows[0] ?? table.end);
+    const table = this.scopes.place(r.start).table;
+    const cell = table?.table.header[table.column];
+    return !!cell && standard.start >= cell[0] && standard.start < cell[1];
   }
 
   /** Whether the document cites ISO/IEC 27001 itself. */
@@ -363,7 +366,8 @@ export class DocumentModel {
     if (context) {
       const key = documentKey(context.id.number, context.id.parts);
       const near = this.adjacent(context, r) || this.headsColumn(context, r);
-      if (key === '27001') return pick(n, form === 'annex-a' ? [ANNEX_A] : form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
+      // "ISO/IEC 27001:2022 clause 6.1.4" is a clause (one 27001 does not have), not the 2013 control A.6.1.4.
+      if (key === '27001') return pick(n, form === 'annex-a' ? [ANNEX_A] : form === 'control' ? [ANNEX_A, 'ISO/IEC 27001'] : form === 'clause' ? ['ISO/IEC 27001'] : ['ISO/IEC 27001', ANNEX_A]);
       if (key === '27002') {
         // "ISO/IEC 27002 5.15" is 27002's numbering; a "control 5.15" or "clause 9.2" of a
         // paragraph that names 27002, in a document that cites 27001, is 27001's.

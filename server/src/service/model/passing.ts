@@ -8,7 +8,7 @@ import type { Heading, Table } from '../scan/structure';
 
 /** Words that, before a reference in its sentence, put it in the past. */
 const PAST_BEFORE =
-  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|original(?:ly)?|initially|(?:was|were) (?:issued|certified|written|built|drafted|audited) (?:against|on|to)|first (?:certified|issued|published|approved|adopted|written|drafted)|until|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*) from|instead of|no longer|used to|histor(?:y|ic|ical)|früher\w*|damals|seinerzeit|zuvor|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|autrefois|jadis|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*|antes)\b/giu;
+  /\b(?:earlier|previous(?:ly)?|former(?:ly)?|superseded|replac(?:e|ed|es|ing)|withdrawn|obsolete|legacy|old(?:er)?|prior|original(?:ly)?|initially|(?:was|were) (?:issued|certified|written|built|drafted|audited) (?:against|on|to)|first (?:certified|issued|published|approved|adopted|written|drafted)|until|before (?:19|20)\d\d|migrat\w*|(?:transition\w*|mov\w+|upgrad\w*|chang\w*|updat\w*)(?: \w+){0,5} from|instead of|no longer|used to|(?:do|does|must|shall|should) not (?:cite|use|refer to|reference|follow)|never (?:cite|use)|histor(?:y|ic|ical)|früher\w*|damals|seinerzeit|zuvor|vorherig\w*|ersetz\w*|abgelöst\w*|bisherig\w*|précédent\w*|ancien\w*|autrefois|jadis|remplac\w*|anterior\w*|sustitu\w*|reemplaz\w*|antigu\w*|antes)\b/giu;
 /** Words between such a word and the reference that bring the sentence back to the present. */
 const PRESENT =
   /\b(?:now|current(?:ly)?|today|follows?|based on|aligned|certifi\w*|conform\w*|compl(?:y|ies|iant)|according to|as required by|in line with|nun|jetzt|gemäß|nach|selon|désormais|según|ahora)\b/iu;
@@ -16,7 +16,16 @@ const PRESENT =
 const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
 const MOVED_FROM = /\bfrom\b/iu;
 /** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
-const PAST_AFTER = /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired))/iu;
+const PAST_AFTER =
+  /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired)|→|->|=>|⇒)/iu;
+/**
+ * "The ISO/IEC 27002:2013 control 12.6.1 is now 8.8", "A.12.4.4 Clock synchronisation, which is
+ * the old number": in the words after it, within its sentence, the reference is said to be the old one.
+ */
+const BECAME_AFTER =
+  /^(?:[^.;!?]|[.](?=\S)){0,50}?\b(?:(?:(?:is|are)\s+now|became|ha(?:s|ve)\s+become|(?:is|are)\s+replaced\s+by)\s+(?:(?:A\.?)?\d|ISO\b|IEC\b|controls?\b|clauses?\b)|(?:was|were)\s+renumbered\b|(?:which|that)\s+(?:is|was)\s+the\s+(?:old|former|previous|earlier)\b)/iu;
+/** "(was A.12.4.4)", "ex A.12.4.4": right before a number, the word that makes it the old one. */
+const WAS_BEFORE = /\(\s*(?:was|ex|old|alt|früher|ehemals|anciennement|antes)[\s:]*$/iu;
 const SENTENCE_END = new RegExp(String.raw`[.!?;](?=\s)|-->|normref-(?:disable|enable)[^\n]*|${BLANK_LINE.source}|\n[ \t]*(?:[-*+#|]|\d+[.)])`, 'g');
 /** What must stand between a past word and a present one for the present to win: "replacing X, the ISMS is certified to Y". */
 const TURN = /[,;]|\band\b|\b(?:ISO|IEC)\b/u;
@@ -45,7 +54,9 @@ const pastSentences = new WeakMap<Reference, boolean>();
 export function pastInSentence(text: string, start: number, end: number): boolean {
   const ahead = text.slice(end, end + LOOK_AHEAD);
   const blank = ahead.search(BLANK_LINE);
-  if (PAST_AFTER.test(blank < 0 ? ahead : ahead.slice(0, blank))) return true;
+  const after = blank < 0 ? ahead : ahead.slice(0, blank);
+  if (PAST_AFTER.test(after) || BECAME_AFTER.test(after)) return true;
+  if (WAS_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return true;
   const from = Math.max(0, start - LOOK_BACK);
   const before = text.slice(from, start);
   let sentenceStart = 0;

@@ -75,3 +75,10 @@ export function titleWords(key: string): string {
     .sort()
     .join(' ');
 }
+
+/** A title key without the filler words it ends with: "data masking and a" (of "Data masking and A.9.2.3") is "data masking". */
+export function withoutTrailingFiller(key: string): string {
+  const words = key.split(' ');
+  while (words.length > 1 && FILLER.has(words[words.length - 1])) words.pop();
+  return words.join(' ');
+}

@@ -23,7 +23,7 @@ import {
 import type { ScanContext } from './context';
 import type { TextEdit } from './text-diff';
 import { markdownBlockSpans, proseMasks, type ProseMask, type Span } from './prose';
-import { readStructure, type Structure } from './structure';
+import { readStructure, type Structure, type Table } from './structure';
 import type { ControlReference, FrameworkReference, Reference, StandardReference } from './reference';
 import { readStandard } from './standard';
 import { ANNEX_NAMES, CLAUSE_NAMES, CONTROL_NAMES } from './words';
@@ -325,6 +325,32 @@ export function scanNames(
   return { references: withNames(text, masks, structure, references, vocabulary, context), structure };
 }
 
+/**
+ * The first pass's reading of a number in a table, with what its column's header says: an edition
+ * ("Annex A (2013)"), a standard ("ISO/IEC 27701:2019 control"). A copy: the first pass's
+ * references are kept as they are (incremental.ts hands them on).
+ */
+function withColumn(first: Reference, inColumn: Reference, headers: HeaderCursor): Reference {
+  if (first.kind !== 'control' || inColumn.kind !== 'control') return first;
+  const edition = !first.id.edition ? inColumn.id.edition : undefined;
+  const context = !first.id.context && inColumn.id.context && headers.holds(inColumn.start, inColumn.id.context.start) ? inColumn.id.context : undefined;
+  if (!edition && !context) return first;
+  return { ...first, id: { ...first.id, ...(edition ? { edition } : {}), ...(context ? { context } : {}) } };
+}
+
+/** Whether an offset lies in the header row of the table holding a row's offset; queries come in text order. */
+class HeaderCursor {
+  private next = 0;
+
+  constructor(private readonly tables: readonly Table[]) {}
+
+  holds(inRow: number, offset: number): boolean {
+    while (this.next < this.tables.length && this.tables[this.next].end < inRow) this.next++;
+    const table = this.tables[this.next];
+    return !!table && table.start <= inRow && offset >= table.start && offset < (table.rows[0] ?? table.end);
+  }
+}
+
 /** Adds the names and table numbers that only count in a document citing their standard or framework. */
 function withNames(text: string, masks: () => ProseMask, structure: Structure, references: Reference[], vocabulary: ControlVocabulary, context: ScanContext): Reference[] {
   // The document's first citation of ISO/IEC 27001/27002 dates the area names, wherever it is.
@@ -340,9 +366,12 @@ function withNames(text: string, masks: () => ProseMask, structure: Structure, r
   ].flat();
   if (extra.length === 0) return references;
   const merged: Reference[] = [];
+  const headers = new HeaderCursor(structure.tables);
   for (const r of references.concat(extra).sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
     if (!last || r.start >= last.end) merged.push(r);
+    // "A.6.2.2" under "Annex A (2013)" or "ISO/IEC 27701:2019 control": the first pass read the number, its column says what it is.
+    else if (last.start === r.start && last.end === r.end) merged[merged.length - 1] = withColumn(last, r, headers);
   }
   return merged;
 }

@@ -82,17 +82,27 @@ export function readStructure(text: string, blocks: readonly Span[]): Structure 
   return structure;
 }
 
-/** Whether a line's text (from `at`) starts with a list marker and a blank: "-", "*", "+", "1.", "1)", "a)". */
+/**
+ * Whether a line's text (from `at`) starts with a list marker and a blank: "-", "*", "+", "1.",
+ * "1)", "a)", or the number of a numbered paragraph ("3.1 ", "3.1.2. "), as plain-text policies write them.
+ */
 function opensItem(text: string, at: number, end: number): boolean {
   const code = text.charCodeAt(at);
   let i = at + 1;
   if (code === HYPHEN || code === STAR || code === PLUS) return i < end && isBlank(text.charCodeAt(i));
-  if (isDigit(code)) {
-    while (i < end && i - at < 4 && isDigit(text.charCodeAt(i))) i++;
-  } else if (!isLowerLetter(code)) return false;
+  if (isLowerLetter(code)) return text.charCodeAt(i) === CLOSING_PARENTHESIS && i + 1 < end && isBlank(text.charCodeAt(i + 1));
+  if (!isDigit(code)) return false;
+  let levels = 1;
+  for (;;) {
+    while (i < end && i - at < 12 && isDigit(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== DOT || !isDigit(text.charCodeAt(i + 1)) || levels === 5) break;
+    i++;
+    levels++;
+  }
   const mark = text.charCodeAt(i);
-  if (mark !== CLOSING_PARENTHESIS && !(mark === DOT && isDigit(code))) return false;
-  return i + 1 < end && isBlank(text.charCodeAt(i + 1));
+  if (mark === DOT || mark === CLOSING_PARENTHESIS) i++;
+  else if (levels === 1) return false;
+  return i < end && isBlank(text.charCodeAt(i));
 }
 
 const STAR = 42;
