@@ -2,6 +2,7 @@
 // .gitignore, --fix and standard input, as a user or a CI job sees them.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { normref, tempDir, writeTree } from './support';
@@ -160,6 +161,22 @@ test('quoted globs are expanded by normref; a glob that matches nothing is exit 
   assert.match(none.stderr, /^normref: drafts\/\*\*\/\*\.md: no file matches this pattern$/m);
 });
 
+test('a glob that matches nothing is one line naming it, whatever else the folders it walks hold; one that names files already named matches them', () => {
+  const dir = tempDir();
+  writeTree(dir, { 'policies/a.md': WITHDRAWN });
+  fs.mkdirSync(path.join(dir, 'notes'));
+  fs.symlinkSync('gone.md', path.join(dir, 'notes', 'moved.md'));
+  const notChecked = 'No problems in 0 files; 1 file could not be checked\n';
+  assert.deepEqual(normref(['check', '**/*.xyz'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: **/*.xyz: no file matches this pattern\n' });
+  // As a path that does not exist is.
+  assert.deepEqual(normref(['check', 'nothing.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: nothing.md: no such file or folder\n' });
+  // A broken link the glob matches is what it found, and is said once.
+  assert.deepEqual(normref(['check', 'notes', 'notes/*.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: notes/moved.md: symbolic link to nothing usable: no such file or folder\n' });
+  // Each file is checked once, and the glob matched it.
+  assert.deepEqual(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).stdout.split('\n').slice(1), ['1 problem (1 warning) in 1 of 1 file', '']);
+  assert.equal(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).code, 1);
+});
+
 test('.gitignore files are honoured in every folder, relative to it; node_modules and dot-folders are skipped', () => {
   const dir = tempDir();
   writeTree(dir, {
@@ -304,9 +321,14 @@ test('--fix leaves a read-only file and a file with other hard links as they are
   writeTree(dir, { 'read-only.md': WITHDRAWN, 'linked.md': WITHDRAWN, 'ok.md': WITHDRAWN });
   fs.chmodSync(path.join(dir, 'read-only.md'), 0o444);
   fs.linkSync(path.join(dir, 'linked.md'), path.join(dir, 'other-name.md'));
-  const { code, stderr } = normref(['check', '--fix', 'read-only.md', 'linked.md', 'ok.md'], { cwd: dir });
+  const { code, stdout, stderr } = normref(['check', '--fix', 'read-only.md', 'linked.md', 'ok.md', 'gone.md'], { cwd: dir });
   assert.equal(code, 2);
-  assert.equal(stderr, 'normref: read-only.md: not fixed: the file is read-only\nnormref: linked.md: not fixed: the file has other hard links, which a fix would leave unfixed\n');
+  assert.equal(
+    stderr,
+    'normref: read-only.md: not fixed: the file is read-only\nnormref: linked.md: not fixed: the file has other hard links, which a fix would leave unfixed\nnormref: gone.md: no such file or folder\n',
+  );
+  // The two were checked (their findings are reported) but not fixed; the one missing was not checked.
+  assert.match(stdout, /^2 problems \(2 warnings\) in 2 of 3 files; 1 file could not be checked; 2 files could not be fixed$/m);
   assert.equal(fs.readFileSync(path.join(dir, 'read-only.md'), 'utf8'), WITHDRAWN);
   assert.equal(fs.statSync(path.join(dir, 'read-only.md')).mode & 0o777, 0o444);
   assert.equal(fs.readFileSync(path.join(dir, 'other-name.md'), 'utf8'), WITHDRAWN);
@@ -319,6 +341,18 @@ test('--config naming a device or a named pipe is one line and exit 2, not a rea
   const { code, stderr } = normref(['check', '--config', '/dev/zero', 'policy.md'], { cwd: dir });
   assert.equal(code, 2);
   assert.equal(stderr, 'normref: /dev/zero: not a regular file\n');
+});
+
+test('a configuration file found on the way that is a device, a named pipe or a link to nothing is one line naming it, and exit 2', { skip: process.platform === 'win32' }, () => {
+  const dir = tempDir();
+  writeTree(dir, { '.git/HEAD': 'ref: refs/heads/main\n', 'policy.md': WITHDRAWN, 'pipe/policy.md': WITHDRAWN, 'gone/policy.md': WITHDRAWN });
+  fs.symlinkSync('/dev/zero', path.join(dir, '.normrefrc.json'));
+  assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe', 'normref.config.json')]).status, 0);
+  fs.symlinkSync('nowhere.json', path.join(dir, 'gone', '.normrefrc.json'));
+  const { code, stdout, stderr } = normref(['check', 'policy.md', 'pipe/policy.md', 'gone/policy.md'], { cwd: dir });
+  assert.equal(stderr, 'normref: .normrefrc.json: not a regular file\nnormref: pipe/normref.config.json: not a regular file\nnormref: gone/.normrefrc.json: no such file\n');
+  assert.equal(stdout, 'No problems in 0 files; 3 files could not be checked\n');
+  assert.equal(code, 2);
 });
 
 test('--fix --dry-run prints a unified diff that git apply takes, and changes nothing', () => {
@@ -348,6 +382,38 @@ test('standard input: - is read as Markdown, or by --stdin-filename; --fix - wri
   const fixed = normref(['check', '--fix', '-'], { cwd: dir, input: WITHDRAWN });
   assert.deepEqual(fixed, { code: 0, stdout: CLEAN, stderr: 'fixed 1 problem in <stdin>\nNo problems in 1 file\n' });
   assert.equal(normref(['check', '--fix', '-'], { cwd: dir, input: CLEAN }).stdout, CLEAN, 'unchanged text is written too');
+  // Named twice, standard input is read once, as a file named twice is checked once.
+  const twice = normref(['check', '-', '-'], { cwd: dir, input: WITHDRAWN });
+  assert.match(twice.stdout, /^<stdin>:3:17 warning withdrawn .*\n1 problem \(1 warning\) in 1 of 1 file\n$/);
+  assert.deepEqual(normref(['check', '--fix', '-', '-'], { cwd: dir, input: WITHDRAWN }), { code: 0, stdout: CLEAN, stderr: 'fixed 1 problem in <stdin>\nNo problems in 1 file\n' });
+});
+
+test('a file name with a newline or an escape character stays on its line of text, escaped; JSON keeps the name', { skip: process.platform === 'win32' }, () => {
+  const dir = tempDir();
+  writeTree(dir, { 'red\x1b[31m.md': WITHDRAWN, 'two\nlines.md': WITHDRAWN, 'bin\rary.md': Buffer.from([0x49, 0x53, 0x4f, 0x00, 0xff]) });
+  const { stdout, stderr } = normref(['check', '.'], { cwd: dir });
+  const finding = ' warning withdrawn ISO/IEC 27002:2013 is withdrawn: replaced by ISO/IEC 27002:2022 (2022-02).';
+  assert.equal(stdout, `red\\x1b[31m.md:3:17${finding}\ntwo\\nlines.md:3:17${finding}\n2 problems (2 warnings) in 2 of 2 files; 1 file could not be checked\n`);
+  assert.equal(stderr, 'normref: bin\\rary.md: skipped: binary content\n');
+  const json = JSON.parse(normref(['check', '--format', 'json', '.'], { cwd: dir }).stdout) as any[];
+  assert.deepEqual(json.map((f) => f.file), ['red\x1b[31m.md', 'two\nlines.md']);
+  assert.deepEqual(normref(['check', '--fix', '.'], { cwd: dir }).stdout, 'fixed 1 problem in red\\x1b[31m.md\nfixed 1 problem in two\\nlines.md\nNo problems in 2 files; 1 file could not be checked\n');
+});
+
+test('a report many times larger than its document is written as the reader takes it, not queued whole in memory', () => {
+  // A 2,800-character path on each of 20,000 findings: a 58 MB report of a 380 KB document. Queued
+  // whole, it would not fit in the 64 MB of heap given to node here.
+  const dir = tempDir();
+  const folder = Array.from({ length: 14 }, (_, i) => String.fromCharCode(97 + i).repeat(200)).join('/');
+  writeTree(dir, { [`${folder}/policy.md`]: 'ISO/IEC 27002:2013\n'.repeat(20_000) });
+  const env = { NODE_OPTIONS: '--max-old-space-size=64' };
+  const checked = normref(['check', '.'], { cwd: dir, env });
+  assert.equal(checked.stderr, '');
+  assert.equal(checked.code, 1);
+  assert.ok(checked.stdout.endsWith('\n20,000 problems (20,000 warnings) in 1 of 1 file\n'));
+  const scanned = normref(['scan', '.'], { cwd: dir, env });
+  assert.equal(scanned.stderr, '');
+  assert.equal(scanned.stdout.split('\n').length, 20_001);
 });
 
 test('the example policies show every kind of outdated reference; npm start reports them without failing', () => {

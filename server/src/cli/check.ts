@@ -7,7 +7,7 @@ import { ConfigFiles, displayPath, type ConfigFile } from './config';
 import type { CustomDataSets } from './custom-data';
 import { keepLineEnds, unifiedDiff, writeFixed } from './fix-files';
 import { JsonReporter } from './formats/json';
-import type { CheckedFile, Reporter, Summary } from './formats/report';
+import { printableName, type CheckedFile, type Reporter, type Summary } from './formats/report';
 import { SarifReporter, type ToolInfo } from './formats/sarif';
 import { TextReporter, useColour } from './formats/text';
 import { readInput, STDIN, type Input } from './inputs';
@@ -86,11 +86,19 @@ class CheckRun {
 
   /** A file that could not be checked: one line on standard error, and exit 2 at the end. */
   problem(file: string, message: string, filePath?: string, sayIt = true): void {
-    if (sayIt) {
-      this.progress.clear();
-      process.stderr.write(`normref: ${file}: ${message}\n`);
-    }
-    this.summary.problems.push({ file, path: filePath, message });
+    if (sayIt) this.say(file, message);
+    this.summary.problems.push({ file, path: filePath, message, checked: false });
+  }
+
+  /** A file checked, whose fixes could not be written: one line on standard error, and exit 2 at the end. */
+  private notFixed(input: Input, message: string): void {
+    this.say(input.name, message);
+    this.summary.problems.push({ file: input.name, path: input.path, message, checked: true });
+  }
+
+  private say(file: string, message: string): void {
+    this.progress.clear();
+    process.stderr.write(`normref: ${printableName(file)}: ${message}\n`);
   }
 
   async checkOne(file: string): Promise<void> {
@@ -106,7 +114,7 @@ class CheckRun {
       return this.problem(input.name, `skipped: ${skipped}`, input.path);
     }
     const findings = this.options.fix ? this.fix(input, settings, service) : service.findings(input.document, settings);
-    this.report({ name: input.name, path: input.path, document: input.document, findings });
+    await this.report({ name: input.name, path: input.path, document: input.document, findings });
     service.forget(input.document.uri);
     this.progress.tick(this.summary.files);
     await this.stdout.drained();
@@ -120,10 +128,10 @@ class CheckRun {
     const fixed = keepLineEnds(original, result.text);
     const changed = fixed !== original;
     const refused = this.deliver(input, original, fixed, changed);
-    if (refused) this.problem(input.name, refused, input.path);
+    if (refused) this.notFixed(input, refused);
     if (!changed || refused) return service.findings(input.document, settings);
     const count = result.fixed.length;
-    const said = `${this.options.dryRun ? 'would fix' : 'fixed'} ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'} in ${input.name}\n`;
+    const said = `${this.options.dryRun ? 'would fix' : 'fixed'} ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'} in ${printableName(input.name)}\n`;
     // In a machine-readable report the line would break the document: it goes to standard error.
     (this.options.format === 'text' ? this.reportTo : this.stderr).write(said);
     // The service's last pass analysed the fixed text under the same uri: its findings are at hand.
@@ -147,7 +155,7 @@ class CheckRun {
     return writeFixed(input.path!, fixed, input.encoding, input.stat!);
   }
 
-  private report(checked: CheckedFile): void {
+  private async report(checked: CheckedFile): Promise<void> {
     this.summary.files++;
     if (checked.findings.length) this.summary.filesWithFindings++;
     const threshold = this.options.failOn === 'off' ? -1 : RANK[this.options.failOn];
@@ -155,7 +163,7 @@ class CheckRun {
       this.summary.counts[f.severity]++;
       if (RANK[f.severity] <= threshold) this.failing++;
     }
-    this.reporter.file(checked);
+    await this.reporter.file(checked);
   }
 
   /** The settings of a document's configuration file, made once per file; a string if it cannot be used. */

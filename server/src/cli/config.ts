@@ -39,7 +39,7 @@ export class ConfigFiles {
     const dir = path.resolve(folder);
     if (this.byFolder.has(dir)) return this.byFolder.get(dir);
     let found: ConfigFile | undefined;
-    const name = CONFIG_NAMES.find((n) => isFile(path.join(dir, n)));
+    const name = CONFIG_NAMES.find((n) => isTaken(path.join(dir, n)));
     if (name) found = readConfig(path.join(dir, name));
     else if (!fs.existsSync(path.join(dir, '.git')) && path.dirname(dir) !== dir) found = this.forFolder(path.dirname(dir));
     this.byFolder.set(dir, found);
@@ -47,9 +47,14 @@ export class ConfigFiles {
   }
 }
 
-function isFile(file: string): boolean {
+/**
+ * Whether anything has this name, even a link to nothing: it is then the configuration file, and
+ * if it is no regular file (a link to a device, a named pipe) reading it says so, as for --config.
+ */
+function isTaken(file: string): boolean {
   try {
-    return fs.statSync(file).isFile();
+    fs.lstatSync(file);
+    return true;
   } catch {
     return false;
   }

@@ -1,8 +1,9 @@
 // Standard output for the CLI. A reader that stops early (`normref scan … | head -1`, EPIPE) ends
 // the output normally; any other write error (a full disk, ENOSPC) is an I/O error, said in one
 // line on standard error. Either way nothing more is written, and no stack trace is shown.
-// Writes to a pipe are asynchronous: a command awaits `drained()` after each file, so a slow
-// reader holds the output back instead of Node queueing all of it in memory.
+// Writes to a pipe are asynchronous: a command awaits `drained()` after each file, and `ready()`
+// after each line of a file's output, so a slow reader holds the output back instead of Node
+// queueing all of it in memory (a file's report can be many times the size of the file).
 import { describeError } from './read-text';
 
 /** Output is written in chunks of about this many characters: one system call per line is slow. */
@@ -57,6 +58,11 @@ export class Output {
       this.stream.on('error', done);
       this.stream.on('close', done);
     });
+  }
+
+  /** Resolves at once, unless the stream holds more than it takes at a time: then when it has taken it. */
+  async ready(): Promise<void> {
+    if (this.stream.writableNeedDrain) await this.drained();
   }
 
   /** Whether writing stopped because of an I/O error (not a reader that went away). */

@@ -21,9 +21,10 @@ type Select = (relative: string, name: string) => boolean;
 export function* policyFiles(targets: readonly string[]): Generator<Found> {
   const seen = new Set<string>();
   for (const target of targets) {
-    // Standard input: the command reads it when its turn comes.
+    // Standard input: the command reads it when its turn comes, once however often it is named,
+    // as a file named twice is checked once (a second read would find it at its end).
     if (target === '-') {
-      yield { file: target };
+      if (firstVisit(seen, target)) yield { file: target };
       continue;
     }
     let stat: fs.Stats;
@@ -44,19 +45,23 @@ export function* policyFiles(targets: readonly string[]): Generator<Found> {
   }
 }
 
-/** The files under `base` that `glob` matches, as a shell would expand it (no dot files). */
+/**
+ * The files under `base` that `glob` matches, as a shell would expand it (no dot files). The walk
+ * is the glob's own, so that a file an earlier argument named still counts as a match; each file
+ * and problem is then yielded once across arguments.
+ */
 function* globFiles(target: string, base: string, glob: string, seen: Set<string>): Generator<Found> {
   const root = base || '.';
   const matches = picomatch(glob, { dot: false });
-  let found = false;
-  const real = realPath(root);
-  if (fs.existsSync(root) && firstVisit(seen, real)) {
-    for (const f of walk(root, real, '', GitignoreRules.above(root), (relative) => matches(relative), seen)) {
-      found = true;
-      yield base ? f : { ...f, file: f.file.replace(/^\.[/\\]/, '') };
+  let matched = false;
+  if (fs.existsSync(root)) {
+    const real = realPath(root);
+    for (const f of walk(root, real, '', GitignoreRules.above(root), (relative) => matches(relative), new Set([real]))) {
+      matched = true;
+      if (firstVisit(seen, realPath(f.file))) yield base ? f : { ...f, file: f.file.replace(/^\.[/\\]/, '') };
     }
   }
-  if (!found) yield { file: target, problem: 'no file matches this pattern' };
+  if (!matched) yield { file: target, problem: 'no file matches this pattern' };
 }
 
 /**
@@ -86,8 +91,8 @@ function* walk(dir: string, realDir: string, relative: string, rules: GitignoreR
         isDirectory = target.isDirectory();
         isFile = target.isFile();
       } catch (error) {
-        // A link to nothing may be a document moved away: say so, if it looks like one.
-        if (isPolicyPath(entry.name) && !here.ignores(full, false)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
+        // A link to nothing may be a document moved away: say so, if it is one the walk would read.
+        if (select(rel, entry.name) && !here.ignores(full, false) && firstVisit(seen, real)) yield { file: full, problem: `symbolic link to nothing usable: ${describeError(error)}` };
         continue;
       }
     }

@@ -1,6 +1,7 @@
 // `normref scan`: every reference of the documents, as `file:line:column kind text → resolved`
 // lines or as one JSON array, a document at a time.
 import { JsonArrayWriter } from './formats/json';
+import { printableName } from './formats/report';
 import { readInput } from './inputs';
 import type { ConfigFiles } from './config';
 import type { CustomDataSets } from './custom-data';
@@ -22,7 +23,7 @@ export interface JsonReference {
 export async function scan(targets: readonly string[], json: boolean, settings: Settings, customData: CustomDataSets, configs: ConfigFiles, output: Output): Promise<number> {
   let problems = 0;
   const unread = (file: string, problem: string) => {
-    process.stderr.write(`normref: ${file}: ${problem}\n`);
+    process.stderr.write(`normref: ${printableName(file)}: ${problem}\n`);
     problems++;
   };
   const array = json ? new JsonArrayWriter(output) : undefined;
@@ -40,9 +41,11 @@ export async function scan(targets: readonly string[], json: boolean, settings: 
       continue;
     }
     // Each reference is written as it is resolved: neither the references of a large document nor the output of a tree are held whole.
+    const shown = printableName(input.name);
     for (const r of analysis.resolveEach()) {
       if (array) array.add(toJson(input.name, input.document, r));
-      else output.write(`${toLine(input.name, input.document, r)}\n`);
+      else output.write(`${toLine(shown, input.document, r)}\n`);
+      await output.ready();
     }
     service.forget(input.document.uri);
     await output.drained();

@@ -58,12 +58,15 @@ export class JsonArrayWriter {
 export class JsonReporter implements Reporter {
   private readonly array: JsonArrayWriter;
 
-  constructor(output: Output) {
+  constructor(private readonly output: Output) {
     this.array = new JsonArrayWriter(output);
   }
 
-  file({ name, document, findings }: CheckedFile): void {
-    for (const f of findings) this.array.add(toJsonFinding(name, document, f));
+  async file({ name, document, findings }: CheckedFile): Promise<void> {
+    for (const f of findings) {
+      this.array.add(toJsonFinding(name, document, f));
+      await this.output.ready();
+    }
   }
 
   end(): void {

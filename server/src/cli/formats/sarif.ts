@@ -40,11 +40,12 @@ export class SarifReporter implements Reporter {
     output.write(`${head.slice(0, -3)},"results":[`);
   }
 
-  file({ name, path: file, document, findings }: CheckedFile): void {
+  async file({ name, path: file, document, findings }: CheckedFile): Promise<void> {
     const location = this.artifact(name, file);
     const seen = new Map<string, number>();
     for (const f of findings) {
       this.output.write(`${this.written++ ? ',' : ''}\n${JSON.stringify(this.result(location, document, f, seen))}`);
+      await this.output.ready();
     }
   }
 

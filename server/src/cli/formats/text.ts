@@ -3,7 +3,7 @@
 // FORCE_COLOR say (https://no-color.org, https://force-color.org).
 import type { Severity } from '../../service';
 import type { Output } from '../output';
-import { oneLine, type CheckedFile, type Reporter, type Summary } from './report';
+import { oneLine, printableName, type CheckedFile, type Reporter, type Summary } from './report';
 
 const SGR = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, dim: 2 } as const;
 const SEVERITY_COLOUR: Record<Severity, keyof typeof SGR> = { error: 'red', warning: 'yellow', information: 'blue', hint: 'gray' };
@@ -26,11 +26,13 @@ export class TextReporter implements Reporter {
     return this.colour ? `\x1b[${SGR[colour]}m${text}\x1b[0m` : text;
   }
 
-  file({ name, document, findings }: CheckedFile): void {
+  async file({ name, document, findings }: CheckedFile): Promise<void> {
+    const shown = printableName(name);
     for (const f of findings) {
       const at = document.positionAt(f.start);
-      const place = this.paint('bold', `${name}:${at.line + 1}:${at.character + 1}`);
+      const place = this.paint('bold', `${shown}:${at.line + 1}:${at.character + 1}`);
       this.output.write(`${place} ${this.paint(SEVERITY_COLOUR[f.severity], f.severity)} ${this.paint('dim', f.code)} ${oneLine(f.message)}\n`);
+      await this.output.ready();
     }
   }
 
@@ -39,11 +41,14 @@ export class TextReporter implements Reporter {
   }
 }
 
-/** "3 problems (1 error, 2 warnings) in 2 of 5 files", "No problems in 5 files". */
+/** "3 problems (1 error, 2 warnings) in 2 of 5 files", "No problems in 5 files; 1 file could not be fixed". */
 export function summaryLine({ files, filesWithFindings, counts, problems }: Summary): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const ofFiles = plural(files, 'file');
-  const unread = problems.length ? `; ${plural(problems.length, 'file')} could not be checked` : '';
+  // A file checked but not fixed is among the files checked: it is not also one that could not be.
+  const unfixed = problems.filter((p) => p.checked).length;
+  const unchecked = problems.length - unfixed;
+  const unread = `${unchecked ? `; ${plural(unchecked, 'file')} could not be checked` : ''}${unfixed ? `; ${plural(unfixed, 'file')} could not be fixed` : ''}`;
   if (total === 0) return `No problems in ${ofFiles}${unread}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information.toLocaleString('en')} information`, plural(counts.hint, 'hint')];
   const nonZero = parts.filter((p) => !p.startsWith('0 '));
