@@ -13,6 +13,7 @@ import { withLineFeeds } from '../../server/src/service/scan/line-ends';
 import { Mentions } from '../../server/src/service/scan/mentions';
 import { markdownBlockSpans, type Span } from '../../server/src/service/scan/prose';
 import { commonPrefix, commonSuffix } from '../../server/src/service/scan/text-diff';
+import { readStandard, readStandardStepByStep } from '../../server/src/service/scan/standard';
 import { bundledService, bundledVocabulary } from '../support/catalog';
 import { customService } from '../support/custom-data';
 import { boundaryEdits, edits, policyDocument, policyText } from './generators';
@@ -177,5 +178,33 @@ test('fuzz: the flat document has the text, lines and positions of the library d
       }
     }),
     { ...settings(1500), endOnFailure: false },
+  );
+});
+
+test('fuzz: the one-step reading of common standard spellings gives what the step-by-step reader gives', () => {
+  // A spelling the one-step reading may take (publisher, number, part, year), then what may follow it.
+  const pick = (...xs: string[]) => fc.constantFrom(...xs);
+  const tail = pick(
+    '', ' ', '  ', '\u00A0', '\u202F', '\n', '\t', '-', '‐', '1', 'a', 'E', 'ſ', '.', '.2', '. ', ':', ': 2013', ':1899', '-10', '/', ' /', '/Amd 1:2024', '/Cor.1', '+A1:2024',
+    ' series', ' Series', ' family', ' Suite', ' ſeries', ' Ed 2', ' Ed', 'ED1', ' Edition 3', '(', ' (2013)', '(all parts)', ' (all parts)', '(en)', ',', ';', ')', '`', '*', '_',
+    ' and', ' is', ' TR', ' 5.15', ' A.5.15', ' - 5.1', ' ISO 9001', '!', '?', '|', '"', "'", ']',
+  );
+  const spelling = fc.tuple(
+    pick('', 'EN ', 'BS EN ', 'Guide ', 'DIS ', 'x', '/', '-', ' '),
+    pick('ISO', 'IEC', 'ISO/IEC', 'ISO/IEC/IEEE', 'IWA', 'ISO/TR', 'ISO-IEC'),
+    pick(' ', '', '-', '  ', '\u00A0'),
+    pick('27001', '9001', '400', '27', '1234567', '62443', '17799'),
+    pick('', '-1', '-3-3', '-2015', '-12', '-123456', '-1A'),
+    pick('', ':2022', ':2013', ':1899', ':2022-10', ':20222'),
+    fc.array(tail, { maxLength: 3 }),
+  ).map(([before, publisher, space, number, part, year, after]) => before + publisher + space + number + part + year + after.join(''));
+  fc.assert(
+    fc.property(spelling, (t) => {
+      for (let at = t.indexOf('I'); at >= 0; at = t.indexOf('I', at + 1)) {
+        if (!/^(?:ISO|IEC|IWA)/.test(t.slice(at))) continue;
+        assert.deepEqual(readStandard(t, at), readStandardStepByStep(t, at), `${JSON.stringify(t)} at ${at}`);
+      }
+    }),
+    settings(20000),
   );
 });

@@ -432,3 +432,14 @@ test('unknown-number: the fix to another publisher\'s number is not applied unas
   assert.equal(finding.code, 'unknown-number');
   assert.deepEqual(finding.fixes?.map((f) => f.safe), [false]);
 });
+
+test('renamed: a British standard cited without its part; the fix is offered only where a part 1 went elsewhere', () => {
+  const text = 'We follow BS 25999, BS 7799 and BS 15000.\n\nRisk management follows BS 7799-3:2017.';
+  assert.deepEqual(found(text), [
+    ['renamed', 'BS 25999'],
+    ['renamed', 'BS 7799'],
+    ['renamed', 'BS 15000'],
+  ]);
+  assert.deepEqual(safeFixes(text), []);
+  assert.deepEqual(safeFixes('We follow BS 7799-2.'), ['BS 7799-2 → ISO/IEC 27001']);
+});

@@ -156,7 +156,9 @@ function renamed(r: StandardResolution, context: CheckContext): Found | undefine
         : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now),
     title: replaceWith(former.now),
   }));
-  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title, edits: [edit(r.reference.start, r.reference.end, former.now)], safe: true }];
+  // "BS 7799" without its part may mean part 1 (now ISO/IEC 27002) as well as part 2: offered, not applied unasked.
+  const safe = !context.catalog.formerName(`${former.reference}-1`);
+  const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title, edits: [edit(r.reference.start, r.reference.end, former.now)], safe }];
   return { code: 'renamed', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
 
