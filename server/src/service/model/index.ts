@@ -110,8 +110,8 @@ export class DocumentModel {
   ) {
     this.scopes = new Scopes(text, structure);
     this.ismsNumberings = [ANNEX_A, 'ISO/IEC 27001', 'ISO/IEC 27002'].map((k) => catalog.controls.numberings.get(k)).filter((n): n is Numbering => !!n);
-    this.pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading)).map((s) => s.heading.start));
-    this.historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t) ? i : -1)).filter((i) => i >= 0));
+    this.pastSections = new Set(this.scopes.sections.filter((s) => isPastSection(text, s.heading, options.edited)).map((s) => s.heading.start));
+    this.historyTables = new Set(structure.tables.map((t, i) => (isHistoryTable(text, t, options.edited) ? i : -1)).filter((i) => i >= 0));
     this.ownIds = internalIds(references);
     for (const r of references) {
       if (r.kind === 'standard' && !this.ownIds.has(r)) this.noteCitation(r);

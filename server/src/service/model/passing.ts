@@ -74,17 +74,17 @@ export function pastInSentence(text: string, start: number, end: number): boolea
   return !present || !TURN.test(rest.slice(0, present.index));
 }
 
-/** Whether a heading names a history, revision or bibliography section. */
-export function isPastSection(text: string, heading: Heading): boolean {
-  return rememberedFor(heading, pastSections, () => text.slice(heading.textStart, heading.end), (words) => PAST_SECTION.test(words));
+/** Whether a heading names a history, revision or bibliography section; `remember` as for isPastInSentence. */
+export function isPastSection(text: string, heading: Heading, remember = false): boolean {
+  return rememberedFor(heading, remember, pastSections, () => text.slice(heading.textStart, heading.end), (words) => PAST_SECTION.test(words));
 }
 
 /** Whether a table is a revision history: its header has a version column and a date or change column. */
 const VERSION_COLUMN = /\b(?:version|revision|rev\.?)\b/iu;
 
-export function isHistoryTable(text: string, table: Table): boolean {
+export function isHistoryTable(text: string, table: Table, remember = false): boolean {
   if (table.header.length === 0) return false;
-  return rememberedFor(table, historyHeaders, () => text.slice(table.header[0][0], table.header[table.header.length - 1][1]), () => {
+  return rememberedFor(table, remember, historyHeaders, () => text.slice(table.header[0][0], table.header[table.header.length - 1][1]), () => {
     const cells = table.header.map(([s, e]) => text.slice(s, e));
     return cells.some((c) => VERSION_COLUMN.test(c)) && cells.filter((c) => HISTORY_COLUMN.test(c)).length >= 2;
   });
@@ -100,14 +100,15 @@ const historyHeaders = new Map<string, boolean>();
 const REMEMBERED = 4096;
 
 /**
- * By the heading or table itself first: the scan of an edited text hands the same objects on
- * from text to text for the blocks the edit left alone (their text is theirs for good), and that
- * answer costs no slice of the text.
+ * By the heading or table itself first, in a document being edited: the scan of an edited text
+ * hands the same objects on from text to text for the blocks the edit left alone (their text is
+ * theirs for good), and that answer costs no slice of the text. A text read once (the CLI) gets
+ * nothing from it, and a weak map's entries are dear to make.
  */
 const byObject = new WeakMap<object, boolean>();
 
-function rememberedFor(of: Heading | Table, memo: Map<string, boolean>, keyOf: () => string, answer: (key: string) => boolean): boolean {
-  let known = byObject.get(of);
+function rememberedFor(of: Heading | Table, remember: boolean, memo: Map<string, boolean>, keyOf: () => string, answer: (key: string) => boolean): boolean {
+  let known = remember ? byObject.get(of) : undefined;
   if (known === undefined) {
     const key = keyOf();
     known = memo.get(key);
@@ -115,7 +116,7 @@ function rememberedFor(of: Heading | Table, memo: Map<string, boolean>, keyOf: (
       if (memo.size >= REMEMBERED) memo.clear();
       memo.set(key, (known = answer(key)));
     }
-    byObject.set(of, known);
+    if (remember) byObject.set(of, known);
   }
   return known;
 }

@@ -218,6 +218,11 @@ const TITLE_THEN_NUMBER = /(\p{L}[^\n()]{2,100}?)[ \t]*\((?:clause[ \t]+|§[ \t]
 const NUMBER_IN_BRACKETS = /\((?:clause[ \t]+|§[ \t]*)?[1-9]\d?(?:\.[1-9]\d?){1,3}\)/i;
 const HEADING_OR_ITEM = /[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+)(?:\*\*|__)?/y;
 
+/** The characters HEADING_OR_ITEM can start with after its spaces: # - * + and digits. */
+function startsHeadingOrItem(code: number): boolean {
+  return code === 35 || code === 45 || code === 42 || code === 43 || (code >= 48 && code <= 57);
+}
+
 /**
  * Bare numbers written with a title in a heading or list item: "#### 6.1.2 Segregation of
  * duties", "### 3.1 Change management (8.5.1)", "- **Obligations to PII principals (7.3):**". The
@@ -225,7 +230,7 @@ const HEADING_OR_ITEM = /[ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+
  */
 export function findTitledNumbers(text: string, mask: ProseMask): ControlReference[] {
   const found: ControlReference[] = [];
-  for (const m of lineMatches(text, HEADING_OR_ITEM)) {
+  for (const m of lineMatches(text, HEADING_OR_ITEM, startsHeadingOrItem)) {
     if (mask.skip(m.index) !== m.index) continue;
     const start = m.index + m[0].length;
     const eol = text.indexOf('\n', start);
@@ -286,6 +291,11 @@ export function findProcessAreas(text: string, references: readonly Reference[],
 
 /** Lines a Markdown or text document uses as headings or list items, and lines set in bold. */
 const STRUCTURE_LINE = /([ \t]{0,3}(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,2}[.)][ \t]+|•[ \t]*))(.*)|[ \t]{0,3}(?=\*\*|__)(.*)/y;
+
+/** The characters STRUCTURE_LINE can start with after its spaces: those of a heading or item, a bullet and _. */
+function startsStructureLine(code: number): boolean {
+  return startsHeadingOrItem(code) || code === 0x2022 || code === 95;
+}
 /** A table cell that holds a control or clause number: 5.15, A.5.15, Anhang A.5.15, Maßnahme 8.24. */
 const CONTROL_CELL = /(?:^|[\s.A])\d{1,2}\.\d{1,2}(?!\d)/;
 
@@ -307,7 +317,7 @@ export function findStandaloneAreas(text: string, context: StandardReference, v:
     if (!whole || !numberFits(v, whole[2], number)) return;
     into.push(area(text, start, end, c.areaNames.get(nameKey(whole[2])) ?? whole[2], number, context));
   };
-  for (const m of lineMatches(text, STRUCTURE_LINE)) {
+  for (const m of lineMatches(text, STRUCTURE_LINE, startsStructureLine)) {
     if (mask.skip(m.index) !== m.index) continue;
     const content = m[2] ?? m[3];
     const contentStart = m.index + m[0].length - content.length;
