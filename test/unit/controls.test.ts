@@ -223,3 +223,9 @@ test('hover and completion agree on the edition at every number of the labelled 
   }
   assert.ok(checked > 100, `${checked} numbers checked`);
 });
+
+test('a COBIT 2019 objective written under COBIT 5 says which version has it', () => {
+  const md = bundledService().lookup('COBIT 5 APO14')!.markdown;
+  assert.match(md, /Not in COBIT 5, written with it: this is COBIT 2019\./);
+  assert.doesNotMatch(bundledService().lookup('COBIT 2019 APO14')!.markdown, /Not in/);
+});

@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Catalog } from '../catalog';
 import type { ControlItem, IndexedControlSet } from '../catalog/controls';
-import { editionRuleText, type ControlResolution } from '../resolve-control';
+import { editionRuleText, frameworkVersionId, type ControlResolution } from '../resolve-control';
 import { linkFor, type LinkSettings } from './link-target';
 
 export function describeControl(r: ControlResolution, catalog: Catalog, settings: LinkSettings): string {
@@ -14,7 +14,7 @@ export function describeControl(r: ControlResolution, catalog: Catalog, settings
   const chain = r.item ? r.set.ancestry(r.item) : r.group?.parent ? [r.group, ...r.set.ancestry({ id: '', title: '', group: r.group.parent })] : r.group ? [r.group] : [];
   const where = chain.map((g) => `${groupWord(g.kind)} ${/^[\dA-Z.]+$/.test(g.id) ? `${g.id} ` : ''}${g.title}`);
   if (where.length) lines.push('', where.join(' › '));
-  const edition = editionLine(r);
+  const edition = editionLine(r, catalog);
   if (edition) lines.push('', edition);
   if (r.note) lines.push('', `*${r.note}*`);
   const description = r.item?.description ?? r.group?.description;
@@ -55,8 +55,12 @@ function groupWord(kind: string): string {
   }
 }
 
-function editionLine(r: ControlResolution): string | undefined {
+function editionLine(r: ControlResolution, catalog: Catalog): string | undefined {
   if (!r.rule || !r.edition) return undefined;
+  // "COBIT 5 APO14": a framework's version is no edition, and no year chose it.
+  if (r.chosenEdition && !r.numbering.standardKey) {
+    return `*${l10n.t('Not in {0}, written with it: this is {1}.', frameworkVersionId(catalog, r.numbering, r.chosenEdition), frameworkVersionId(catalog, r.numbering, r.edition))}*`;
+  }
   if (r.chosenEdition) {
     const because = editionRuleText(r.rule);
     return `*${r.kind === 'control-area'
