@@ -20,8 +20,17 @@ export function normref(args: string[], options: { cwd?: string; input?: string 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const made: string[] = [];
+// The folders go when the test file's process ends, whatever its tests did with them.
+process.once('exit', () => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder, removed when the tests of this file are done. */
 export function tempDir(): string {
-  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'normref-cli-')));
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'normref-cli-')));
+  made.push(dir);
+  return dir;
 }
 
 /** Writes `files` (relative path → text or bytes) under `dir`, making folders as needed. */
