@@ -397,6 +397,12 @@ test('a file name with a newline or an escape character stays on its line of tex
   assert.equal(stderr, 'normref: bin\\rary.md: skipped: binary content\n');
   const json = JSON.parse(normref(['check', '--format', 'json', '.'], { cwd: dir }).stdout) as any[];
   assert.deepEqual(json.map((f) => f.file), ['red\x1b[31m.md', 'two\nlines.md']);
+  const diff = normref(['check', '--fix', '--dry-run', '.'], { cwd: dir }).stdout;
+  assert.deepEqual(
+    diff.split('\n').filter((line) => /^(---|\+\+\+) /.test(line)),
+    ['--- "a/red\\033[31m.md"', '+++ "b/red\\033[31m.md"', '--- "a/two\\nlines.md"', '+++ "b/two\\nlines.md"'],
+    'a diff header is one line, quoted as git quotes it',
+  );
   assert.deepEqual(normref(['check', '--fix', '.'], { cwd: dir }).stdout, 'fixed 1 problem in red\\x1b[31m.md\nfixed 1 problem in two\\nlines.md\nNo problems in 2 files; 1 file could not be checked\n');
 });
 
