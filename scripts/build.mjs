@@ -20,6 +20,9 @@ const common = {
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's main build is UMD, whose require('./impl/…') esbuild cannot follow; its ES
+  // modules build is the same code (VS Code's own extensions bundle that one too).
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 // VS Code for the Web: the client runs in the browser's extension host (a worker that loads a

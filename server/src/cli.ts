@@ -9,7 +9,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { check, FAIL_ON, FORMATS, type CheckOptions } from './cli/check';
 import { CliError } from './cli/cli-error';
-import { CONFIG_NAMES, ConfigFiles } from './cli/config';
+import { CONFIG_NAMES, ConfigFiles } from './config-files';
 import { CustomDataSets } from './cli/custom-data';
 import { coverage, COVERAGE_FORMATS, type CoverageFormat } from './cli/coverage';
 import { lookup } from './cli/lookup';

@@ -7,6 +7,7 @@ import { FileWorkspace } from './file-workspace';
 import { FlatTextDocument } from './flat-text-document';
 import { IdleCollection } from './idle-collection';
 import { KeptBufferWriter } from './message-writer';
+import { ConfigFiles } from './config-files';
 import { startServer } from './server';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,8 @@ const args = process.argv.slice(2);
 
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write('Usage: normref-language-server [--stdio | --node-ipc | --socket=<port> | --pipe=<name>]\n' +
-    'Serves hover, completion and document links for references to standards (LSP). Default: --stdio.\n');
+    'Serves references to standards over LSP: hover, completion, links, diagnostics and quick fixes,\n' +
+    'references, symbols. Reads .normrefrc.json / normref.config.json next to the documents. Default: --stdio.\n');
   process.exit(0);
 }
 const root = findPackageRoot();
@@ -33,6 +35,7 @@ const server = startServer(connection, files, packageVersion(root), {
   folderWorkspace: (folders) => new FileWorkspace(folders.map((uri) => fileURLToPath(uri))),
   documents: FlatTextDocument.configuration,
   idleWork: idle,
+  configFiles: new ConfigFiles(),
 });
 // Any message from the client is work: a collection due to start would delay its answer.
 if (idle) {

@@ -2,6 +2,7 @@
 // handler is guarded so that one bad document or request never stops the server.
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
   DocumentLinkRequest,
   ErrorCodes,
   RAL,
@@ -16,7 +17,7 @@ import {
 import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { COVERAGE, DECLARE_EDITION, DOCUMENT_STATUS, type DeclareEditionParams, type DeclareEditionResult, type DocumentStatusParams, type DocumentStatusResult } from './protocol';
-import { createService, DEFAULT_SETTINGS, EDITIONS, FIX_ALL_KIND, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
+import { CONFIG_NAMES, createService, DEFAULT_SETTINGS, isConfigFile, EDITIONS, FIX_ALL_KIND, layered, linkTemplateProblem, settingsFrom, useLanguage, type CatalogSources, type ClientSettings, type MessageBundle, type NormrefService, type PolicyDocument, type Settings, type Workspace } from './service';
 import { CustomDataFiles } from './custom-data-files';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
 
@@ -51,16 +52,39 @@ export interface ServerOptions {
   documents?: TextDocumentsConfiguration<PolicyDocument>;
   /** Told when the server has no check left to do: Node collects garbage then, unless a message comes first (idle-collection.ts). */
   idleWork?: { idle(): void };
+  /**
+   * The configuration files on disk (Node: the nearest .normrefrc.json or normref.config.json, as
+   * the CLI finds it), whose settings hold over the editor's for the documents under them.
+   */
+  configFiles?: ConfigFileLookup;
 }
+
+/** The configuration file that holds for a document, if any; `forget` after a file changed. */
+export interface ConfigFileLookup {
+  forDocument(uri: string): { file: string; client: ClientSettings } | { file: string; problem: string } | undefined;
+  forget(): void;
+}
+
+/** Their names, watched on the client's disk (config-files.ts reads them). */
+const CONFIG_GLOB = `**/{${CONFIG_NAMES.join(',')}}`;
 
 export function startServer(connection: Connection, files: ServerFiles, version: string, options: ServerOptions = {}): RunningServer {
   const documents = new TextDocuments<PolicyDocument>(options.documents ?? TextDocument);
   let service: NormrefService | undefined;
+  /**
+   * Whether the workspace is trusted (VS Code says so in initializationOptions; other clients do
+   * not, and are). In Restricted Mode a repository's configuration file may not choose where links go.
+   */
+  let trusted = true;
   /** Settles when the catalog has loaded (or failed to); undefined until initialize. */
   let ready: Promise<void> | undefined;
   /** The client said `initialized`: the workspace may be read (once the catalog is there). */
   let initialized = false;
   let settings: Settings = DEFAULT_SETTINGS;
+  /** The editor's `normref` section as it came, for the configuration files to be layered over. */
+  let editorSection: ClientSettings | null | undefined;
+  /** The settings of each configuration file over the editor's, made when first needed. */
+  const configured = new Map<string, Settings>();
   let pullsConfiguration = false;
   /**
    * Whether the client registers document links when told to: then links are registered only
@@ -68,11 +92,15 @@ export function startServer(connection: Connection, files: ServerFiles, version:
    * editor asks for links again when a provider comes or goes, not when settings change).
    */
   let registersLinks = false;
+  /** Whether the client watches files the server names: then it is told to watch the configuration files. */
+  let watchesFiles = false;
   let linkRegistration: Promise<Disposable> | undefined;
   let shutDown = false;
   /** Templates and settings already warned about: one warning each, not one per settings change. */
   const badTemplates = new Set<string>();
   const badSettings = new Set<string>();
+  /** Configuration files that could not be used, said once each until one changes. */
+  const badConfigs = new Set<string>();
   /** Documents whose diagnostics are due, with the way to cancel it, and when each was last published. */
   const due = new Map<string, () => void>();
   const published = new Map<string, number>();
@@ -117,12 +145,14 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     }
     pullsConfiguration = !!params.capabilities.workspace?.configuration;
     registersLinks = !!params.capabilities.textDocument?.documentLink?.dynamicRegistration;
+    watchesFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const init = params.initializationOptions as { settings?: ClientSettings; workspaceFiles?: boolean; trusted?: boolean } | undefined;
-    settings = checked(init?.settings);
+    trusted = init?.trusted !== false;
+    settings = fromEditor(init?.settings);
     progress = !!params.capabilities.window?.workDoneProgress;
     const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : [])).map((f) => f.uri).filter((uri) => uri.startsWith('file:'));
     const workspace = init?.workspaceFiles ? new ClientWorkspace(connection) : folders.length && options.folderWorkspace ? options.folderWorkspace(folders) : undefined;
-    indexer = new WorkspaceIndexer(connection, documents, () => service, () => settings, workspace);
+    indexer = new WorkspaceIndexer(connection, documents, () => service, (uri) => (uri ? settingsFor(uri) : settings), workspace);
     const firstFolder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     customData = new CustomDataFiles(connection, workspace ?? options.folderWorkspace?.([]), firstFolder, init?.trusted !== false);
     customDataSetting = (init?.settings as { customData?: unknown } | undefined)?.customData;
@@ -143,6 +173,11 @@ export function startServer(connection: Connection, files: ServerFiles, version:
 
   connection.onInitialized(() => {
     initialized = true;
+    if (watchesFiles && options.configFiles) {
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] })
+        .catch((error: unknown) => connection.console.warn(`normref: could not watch the configuration files: ${String(error)}`));
+    }
     // The workspace is read after the settings, so that custom data is in before the first reading.
     void (async () => {
       if (pullsConfiguration) await refreshSettings();
@@ -155,6 +190,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   });
   connection.onDidChangeWatchedFiles((params) => {
     if (params.changes.some((c) => customData?.has(c.uri))) void loadCustomData(customDataSetting, true);
+    if (params.changes.some((c) => isConfigFile(c.uri))) configFilesChanged();
     void indexer?.filesChanged(params);
   });
 
@@ -175,7 +211,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     if (pullsConfiguration) void refreshSettings();
     else {
       const section = (change.settings as { normref?: ClientSettings & { customData?: unknown } } | undefined)?.normref;
-      settings = checked(section);
+      settings = fromEditor(section);
       settingsChanged();
       void loadCustomData(section?.customData);
     }
@@ -185,12 +221,51 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     if (!pullsConfiguration) return;
     try {
       const section = (await connection.workspace.getConfiguration('normref')) as (ClientSettings & { customData?: unknown }) | null;
-      settings = checked(section);
+      settings = fromEditor(section);
       settingsChanged();
       await loadCustomData(section?.customData);
     } catch (error) {
       connection.console.warn(`normref: could not read settings: ${String(error)}`);
     }
+  }
+
+  function fromEditor(section: ClientSettings | null | undefined): Settings {
+    editorSection = section;
+    configured.clear();
+    return checked(section);
+  }
+
+  /** The settings for a document: its configuration file's over the editor's (a file that cannot be used is said once, and skipped). */
+  function settingsFor(uri: string): Settings {
+    const config = options.configFiles?.forDocument(uri);
+    if (!config) return settings;
+    let found = configured.get(config.file);
+    if (!found) {
+      if ('problem' in config) {
+        if (!badConfigs.has(config.problem)) {
+          badConfigs.add(config.problem);
+          void connection.window.showWarningMessage(`normref: ${l10n.t('{0}; the editor\'s settings are used', config.problem)}`);
+        }
+        found = settings;
+      } else found = checked(layered(editorSection, trusted ? config.client : withoutTemplate(config.client)));
+      configured.set(config.file, found);
+    }
+    return found;
+  }
+
+  function withoutTemplate(client: ClientSettings): ClientSettings {
+    if (client.links?.template === undefined) return client;
+    const links = { ...client.links };
+    delete links.template;
+    return { ...client, links };
+  }
+
+  /** A configuration file was created, changed or deleted: every document's settings are looked up again. */
+  function configFilesChanged(): void {
+    options.configFiles?.forget();
+    configured.clear();
+    badConfigs.clear();
+    publishAll();
   }
 
   function settingsChanged(): void {
@@ -248,14 +323,14 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   connection.onHover(
     guarded('hover', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.hover(document, params.position, settings) : null;
+      return document ? s.hover(document, params.position, settingsFor(document.uri)) : null;
     }),
   );
   connection.onCompletion(
     guarded('completion', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
       // triggerKind 1: invoked by the user (Ctrl+Space), not by typing.
-      return document ? s.complete(document, params.position, settings, params.context?.triggerKind === 1) : null;
+      return document ? s.complete(document, params.position, settingsFor(document.uri), params.context?.triggerKind === 1) : null;
     }),
   );
   // An item that cannot be resolved is shown as it came.
@@ -263,14 +338,14 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   connection.onDocumentLinks(
     guarded('document links', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.documentLinks(document, settings) : null;
+      return document ? s.documentLinks(document, settingsFor(document.uri)) : null;
     }),
   );
   connection.onRequest(
     DOCUMENT_STATUS,
     guarded('document status', nothing, (params: DocumentStatusParams, s): DocumentStatusResult => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.documentStatus(document, params.position, settings) : null;
+      return document ? s.documentStatus(document, params.position, settingsFor(document.uri)) : null;
     }),
   );
   connection.onRequest(
@@ -284,7 +359,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   connection.onCodeAction(
     guarded('code actions', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.codeActions(document, params.range, params.context.only, settings) : null;
+      return document ? s.codeActions(document, params.range, params.context.only, settingsFor(document.uri)) : null;
     }),
   );
   connection.onReferences(
@@ -292,7 +367,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
       const document = documents.get(params.textDocument.uri);
       if (!document) return null;
       indexer?.refresh(s);
-      return s.references(document, params.position, params.context.includeDeclaration, settings);
+      return s.references(document, params.position, params.context.includeDeclaration, settingsFor(document.uri));
     }),
   );
   connection.onWorkspaceSymbol((params, token) =>
@@ -304,7 +379,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   connection.onDocumentSymbol(
     guarded('document symbols', nothing, (params, s) => {
       const document = documents.get(params.textDocument.uri);
-      return document ? s.documentSymbols(document, settings) : null;
+      return document ? s.documentSymbols(document, settingsFor(document.uri)) : null;
     }),
   );
   connection.onRequest(COVERAGE, async (params: { edition?: string } | undefined) => {
@@ -360,7 +435,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     };
     const pause = () => new Promise<boolean>((resolve) => timer.setImmediate(() => resolve(!shutDown && unchanged())));
     try {
-      const diagnostics = await service.diagnosticsInSlices(document, settings, pause);
+      const diagnostics = await service.diagnosticsInSlices(document, settingsFor(uri), pause);
       if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -376,7 +451,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   function prepare(document: PolicyDocument): void {
     if (!service || shutDown) return;
     try {
-      const note = service.prepare(document, settings);
+      const note = service.prepare(document, settingsFor(document.uri));
       if (note) connection.console.warn(`normref: ${document.uri}: ${note}`);
       indexer?.changed(document.uri);
     } catch (error) {

@@ -31,7 +31,8 @@ export class WorkspaceIndexer {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<PolicyDocument>,
     private readonly service: () => NormrefService | undefined,
-    private readonly settings: () => Settings,
+    /** The settings for a document, or (no URI) the editor's, for the workspace read whole. */
+    private readonly settings: (uri?: string) => Settings,
     private readonly workspace: Workspace | undefined,
   ) {}
 
@@ -97,7 +98,7 @@ export class WorkspaceIndexer {
 
   /** A large document is left out, as its diagnostics are: analysing it whole would hold the server for seconds. */
   private index(service: NormrefService, uri: string, document: PolicyDocument | undefined): void {
-    if (document && !isLarge(document.getText())) service.indexDocument(document, this.settings());
+    if (document && !isLarge(document.getText())) service.indexDocument(document, this.settings(uri));
     else service.unindex(uri);
   }
 

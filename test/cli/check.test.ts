@@ -115,6 +115,17 @@ test('configuration: the nearest .normrefrc.json or normref.config.json wins, --
   assert.equal(normref(['check', 'plain'], { cwd: outer }).code, 0);
 });
 
+test('a configuration file may hold comments and trailing commas, as settings.json does', () => {
+  const dir = tempDir();
+  writeTree(dir, {
+    'policy.md': WITHDRAWN,
+    '.normrefrc.json': '// The team\'s settings\n{\n  /* CI fails on these */\n  "diagnostics": { "withdrawn": "error", },\n}\n',
+  });
+  const found = normref(['check', 'policy.md'], { cwd: dir });
+  assert.equal(found.code, 1);
+  assert.match(found.stdout, /^policy\.md:3:17 error withdrawn /);
+});
+
 test('a bad configuration file: one line naming the file and the key, exit 2', () => {
   const dir = tempDir();
   writeTree(dir, { 'policy.md': WITHDRAWN });
@@ -125,10 +136,12 @@ test('a bad configuration file: one line naming the file and the key, exit 2', (
     ['{"ignore": "ISO/IEC 27002:2013"}', '.normrefrc.json: ignore: "ISO/IEC 27002:2013" is not a list'],
     ['{"ignore": [27002]}', '.normrefrc.json: ignore[0]: 27002 is not a string'],
     ['{"controls": {"defaultEdition": 2013}}', '.normrefrc.json: controls.defaultEdition: 2013 is not a string'],
-    ['{\n  "diagnostics": {\n    "withdrawn": "error",\n  }\n}', '.normrefrc.json:4:3: not valid JSON: Expected double-quoted property name'],
-    ['{"diagnostics": x}', '.normrefrc.json:1:17: not valid JSON: Unexpected token \'x\''],
-    ['{"diagnostics": {', '.normrefrc.json:1:18: not valid JSON: Expected property name or \'}\''],
-    ['', '.normrefrc.json:1:1: not valid JSON: the text ends too early'],
+    ['{"normref.diagnostics.withdrawn": "error"}', '.normrefrc.json: normref.diagnostics.withdrawn: not a normref setting; this file writes it without "normref." and nested, as {"diagnostics": {"withdrawn": …}}'],
+    ['{\n  "diagnostics": {\n    withdrawn: "error"\n  }\n}', '.normrefrc.json:3:5: not valid JSON: unexpected "withdrawn"'],
+    ['{"diagnostics": x}', '.normrefrc.json:1:17: not valid JSON: unexpected "x"'],
+    ['{"diagnostics": {', '.normrefrc.json:1:18: not valid JSON: expected }'],
+    ['{"ignore": ["a" "b"]}', '.normrefrc.json:1:17: not valid JSON: expected a comma'],
+    ['', '.normrefrc.json: empty (a configuration of the defaults is {})'],
   ];
   for (const [text, line] of cases) {
     fs.writeFileSync(path.join(dir, '.normrefrc.json'), text);

@@ -28,6 +28,8 @@ export interface StartOptions {
   onRequest?: Record<string, (params: never) => unknown>;
   /** Client capabilities for textDocument, beside hover's. */
   textDocument?: Record<string, unknown>;
+  /** Client capabilities for workspace, beside configuration. */
+  workspace?: Record<string, unknown>;
   /** Called before initialize: handlers for what the server asks right after it. */
   before?: (connection: MessageConnection) => void;
 }
@@ -49,7 +51,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     ...(options.locale ? { locale: options.locale } : {}),
-    capabilities: { workspace: { configuration: true }, textDocument: { hover: { contentFormat: ['markdown'] }, ...options.textDocument }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: true, ...options.workspace }, textDocument: { hover: { contentFormat: ['markdown'] }, ...options.textDocument }, window: { workDoneProgress: true } },
     ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
   });
   await connection.sendNotification('initialized', {});

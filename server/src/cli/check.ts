@@ -3,7 +3,7 @@
 // out and forgotten in turn. Standard output is the product: the report, or with `--fix
 // --dry-run` the diff and with `--fix -` the fixed text, the report then going to standard error.
 import { CliError } from './cli-error';
-import { ConfigFiles, displayPath, type ConfigFile } from './config';
+import { ConfigFiles, displayPath, type ConfigFile } from '../config-files';
 import type { CustomDataSets } from './custom-data';
 import { keepLineEnds, unifiedDiff, writeFixed } from './fix-files';
 import { JsonReporter } from './formats/json';

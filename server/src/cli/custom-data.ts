@@ -6,7 +6,7 @@
 // rebuilds nothing. A file's problems are said once each on standard error; a file with an error is
 // left out (the bundled data and the other files are used), and the run ends with exit 2.
 import * as path from 'node:path';
-import { displayPath, type ConfigFile, type ConfigFiles } from './config';
+import { displayPath, type ConfigFile, type ConfigFiles } from '../config-files';
 import { readText, type ReadResult } from './read-text';
 import type { CustomDataProblem, NormrefService } from '../service';
 

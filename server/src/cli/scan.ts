@@ -3,7 +3,7 @@
 import { JsonArrayWriter } from './formats/json';
 import { printableName } from './formats/report';
 import { readInput } from './inputs';
-import type { ConfigFiles } from './config';
+import type { ConfigFiles } from '../config-files';
 import type { CustomDataSets } from './custom-data';
 import { EXIT, type Output } from './output';
 import { policyFiles } from './policy-files';

@@ -37,7 +37,7 @@ export { isLarge, LARGE_DOCUMENT_LENGTH } from './limits';
 export type { DocumentStatus } from './features/document-status';
 export { useLanguage, type MessageBundle } from './locale';
 
-export { DEFAULT_SETTINGS, EDITIONS, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
+export { CONFIG_NAMES, DEFAULT_SETTINGS, EDITIONS, isConfigFile, layered, settingsFrom, type ClientSettings, type DiagnosticSettings, type Settings } from './settings';
 export { CODES, helpUrl, RULES, SEVERITIES, type DiagnosticCode, type Severity, type SeveritySetting } from './diagnostics/rules';
 export { applyEdits, type Edit, type Finding, type Fix, type Related } from './diagnostics/finding';
 export type { FixedText } from './diagnostics/fix';

@@ -29,6 +29,13 @@ export interface Settings {
 
 export { EDITIONS };
 
+/** The names of a configuration file, in the order they are looked for: the first in a folder is the one used. */
+export const CONFIG_NAMES = ['.normrefrc.json', 'normref.config.json'] as const;
+
+export function isConfigFile(uri: string): boolean {
+  return (CONFIG_NAMES as readonly string[]).includes(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   links: { template: '', enabled: true },
   controls: { defaultEdition: '2022', format: 'numberAndTitle' },
@@ -75,5 +82,22 @@ export function settingsFrom(client: ClientSettings | null | undefined, asOf?: s
       },
     },
     problems,
+  };
+}
+
+/**
+ * The editor's section with a configuration file's over it, as cspell layers cspell.json over
+ * VS Code's settings: the file's value of each setting wins, so that the editor reports what CI
+ * does; the lists of references to keep add up.
+ */
+export function layered(editor: ClientSettings | null | undefined, file: ClientSettings): ClientSettings {
+  const base = editor ?? {};
+  const ignore = Array.isArray(base.ignore) && Array.isArray(file.ignore) ? [...base.ignore, ...file.ignore] : (file.ignore ?? base.ignore);
+  return {
+    links: { ...base.links, ...file.links },
+    controls: { ...base.controls, ...file.controls },
+    completion: { ...base.completion, ...file.completion },
+    diagnostics: { ...base.diagnostics, ...file.diagnostics },
+    ...(ignore !== undefined ? { ignore } : {}),
   };
 }

@@ -6,12 +6,13 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { findPackageRoot } from '../data-files';
-import type { ClientSettings } from '../service';
-import { decode } from './read-text';
+import { fileURLToPath } from 'node:url';
+import { parse, printParseErrorCode, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findPackageRoot } from './data-files';
+import { CONFIG_NAMES, type ClientSettings } from './service';
+import { decode } from './cli/read-text';
 
-/** In the order they are looked for: the first in a folder is the one used. */
-export const CONFIG_NAMES = ['.normrefrc.json', 'normref.config.json'] as const;
+export { CONFIG_NAMES };
 
 /** What a configuration file holds: the editor's settings, customData among them (read by cli/custom-data.ts). */
 export type ConfigSettings = ClientSettings & { customData?: string[] };
@@ -31,6 +32,23 @@ export class ConfigFiles {
   /** The configuration of `--config`, if given, so that a bad one can stop the run before it starts. */
   get named(): ConfigFile | undefined {
     return this.explicit;
+  }
+
+  /** The configuration that holds for a document by its URI: none for a document not on disk. */
+  forDocument(uri: string): ConfigFile | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    let file: string;
+    try {
+      file = fileURLToPath(uri);
+    } catch {
+      return undefined; // a file URI of another host: not on this disk
+    }
+    return this.forFolder(path.dirname(file));
+  }
+
+  /** Looks at the folders again: a configuration file was created, changed or deleted. */
+  forget(): void {
+    this.byFolder.clear();
   }
 
   /** The configuration that holds for a document in `folder` (undefined: the defaults). */
@@ -73,12 +91,11 @@ export function readConfig(file: string): ConfigFile {
     const code = (error as NodeJS.ErrnoException).code;
     return { file, problem: `${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? String(error)})`}` };
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { file, problem: `${shown}:${jsonErrorPlace(text, (error as Error).message)}: not valid JSON: ${jsonErrorText((error as Error).message)}` };
-  }
+  // JSON with comments and trailing commas, as VS Code's settings.json and cspell.json allow.
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true });
+  if (!text.trim()) return { file, problem: `${shown}: empty (a configuration of the defaults is {})` };
+  if (errors.length) return { file, problem: `${shown}:${lineAndColumn(text, errors[0].offset)}: not valid JSON: ${jsonError(text, errors[0])}` };
   const validate = validator();
   if (!validate(value)) return { file, problem: `${shown}: ${describeSchemaError(value, validate.errors![0])}` };
   return { file, client: value as ConfigSettings };
@@ -112,7 +129,10 @@ function describeSchemaError(value: unknown, error: SchemaError): string {
   const actual = keys.reduce<unknown>((at, k) => (at as Record<string, unknown>)?.[k], value);
   switch (error.keyword) {
     case 'additionalProperties': {
-      const key = where ? `${where}.${error.params.additionalProperty}` : error.params.additionalProperty;
+      const key = where ? `${where}.${error.params.additionalProperty}` : error.params.additionalProperty!;
+      // Copied from settings.json, where the keys are flat: say how this file writes it.
+      const flat = /^normref\.(.+)$/.exec(key)?.[1].split('.');
+      if (flat) return `${key}: not a normref setting; this file writes it without "normref." and nested, as ${nested(flat)}`;
       return `${key}: not a normref setting`;
     }
     case 'enum':
@@ -124,11 +144,15 @@ function describeSchemaError(value: unknown, error: SchemaError): string {
   }
 }
 
+/** `["diagnostics", "withdrawn"]` as `{"diagnostics": {"withdrawn": …}}`. */
+function nested(keys: string[]): string {
+  return keys.reduceRight((inner, key) => `{${JSON.stringify(key)}: ${inner}}`, '…');
+}
+
 const TYPE_NAMES: Record<string, string> = { object: 'an object', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number' };
 
-/** Where JSON.parse stopped, as line:column (1-based), from its message. */
-function jsonErrorPlace(text: string, message: string): string {
-  const offset = jsonErrorOffset(text, message);
+/** An offset as line:column, both from 1. */
+function lineAndColumn(text: string, offset: number): string {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -138,22 +162,20 @@ function jsonErrorPlace(text: string, message: string): string {
   return `${line}:${offset - lineStart + 1}`;
 }
 
-/**
- * V8 says "at position 42", or for an unexpected token quotes the text around it, 10 characters
- * on each side when it is long ("Unexpected token 'x', …"context"… is not valid JSON").
- */
-function jsonErrorOffset(text: string, message: string): number {
-  const position = /at position (\d+)/.exec(message);
-  if (position) return Number(position[1]);
-  const token = /^Unexpected token '(.)', (\.\.\.)?"(.*?)"(?:\.\.\.)? is not valid JSON$/s.exec(message);
-  if (!token) return text.length;
-  const [, character, cut, context] = token;
-  const start = Math.max(0, text.indexOf(context));
-  if (cut && text[start + 10] === character) return start + 10;
-  const at = text.indexOf(character, start);
-  return at < 0 ? text.length : at;
+function jsonError(text: string, { error, offset, length }: ParseError): string {
+  if (error === ParseErrorCode.InvalidSymbol) return `unexpected ${JSON.stringify(text.slice(offset, offset + Math.max(1, length)))}`;
+  return JSON_ERRORS[error] ?? printParseErrorCode(error);
 }
 
-function jsonErrorText(message: string): string {
-  return message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '').replace(/^Unexpected end of JSON input$/, 'the text ends too early');
-}
+/** jsonc-parser's error codes in words; the rest by its own names. */
+const JSON_ERRORS: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'expected a value',
+  [ParseErrorCode.ColonExpected]: 'expected a colon',
+  [ParseErrorCode.CommaExpected]: 'expected a comma',
+  [ParseErrorCode.CloseBraceExpected]: 'expected }',
+  [ParseErrorCode.CloseBracketExpected]: 'expected ]',
+  [ParseErrorCode.EndOfFileExpected]: 'expected the end of the text',
+  [ParseErrorCode.UnexpectedEndOfString]: 'a string does not end',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'a comment does not end',
+};
