@@ -16,6 +16,8 @@ export interface Found {
   related?: Related[];
   fixes?: Fix[];
   subject: string;
+  /** Perhaps no mistake (a year after the catalog's data may be an edition normref does not know yet): one severity gentler than the code's. */
+  unsure?: boolean;
 }
 
 export interface CheckContext {

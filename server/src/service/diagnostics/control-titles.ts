@@ -53,7 +53,7 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   const ref = r.reference as ControlReference;
   if (ref.id.title || afterAnotherNumber(context.text, ref.start)) return undefined;
   const key = withoutTrailingFiller(titleSegment(context.text, ref.end));
-  if (!key || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
+  if (!key || CONNECTIVE.test(key) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
   const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
   if (!other) return undefined;
   // The words of the title written, not of the cell or sentence after it.
@@ -75,6 +75,12 @@ function titleSegment(text: string, end: number): string {
   const m = /^[ \t]*(?:[-–—:|*]+[ \t]*)*([^|;:,.()\n]*)/.exec(rest)!;
   return titleKey(m[1].split(/ [-–—] /)[0]);
 }
+
+/**
+ * A sentence going on, not a title: "A.12.4.1 and clock synchronisation A.12.4.4" names two
+ * controls; no control's title starts with a conjunction or a preposition.
+ */
+const CONNECTIVE = /^(?:and|or|und|oder|et|ou|y|as|at|by|for|from|in|into|of|on|to|under|with|is|are|was|were|which|that|then|but|also|see|per)(?: |$)/;
 
 /** Whether the number ends a list or range: "A.5.15–A.5.18", "7.2 and 7.3", "A.6.1, A.6.6". */
 function afterAnotherNumber(text: string, start: number): boolean {

@@ -8,7 +8,7 @@ import { familyOfDocument } from '../model/editions';
 import type { ControlResolution, StandardResolution } from '../resolve';
 import { declaredAsOf } from '../scan/directives';
 import type { DiagnosticSettings } from '../settings';
-import type { DiagnosticCode } from './rules';
+import { gentler, type DiagnosticCode } from './rules';
 import type { CheckContext, Found } from './context';
 import { checkControl } from './controls';
 import type { Finding } from './finding';
@@ -108,7 +108,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
     // Offsets are the window's, moved to the document's; a whole document's are its own already.
     findings.push({
       code: f.code,
-      severity,
+      severity: f.unsure ? gentler(severity) : severity,
       start: f.start + base,
       end: f.end + base,
       message: f.message,

@@ -9,6 +9,11 @@ export type SeveritySetting = Severity | 'off';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
+/** One step gentler than `severity` (a hint stays a hint). */
+export function gentler(severity: Severity): Severity {
+  return SEVERITIES[Math.min(SEVERITIES.indexOf(severity) + 1, SEVERITIES.length - 1)];
+}
+
 export interface Rule {
   severity: SeveritySetting;
   summary: string;

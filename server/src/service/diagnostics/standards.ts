@@ -169,17 +169,18 @@ function unknownEdition(r: StandardResolution, catalog: Catalog): Found | undefi
   if (r.match === 'no-such-edition') {
     const years = [...new Set(r.editions.map((d) => d.year).filter((y): y is number => y !== undefined))];
     const list = years.length ? l10n.t('its editions are {0}', listed(years.map(String))) : l10n.t('it has no dated edition');
-    // A year after ISO's data was taken may be an edition normref does not know yet, not a mistake.
+    // A year after ISO's data was taken may be an edition normref does not know yet, or one a
+    // policy expects ("a new edition of ISO/IEC 27002:2027 is expected"), not a mistake.
     const dataYear = Number((catalog.newestPublication ?? '9999').slice(0, 4));
-    const message =
-      ref.id.year! >= dataYear
-        ? l10n.t("normref's catalog has no {0} edition of {1} ({2}); if it was published after the catalog's data, update normref.", ref.id.year!, r.designation, list)
-        : l10n.t('{0} has no {1} edition: {2}.', r.designation, ref.id.year!, list);
+    const unsure = ref.id.year! >= dataYear;
+    const message = unsure
+      ? l10n.t("normref's catalog has no {0} edition of {1} ({2}); if it was published after the catalog's data, update normref.", ref.id.year!, r.designation, list)
+      : l10n.t('{0} has no {1} edition: {2}.', r.designation, ref.id.year!, list);
     const fixes: Fix[] = r.editions
       .filter((d) => d.status === 'published' || d.status === 'withdrawn')
       .reverse()
       .map((d) => ({ title: replaceWith(d.reference), edits: [yearEdit(r, d.year!)], safe: false }));
-    return { code: 'unknown-edition', start: ref.start, end: ref.end, message, fixes, subject: r.id };
+    return { code: 'unknown-edition', start: ref.start, end: ref.end, message, fixes, subject: r.id, unsure };
   }
   if (r.match === 'no-such-supplement') {
     const supplements = catalog.supplementsOf(r.deliverable!).flatMap((d) => (d.supplement ? [formatSupplement({ ...d.supplement })] : []));
