@@ -78,7 +78,7 @@ function program(exit: (code: number) => void): Command {
     .argument('<paths...>', 'files, folders or quoted globs; - for standard input')
     .addOption(new Option('--format <format>', 'text: file:line:column lines and a summary; json; sarif (SARIF 2.1.0)').choices(FORMATS).default('text'))
     .addOption(new Option('--fail-on <severity>', 'exit 1 if anything at or above this severity is found').choices(FAIL_ON).default('warning'))
-    .option('--as-of <date>', "the date the documents were approved (YYYY-MM-DD): editions published later are not reported as replacing the one cited; a document's own declaration wins")
+    .option('--as-of <date>', "the date the documents were approved (YYYY-MM-DD, YYYY-MM or YYYY): editions published later are not reported as replacing the one cited; a document's own declaration wins")
     .option('--config <file>', `a JSON file of the normref settings ({"diagnostics": {"withdrawn": "error"}, "ignore": […]}); without it, the nearest ${CONFIG_NAMES.join(' or ')} in the file's folder or above (up to the folder holding .git) is used`)
     .addOption(editionOption())
     .option('--fix', 'apply the safe fixes in place (for -: write the fixed text to standard output)')

@@ -89,8 +89,11 @@ test('--as-of: an edition published after the date does not make the cited one o
   assert.equal(normref(['check', '--as-of', '2023-01-01', 'policy.md'], { cwd: dir }).code, 1);
   // The document's own declaration wins over the command line's.
   assert.equal(normref(['check', '--as-of', '2023-01-01', 'declared.md'], { cwd: dir }).code, 0);
-  for (const bad of ['2020-13-01', '2021-02-30', '01/06/2021']) {
-    assert.deepEqual(normref(['check', '--as-of', bad, 'policy.md'], { cwd: dir }), { code: 2, stdout: '', stderr: `normref check: --as-of ${bad}: expected a date, YYYY-MM-DD\n` });
+  // A month or a year, as a document may declare it.
+  for (const approved of ['2021', '2021-06', '2020-02-29']) assert.equal(normref(['check', '--as-of', approved, 'policy.md'], { cwd: dir }).code, 0, approved);
+  assert.equal(normref(['check', '--as-of', '2023', 'policy.md'], { cwd: dir }).code, 1);
+  for (const bad of ['2020-13-01', '2021-02-30', '2021-02-29', '2021-6', '01/06/2021', '']) {
+    assert.deepEqual(normref(['check', '--as-of', bad, 'policy.md'], { cwd: dir }), { code: 2, stdout: '', stderr: `normref check: --as-of ${bad}: expected a date: YYYY-MM-DD, YYYY-MM or YYYY\n` });
   }
 });
 

@@ -14,7 +14,7 @@ import { readInput, STDIN, type Input } from './inputs';
 import { EXIT, Output } from './output';
 import { policyFiles } from './policy-files';
 import { Progress } from './progress';
-import { settingsFrom, type Finding, type NormrefService, type Settings, type Severity } from '../service';
+import { isAsOfDate, settingsFrom, type Finding, type NormrefService, type Settings, type Severity } from '../service';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -34,7 +34,7 @@ export interface CheckOptions {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export async function check(targets: readonly string[], options: CheckOptions, customData: CustomDataSets, tool: ToolInfo): Promise<number> {
-  if (options.asOf !== undefined && !isDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date, YYYY-MM-DD`, EXIT.usage);
+  if (options.asOf !== undefined && !isAsOfDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date: YYYY-MM-DD, YYYY-MM or YYYY`, EXIT.usage);
   if (options.dryRun && !options.fix) throw new CliError('normref check: --dry-run goes with --fix: it shows what --fix would change', EXIT.usage);
   const configs = new ConfigFiles(options.config);
   if (configs.named && 'problem' in configs.named) throw new CliError(`normref: ${configs.named.problem}`, EXIT.usage);
@@ -46,14 +46,6 @@ export async function check(targets: readonly string[], options: CheckOptions, c
     else await run.checkOne(found.file);
   }
   return run.end();
-}
-
-/** `YYYY-MM-DD`, and a day that exists. */
-function isDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return date.toISOString().startsWith(text);
 }
 
 class CheckRun {

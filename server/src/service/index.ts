@@ -32,6 +32,7 @@ export { Analysis } from './analysis';
 export { Catalog, type CatalogBytes, type CatalogSources } from './catalog';
 export { summarize, type Resolution, type ResolvedSummary } from './resolve';
 export { formatFrameworkId, formatStandardId, scan, type Reference } from './scan';
+export { isAsOfDate } from './scan/directives';
 export { linkTemplateProblem } from './features/link-target';
 export { isLarge, LARGE_DOCUMENT_LENGTH } from './limits';
 export type { DocumentStatus } from './features/document-status';

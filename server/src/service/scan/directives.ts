@@ -53,8 +53,15 @@ function parser(): typeof Yaml {
 }
 const COMMENT = /<!--\s*normref\s+edition\s*:?\s*(["']?(2005|2013|2022)["']?)\s*-->/dg;
 const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)["']?\s*-->/g;
-/** A date as the as-of rule reads it: a day, a month or a year. */
-export const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** Whether a text is a date as the as-of rule reads it: a year, a month or a day of the calendar (2021, 2021-06, 2021-06-01). */
+export function isAsOfDate(text: string): boolean {
+  if (!AS_OF_DATE.test(text)) return false;
+  if (text.length < 10) return true;
+  const [year, month, day] = text.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
 
 /** `holds` says whether the text holds a word: most documents say nothing to normref (see declaredAsOf). */
 export function declaredEdition(written: string, format: 'markdown' | 'plaintext', holds = (word: string) => written.includes(word)): string | undefined {
@@ -90,9 +97,9 @@ export function declaredAsOf(written: string, format: 'markdown' | 'plaintext', 
   const text = withLineFeeds(written);
   const front = frontMatterSettings(text)?.['as-of'];
   const fromFront = front === undefined ? undefined : String(front);
-  if (fromFront !== undefined && AS_OF_DATE.test(fromFront)) return fromFront;
+  if (fromFront !== undefined && isAsOfDate(fromFront)) return fromFront;
   const fromComment = firstComment(text, format, AS_OF_COMMENT)?.[1];
-  return fromComment && AS_OF_DATE.test(fromComment) ? fromComment : undefined;
+  return fromComment && isAsOfDate(fromComment) ? fromComment : undefined;
 }
 
 /** The first match of a directive comment that is not inside a Markdown code block. */
