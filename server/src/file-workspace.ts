@@ -1,11 +1,11 @@
 // The workspace of the file system, for Node: the policy files under some folders, found as
 // `normref check` finds them (policy extensions, .gitignore, no node_modules or .git), read and
-// decoded as the CLI reads them. The CLI's coverage report and the server's index (for clients
+// decoded as the CLI reads them; `-` is standard input. The CLI's coverage report and the server's index (for clients
 // that cannot list their workspace for it) use it; a file that cannot be read is reported once.
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileUri } from './cli/inputs';
+import { fileUri, readInput, STDIN, STDIN_URI } from './cli/inputs';
 import { policyFiles } from './cli/policy-files';
 import { readText } from './cli/read-text';
 import { languageOfPath, type PolicyDocument, type Workspace } from './service';
@@ -22,7 +22,7 @@ export class FileWorkspace implements Workspace {
     let slice = Date.now();
     for (const found of policyFiles(this.roots)) {
       if ('problem' in found) this.onProblem(found.file, found.problem);
-      else if (found.file !== '-') uris.push(fileUri(path.resolve(found.file)));
+      else uris.push(found.file === STDIN ? STDIN_URI : fileUri(path.resolve(found.file)));
       // A tree of many thousand files takes a while to walk: the server answers requests meanwhile.
       if (Date.now() - slice >= 8) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -33,6 +33,7 @@ export class FileWorkspace implements Workspace {
   }
 
   async read(uri: string): Promise<PolicyDocument | undefined> {
+    if (uri === STDIN_URI) return this.standardInput();
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
     const read = readText(file);
@@ -41,5 +42,14 @@ export class FileWorkspace implements Workspace {
       return undefined;
     }
     return TextDocument.create(uri, languageOfPath(file), 1, read.text);
+  }
+
+  private async standardInput(): Promise<PolicyDocument | undefined> {
+    const input = await readInput(STDIN);
+    if ('problem' in input) {
+      this.onProblem(STDIN, input.problem);
+      return undefined;
+    }
+    return input.document;
   }
 }

@@ -250,4 +250,14 @@ test('lookup ignores case, and suggests the reference a typing slip or a missing
     assert.deepEqual(run('lookup', slip), { code: 1, stdout: '', stderr: `normref lookup: "${slip}" is not a reference normref recognises; did you mean ISO/IEC 27001?\n` });
   }
   assert.equal(run('lookup', 'iso 9OOl').stderr, 'normref lookup: "iso 9OOl" is not a reference normref recognises; did you mean ISO 9001?\n');
+  // A control number without its "A.", of the default edition or the one that has it; none for a number no edition has.
+  assert.equal(run('lookup', '5.15').stderr, 'normref lookup: "5.15" is not a reference normref recognises; did you mean ISO/IEC 27001:2022 A.5.15?\n');
+  assert.equal(run('lookup', '9.2.3').stderr, 'normref lookup: "9.2.3" is not a reference normref recognises; did you mean ISO/IEC 27001:2013 A.9.2.3?\n');
+  assert.equal(run('lookup', '5.99').stderr, 'normref lookup: "5.99" is not a reference normref recognises\n');
+});
+
+test('lookup of a control number no edition has prints what is known and exits 1', () => {
+  const { code, stdout } = run('lookup', 'A.5.99');
+  assert.equal(code, 1);
+  assert.match(stdout, /^ISO\/IEC 27001:2022 A\.5\.99\n\nnormref knows no control or clause with this number/);
 });

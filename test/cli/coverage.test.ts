@@ -28,6 +28,18 @@ test('csv: a header, one row per control of Annex A 2022, the citing documents; 
   assert.equal(rows[1], '5.1,Policies for information security,5 Organizational controls,no,');
 });
 
+test('- reads standard input, alone or with files, and names it <stdin>', () => {
+  const input = 'Access follows ISO/IEC 27001:2022 A.5.15 and A.8.2.\n';
+  const alone = normref(['coverage', '--format', 'csv', '-'], { input });
+  assert.equal(alone.code, 0, alone.stderr);
+  assert.deepEqual(
+    alone.stdout.trimEnd().split('\r\n').filter((r) => r.includes(',yes,')),
+    ['5.15,Access control,5 Organizational controls,yes,<stdin>', '8.2,Privileged access rights,8 Technological controls,yes,<stdin>'],
+  );
+  const both = normref(['coverage', '--format', 'csv', 'policies', '-'], { cwd: FIXTURE, input });
+  assert.ok(both.stdout.includes('8.2,Privileged access rights,8 Technological controls,yes,policies/notes.txt;<stdin>\r\n'), both.stdout);
+});
+
 test('md (the default): the summary, a table of themes, then each control with where it is cited', () => {
   const { code, stdout } = normref(['coverage', 'policies'], { cwd: FIXTURE });
   assert.equal(code, 0);

@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from './cli-error';
+import { STDIN_URI } from './inputs';
 import { EXIT, type Output } from './output';
 import { FileWorkspace } from '../file-workspace';
 import { coverageCsv, coverageEditions, coverageHtml, coverageMarkdown, type CoverageReport, type NormrefService, type Settings } from '../service';
@@ -26,9 +27,9 @@ export async function coverage(targets: readonly string[], options: { edition: s
   return problems ? EXIT.io : EXIT.ok;
 }
 
-/** A document's place in the report: its path from the current folder, with forward slashes. */
+/** A document's place in the report: its path from the current folder, with forward slashes, or `<stdin>`. */
 function placeOf(uri: string): string {
-  return displayPath(fileURLToPath(uri));
+  return uri === STDIN_URI ? '<stdin>' : displayPath(fileURLToPath(uri));
 }
 
 function displayPath(file: string): string {

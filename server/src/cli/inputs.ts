@@ -9,6 +9,8 @@ import { decode, readText, type Encoding } from './read-text';
 import { MAX_DOCUMENT_LENGTH } from '../service/limits';
 
 export const STDIN = '-';
+/** Standard input's document, when no --stdin-filename names it. */
+export const STDIN_URI = 'untitled:stdin';
 
 export interface Input {
   /** As the output names it. */
@@ -32,7 +34,7 @@ export async function readInput(file: string, stdinFilename?: string): Promise<I
     if (bytes.length > MAX_DOCUMENT_LENGTH * 2) return { problem: `skipped: larger than ${(MAX_DOCUMENT_LENGTH * 2) / 1024 / 1024} MB` };
     const decoded = decode(bytes);
     const named = stdinFilename ? path.resolve(stdinFilename) : undefined;
-    const uri = named ? fileUri(named) : 'untitled:stdin';
+    const uri = named ? fileUri(named) : STDIN_URI;
     return {
       name: stdinFilename ?? '<stdin>',
       path: named,
