@@ -336,6 +336,13 @@ test('a number right after a dated standard is not mapped from another edition: 
   assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022.\n\nPrivileged access: ISO/IEC 27002:2013 9.2.3.').map(([code]) => code), ['withdrawn']);
 });
 
+test('control-edition-mismatch: an Annex A number written right after its dated standard is checked against that edition, whatever stands between', () => {
+  for (const between of [' ', ': ', ' - ', ' – ', ' Annex A ', ', control ']) {
+    const number = between.includes('Annex') || between.includes('control') ? '9.2.3' : 'A.9.2.3';
+    assert.deepEqual(found(`Access reviews: ISO/IEC 27001:2022${between}${number}.`), [['control-edition-mismatch', between.includes('Annex') ? `Annex A ${number}` : between.includes('control') ? `control ${number}` : number]], between);
+  }
+});
+
 test('unknown-control: a clause written with its dated standard and the word "clause" is checked as one written without it', () => {
   // ISO 22301:2019's clause 8 runs to 8.6; ISO 9001:2015's 5.1 has 5.1.1 and 5.1.2.
   const text = 'This plan follows ISO 22301:2019 clause 8.7 and ISO 22301:2019, clause 8.4.\n\nLeadership: ISO 9001:2015 clause 5.1.3; customer focus: ISO 9001:2015 (clause 5.1.2).';

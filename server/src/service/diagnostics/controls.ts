@@ -128,9 +128,13 @@ function notInVersion(r: ControlResolution & { edition: string }, version: strin
   return { code: 'control-edition-mismatch', start: r.reference.start, end: r.reference.end, message, related: evidenceOf(scope), subject: r.id };
 }
 
-/** Whether a number written right after a dated standard was read in another edition than the one written. */
+/**
+ * Whether a bare number written right after a dated standard was read in another edition than the
+ * one written. "ISO/IEC 27001:2022 A.9.4.3" says it is an Annex A control: that one is checked.
+ */
 function againstItsOwnYear(r: ControlResolution & { edition: string }): boolean {
   const id = (r.reference as ControlReference).id;
+  if (id.form === 'annex-a' || id.form === 'control') return false;
   const standard = id.withStandard && id.context?.kind === 'standard' ? id.context : undefined;
   return !!standard?.id.year && String(standard.id.year) !== r.edition;
 }
