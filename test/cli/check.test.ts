@@ -20,8 +20,18 @@ test('text: file:line:column severity code message for each finding, then a summ
   const lines = stdout.trimEnd().split('\n');
   assert.match(lines[0], /^notes\/renamed\.txt:1:16 warning renamed ISO\/IEC 17799 is a former name: it became ISO\/IEC 27002\b/);
   assert.match(lines[1], WITHDRAWN_LINE);
-  assert.equal(lines[2], '2 problems (2 warnings) in 2 of 3 files');
+  assert.equal(lines[2], '2 problems (2 warnings) in 2 of 3 files; 2 can be fixed with --fix');
   assert.equal(lines.length, 3);
+});
+
+test('text: the summary counts only findings --fix would fix', () => {
+  const dir = tempDir();
+  // BS 7799 without its part may be part 1 or 2: its fix is offered, not applied unasked; the withdrawn edition's is applied.
+  writeTree(dir, { 'choice.md': 'We follow BS 7799.\n', 'both.md': 'We follow BS 7799 and ISO/IEC 20000-1:2011.\n' });
+  assert.match(normref(['check', 'choice.md'], { cwd: dir }).stdout, /\n1 problem \(1 warning\) in 1 of 1 file\n$/);
+  assert.match(normref(['check', 'both.md'], { cwd: dir }).stdout, /\n2 problems \(2 warnings\) in 1 of 1 file; 1 can be fixed with --fix\n$/);
+  const dry = normref(['check', '--fix', '--dry-run', 'both.md'], { cwd: dir });
+  assert.match(dry.stderr, /^would fix 1 problem in both\.md\n.*\n1 problem \(1 warning\) in 1 of 1 file\n$/);
 });
 
 test('text: no findings say so, exit 0; colour only when asked for or on a terminal', () => {
@@ -109,7 +119,7 @@ test('configuration: the nearest .normrefrc.json or normref.config.json wins, --
     'other.json': '{"diagnostics": {"withdrawn": "off"}}',
   });
   const found = normref(['check', '.'], { cwd: dir });
-  assert.equal(found.stdout, 'policy.md:3:17 error withdrawn ISO/IEC 27002:2013 is withdrawn: replaced by ISO/IEC 27002:2022 (2022-02).\n1 problem (1 error) in 1 of 3 files\n');
+  assert.equal(found.stdout, 'policy.md:3:17 error withdrawn ISO/IEC 27002:2013 is withdrawn: replaced by ISO/IEC 27002:2022 (2022-02).\n1 problem (1 error) in 1 of 3 files; 1 can be fixed with --fix\n');
   assert.deepEqual(normref(['check', '--config', 'other.json', '.'], { cwd: dir }), { code: 0, stdout: 'No problems in 3 files\n', stderr: '' });
   // The repository's root is where the search stops: a configuration above it is not used.
   const outer = tempDir();
@@ -189,7 +199,7 @@ test('a glob that matches nothing is one line naming it, whatever else the folde
   // A broken link the glob matches is what it found, and is said once.
   assert.deepEqual(normref(['check', 'notes', 'notes/*.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: notes/moved.md: symbolic link to nothing usable: no such file or folder\n' });
   // Each file is checked once, and the glob matched it.
-  assert.deepEqual(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).stdout.split('\n').slice(1), ['1 problem (1 warning) in 1 of 1 file', '']);
+  assert.deepEqual(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).stdout.split('\n').slice(1), ['1 problem (1 warning) in 1 of 1 file; 1 can be fixed with --fix', '']);
   assert.equal(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).code, 1);
 });
 
@@ -277,7 +287,7 @@ test('an unreadable file is one line and exit 2; the other files are still check
   assert.equal(code, 2);
   assert.equal(stderr, 'normref: b.md: skipped: binary content\nnormref: gone.md: no such file or folder\n');
   assert.match(stdout, /^a\.md:3:17 warning withdrawn/m);
-  assert.match(stdout, /^1 problem \(1 warning\) in 1 of 1 file; 2 files could not be checked$/m);
+  assert.match(stdout, /^1 problem \(1 warning\) in 1 of 1 file; 1 can be fixed with --fix; 2 files could not be checked$/m);
   assert.deepEqual(normref(['check'], { cwd: dir }).code, 2);
   assert.deepEqual(normref(['check', '--dry-run', 'a.md'], { cwd: dir }), { code: 2, stdout: '', stderr: 'normref check: --dry-run goes with --fix: it shows what --fix would change\n' });
 });
@@ -400,7 +410,7 @@ test('standard input: - is read as Markdown, or by --stdin-filename; --fix - wri
   assert.equal(normref(['check', '--fix', '-'], { cwd: dir, input: CLEAN }).stdout, CLEAN, 'unchanged text is written too');
   // Named twice, standard input is read once, as a file named twice is checked once.
   const twice = normref(['check', '-', '-'], { cwd: dir, input: WITHDRAWN });
-  assert.match(twice.stdout, /^<stdin>:3:17 warning withdrawn .*\n1 problem \(1 warning\) in 1 of 1 file\n$/);
+  assert.match(twice.stdout, /^<stdin>:3:17 warning withdrawn .*\n1 problem \(1 warning\) in 1 of 1 file; 1 can be fixed with --fix\n$/);
   assert.deepEqual(normref(['check', '--fix', '-', '-'], { cwd: dir, input: WITHDRAWN }), { code: 0, stdout: CLEAN, stderr: 'fixed 1 problem in <stdin>\nNo problems in 1 file\n' });
 });
 
@@ -409,7 +419,7 @@ test('a file name with a newline or an escape character stays on its line of tex
   writeTree(dir, { 'red\x1b[31m.md': WITHDRAWN, 'two\nlines.md': WITHDRAWN, 'bin\rary.md': Buffer.from([0x49, 0x53, 0x4f, 0x00, 0xff]) });
   const { stdout, stderr } = normref(['check', '.'], { cwd: dir });
   const finding = ' warning withdrawn ISO/IEC 27002:2013 is withdrawn: replaced by ISO/IEC 27002:2022 (2022-02).';
-  assert.equal(stdout, `red\\x1b[31m.md:3:17${finding}\ntwo\\nlines.md:3:17${finding}\n2 problems (2 warnings) in 2 of 2 files; 1 file could not be checked\n`);
+  assert.equal(stdout, `red\\x1b[31m.md:3:17${finding}\ntwo\\nlines.md:3:17${finding}\n2 problems (2 warnings) in 2 of 2 files; 2 can be fixed with --fix; 1 file could not be checked\n`);
   assert.equal(stderr, 'normref: bin\\rary.md: skipped: binary content\n');
   const json = JSON.parse(normref(['check', '--format', 'json', '.'], { cwd: dir }).stdout) as any[];
   assert.deepEqual(json.map((f) => f.file), ['red\x1b[31m.md', 'two\nlines.md']);
@@ -432,7 +442,7 @@ test('a report many times larger than its document is written as the reader take
   const checked = normref(['check', '.'], { cwd: dir, env });
   assert.equal(checked.stderr, '');
   assert.equal(checked.code, 1);
-  assert.ok(checked.stdout.endsWith('\n20,000 problems (20,000 warnings) in 1 of 1 file\n'));
+  assert.ok(checked.stdout.endsWith('\n20,000 problems (20,000 warnings) in 1 of 1 file; 20,000 can be fixed with --fix\n'));
   const scanned = normref(['scan', '.'], { cwd: dir, env });
   assert.equal(scanned.stderr, '');
   assert.equal(scanned.stdout.split('\n').length, 20_001);

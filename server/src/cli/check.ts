@@ -55,7 +55,7 @@ class CheckRun {
   private readonly reportTo: Output;
   private readonly reporter: Reporter;
   private readonly progress = new Progress();
-  private readonly summary: Summary = { files: 0, filesWithFindings: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, problems: [] };
+  private readonly summary: Summary = { files: 0, filesWithFindings: 0, counts: { error: 0, warning: 0, information: 0, hint: 0 }, fixable: 0, problems: [] };
   private readonly settingsByConfig = new Map<ConfigFile | undefined, Settings | string>();
   private failing = 0;
 
@@ -154,6 +154,7 @@ class CheckRun {
     for (const f of checked.findings) {
       this.summary.counts[f.severity]++;
       if (RANK[f.severity] <= threshold) this.failing++;
+      if (!this.options.fix && f.fixes.some((x) => x.safe)) this.summary.fixable++;
     }
     await this.reporter.file(checked);
   }

@@ -18,6 +18,8 @@ export interface Summary {
   files: number;
   filesWithFindings: number;
   counts: Record<Severity, number>;
+  /** Findings a safe fix is known for, when --fix was not given: what it would fix. */
+  fixable: number;
   /**
    * Files that could not be read or checked, and (`checked`) files checked whose fixes could not
    * be written, each with the line said on standard error.

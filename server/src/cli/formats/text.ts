@@ -41,8 +41,8 @@ export class TextReporter implements Reporter {
   }
 }
 
-/** "3 problems (1 error, 2 warnings) in 2 of 5 files", "No problems in 5 files; 1 file could not be fixed". */
-export function summaryLine({ files, filesWithFindings, counts, problems }: Summary): string {
+/** "3 problems (1 error, 2 warnings) in 2 of 5 files; 2 can be fixed with --fix", "No problems in 5 files; 1 file could not be fixed". */
+export function summaryLine({ files, filesWithFindings, counts, fixable, problems }: Summary): string {
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const ofFiles = plural(files, 'file');
   // A file checked but not fixed is among the files checked: it is not also one that could not be.
@@ -52,7 +52,8 @@ export function summaryLine({ files, filesWithFindings, counts, problems }: Summ
   if (total === 0) return `No problems in ${ofFiles}${unread}`;
   const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), `${counts.information.toLocaleString('en')} information`, plural(counts.hint, 'hint')];
   const nonZero = parts.filter((p) => !p.startsWith('0 '));
-  return `${plural(total, 'problem')} (${nonZero.join(', ')}) in ${filesWithFindings.toLocaleString('en')} of ${ofFiles}${unread}`;
+  const fixes = fixable ? `; ${fixable.toLocaleString('en')} can be fixed with --fix` : '';
+  return `${plural(total, 'problem')} (${nonZero.join(', ')}) in ${filesWithFindings.toLocaleString('en')} of ${ofFiles}${fixes}${unread}`;
 }
 
 function plural(n: number, word: string): string {
