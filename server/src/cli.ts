@@ -69,7 +69,7 @@ function program(exit: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => output.write(text),
       // "error: unknown option '--colour'" becomes one line naming normref and the way to help.
-      outputError: (text, write) => write(`${text.trim().replace(/^error: /, 'normref: ')} (try: normref --help)\n`),
+      outputError: (text, write) => write(`${oneLineError(text)} (try: normref --help)\n`),
     });
 
   cli
@@ -165,3 +165,12 @@ async function run(): Promise<void> {
 }
 
 void run();
+
+/** Commander's error as one line: "normref: unknown command 'chek'; did you mean check?" (it puts the suggestion on a line of its own). */
+function oneLineError(text: string): string {
+  return text
+    .trim()
+    .replace(/^error: /, 'normref: ')
+    .replace(/\n\(Did you mean (.+)\?\)$/, '; did you mean $1?')
+    .replace(/\s*\n\s*/g, ' ');
+}

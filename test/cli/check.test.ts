@@ -59,11 +59,14 @@ test('--fail-on: exit 1 only for findings at or above the level; off never fails
   assert.equal(info.code, 0);
   assert.match(info.stdout, /policy\.md:3:17 information withdrawn/);
   assert.equal(normref(['check', '--fail-on', 'information', 'policy.md'], { cwd: dir }).code, 1);
+  writeTree(dir, { '.normrefrc.json': '{"diagnostics": {"withdrawn": "hint"}}' });
+  assert.equal(normref(['check', '--fail-on', 'information', 'policy.md'], { cwd: dir }).code, 0);
+  assert.equal(normref(['check', '--fail-on', 'hint', 'policy.md'], { cwd: dir }).code, 1);
   writeTree(dir, { '.normrefrc.json': '{"diagnostics": {"withdrawn": "error"}}' });
   assert.equal(normref(['check', '--fail-on', 'error', 'policy.md'], { cwd: dir }).code, 1);
   const wrong = normref(['check', '--fail-on', 'warn', 'policy.md'], { cwd: dir });
   assert.equal(wrong.code, 2);
-  assert.match(wrong.stderr, /^normref: option '--fail-on <severity>' argument 'warn' is invalid\. Allowed choices are error, warning, information, off\./);
+  assert.match(wrong.stderr, /^normref: option '--fail-on <severity>' argument 'warn' is invalid\. Allowed choices are error, warning, information, hint, off\./);
 });
 
 test('json: one array of findings with LSP ranges, related places, fixes with ranges and a help link', () => {
@@ -241,7 +244,10 @@ test('sarif: a SARIF 2.1.0 log the official schema accepts, with rules, relative
   for (const rule of run.tool.driver.rules) {
     assert.ok(rule.shortDescription.text && rule.fullDescription.text && rule.help.text && rule.help.markdown && rule.helpUri, rule.id);
     assert.match(rule.defaultConfiguration.level, /^(error|warning|note)$/);
+    // Plain text is plain: Markdown's code spans only in the markdown fields.
+    assert.ok(!rule.fullDescription.text.includes('`') && !rule.help.text.includes('`'), rule.id);
   }
+  assert.match(run.tool.driver.rules.find((r: any) => r.id === 'non-canonical').fullDescription.markdown, /^`ISO 27001` is `ISO\/IEC 27001`/);
   const withdrawn = run.results.find((r: any) => r.ruleId === 'withdrawn' && r.locations[0].physicalLocation.artifactLocation.uri === 'docs/policy.md');
   assert.equal(ids[withdrawn.ruleIndex], 'withdrawn');
   assert.equal(withdrawn.level, 'warning');

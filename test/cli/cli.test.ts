@@ -74,6 +74,9 @@ test('wrong arguments: exit 2 and a line saying what is wrong', () => {
   const bad = run('frobnicate');
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, "normref: unknown command 'frobnicate' (try: normref --help)\n");
+  // A slip gets commander's suggestion, on the same line.
+  assert.deepEqual(run('chek', 'examples'), { code: 2, stdout: '', stderr: "normref: unknown command 'chek'; did you mean check? (try: normref --help)\n" });
+  assert.equal(run('check', '--formt', 'json', 'examples').stderr, "normref: unknown option '--formt'; did you mean --format? (try: normref --help)\n");
   const option = run('scan', '--colour', 'examples');
   assert.equal(option.code, 2);
   assert.equal(option.stderr, "normref: unknown option '--colour' (try: normref --help)\n");

@@ -18,7 +18,7 @@ import { isAsOfDate, settingsFrom, type Finding, type NormrefService, type Setti
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
-export const FAIL_ON = ['error', 'warning', 'information', 'off'] as const;
+export const FAIL_ON = ['error', 'warning', 'information', 'hint', 'off'] as const;
 
 export interface CheckOptions {
   format: (typeof FORMATS)[number];

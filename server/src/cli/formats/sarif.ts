@@ -104,8 +104,9 @@ function rule(code: DiagnosticCode): sarif.ReportingDescriptor {
     id: code,
     name: code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
     shortDescription: { text: r.summary },
-    fullDescription: { text: r.help },
-    help: { text: `${r.help}\n${helpUrl(code)}`, markdown: `${r.help}\n\n[${code} in the normref README](${helpUrl(code)})` },
+    // `text` is plain text (SARIF §3.11.3): the help's code spans lose their backticks there; `markdown` keeps them.
+    fullDescription: { text: plain(r.help), markdown: r.help },
+    help: { text: `${plain(r.help)}\n${helpUrl(code)}`, markdown: `${r.help}\n\n[${code} in the normref README](${helpUrl(code)})` },
     helpUri: helpUrl(code),
     defaultConfiguration: r.severity === 'off' ? { enabled: false, level: 'note' } : { level: LEVEL[r.severity] },
   };
@@ -124,4 +125,9 @@ function lineText(document: TextDocument, line: number): string {
 
 function fingerprint(f: Finding, line: string): string {
   return createHash('sha256').update(`${f.code}\n${f.subject}\n${line.trim().replace(/\s+/g, ' ')}`).digest('hex').slice(0, 32);
+}
+
+/** Markdown code spans as plain text: "`ISO 27001` is `ISO/IEC 27001`" → "ISO 27001 is ISO/IEC 27001". */
+function plain(markdown: string): string {
+  return markdown.replace(/`([^`]*)`/g, '$1');
 }
