@@ -2,13 +2,15 @@
 //   <!-- normref-disable-next-line [code …] -->   the next line
 //   <!-- normref-disable-line [code …] -->        its own line
 //   <!-- normref-disable [code …] -->  …  <!-- normref-enable [code …] -->
-// and, in plain text, the same words after `#` or `//` at the start of a line. Without codes a
+// and, in plain text, the same words after `#` or `//` (at the start of a line or after a space,
+// as a comment ending a line). Without codes a
 // comment covers every code. A comment inside a Markdown code block is an example, not a directive.
 import { markdownCodeBlocks, spanHolding, SpanCursor, type Span } from '../scan/prose';
 import { CODES, isCode, type DiagnosticCode } from './rules';
 
 const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^>\n]*?)-->/g;
-const LINE = /^[ \t]*(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
+/** After `#` or `//` at the start of a line or after a space: "ISO/IEC 27002:2013  # normref-disable-line withdrawn". */
+const LINE = /(?:^|[ \t])(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
 
 type Codes = ReadonlySet<DiagnosticCode> | 'all';
 
