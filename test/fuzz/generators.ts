@@ -26,7 +26,7 @@ export const ATOMS = [
   'ISO/', '-IEC', ' /IEC', '/IEC', 'ISO', 'IEC', ', 27002', ' and ', ', A.5.2', ', Problem management', '|', '| ', ' |',
   '---', '|---', ':-:', '```', '~~~', '<!--', '-->', '`', '``', '](', '[', ']', ')', '(', '<', '>', ': ', '\n', '\n\n',
   '\r\n', '\r', '    ', '\t', '# ', '## ', '- ', '* ', '1. ', '> ', 'normref:', '  edition: 2013', 'edition: 2022',
-  '<!-- normref edition: 2013 -->', '---\n', '+++\n', '...\n', 'https://www.iso.org/standard/27001', 'www.', '-2015',
+  '<!-- normref edition: 2013 -->', '<!-- normref-disable-next-line withdrawm -->', '<!-- normref as-of: 2021-13 -->', ' # normref-disabel ', '---\n', '+++\n', '...\n', 'https://www.iso.org/standard/27001', 'www.', '-2015',
   '/Amd 1', ':2022', ' DTR', 'Annex', 'A.', 'control ', 'clause ', ' of ', 'the ', '§', 'x', ' ', 'POL-', 'NEN 7510', '-1',
 ];
 

@@ -135,7 +135,7 @@ test('disable … enable: a range of lines, for every code or the codes named', 
   assert.deepEqual(found(`<!-- normref-disable unknown-part -->\n${TWO}\n\n${TWO}\n`), [['renamed', 'BS 7799-2'], ['renamed', 'BS 7799-2']], 'open to the end');
   // As ESLint does: enabling one code inside a disable of all re-enables that code only.
   assert.deepEqual(found(text('normref-disable', 'normref-enable renamed')), [...BOTH, ['renamed', 'BS 7799-2']], 'an enable naming a code re-enables that code only');
-  assert.deepEqual(found(`<!-- normref-disable-next-line withdrawm -->\n${TWO}\n`), BOTH, 'a misspelt code suppresses nothing');
+  assert.deepEqual(found(`<!-- normref-disable-next-line withdrawm -->\n${TWO}\n`), [['directive', 'withdrawm'], ...BOTH], 'a misspelt code suppresses nothing, and is said');
 });
 
 test('a comment in a code block or inline code is an example, not a directive', () => {
@@ -246,7 +246,7 @@ test('unknown-edition: a year the catalog\'s data may be too old to know is one 
 test('a setting that names no code, or no severity, is a problem line and the default is kept', () => {
   const { settings, problems } = settingsFrom({ diagnostics: { withdrawm: 'off', renamed: 'loud', 'unknown-part': 3, withdrawn: 'hint' } });
   assert.deepEqual(problems, [
-    'normref.diagnostics.withdrawm is not a diagnostic normref reports (it reports withdrawn, renamed, unknown-edition, unknown-part, unknown-number, control-edition-mismatch, unknown-control, title-mismatch, mixed-editions, non-canonical)',
+    'normref.diagnostics.withdrawm is not a diagnostic normref reports (it reports withdrawn, renamed, unknown-edition, unknown-part, unknown-number, control-edition-mismatch, unknown-control, title-mismatch, mixed-editions, directive, non-canonical)',
     'normref.diagnostics.renamed: "loud" is not one of error, warning, information, hint, off',
     'normref.diagnostics.unknown-part: 3 is not one of error, warning, information, hint, off',
   ]);

@@ -11,6 +11,7 @@ import type { DiagnosticSettings } from '../settings';
 import { gentler, type DiagnosticCode } from './rules';
 import type { CheckContext, Found } from './context';
 import { checkControl } from './controls';
+import { checkDirectives } from './directives';
 import type { Finding } from './finding';
 import { ignoring } from './ignore';
 import { checkMixedEditions } from './mixed';
@@ -97,6 +98,7 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
     if (++done % SLICE === 0) yield;
   }
   if (context.enabled('mixed-editions')) add(checkMixedEditions(standards, context));
+  if (context.enabled('directive') && analysis.mentions.has('normref')) add(checkDirectives(text, formatOf(analysis.document)));
   found.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const suppressed = suppressions(text, formatOf(analysis.document), lineOf, (word) => analysis.mentions.has(word));

@@ -67,6 +67,11 @@ export const RULES = {
     summary: 'Two editions of one standard cited in one document',
     help: 'The document cites, say, ISO/IEC 27001:2013 and ISO/IEC 27001:2022 as if both applied. Mentions in a history section, a revision table or a "formerly…" sentence and crosswalk tables are not counted.',
   },
+  directive: {
+    severity: 'warning',
+    summary: 'A normref comment normref cannot read',
+    help: 'A suppression comment naming a code normref does not have (`normref-disable-next-line withdrawm`) or a verb it does not know (`normref-disabel`) silences nothing; an `as-of` date or `edition` it cannot use (`<!-- normref as-of: 2021-13-01 -->`, `<!-- normref edition: 2019 -->`) declares nothing. The message says what normref reads; the quick fix writes the nearest code or verb.',
+  },
   'non-canonical': {
     severity: 'off',
     summary: 'A reference not spelled as its publisher spells it',

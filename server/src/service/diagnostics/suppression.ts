@@ -8,7 +8,8 @@
 import { markdownCodeBlocks, spanHolding, SpanCursor, type Span } from '../scan/prose';
 import { CODES, isCode, type DiagnosticCode } from './rules';
 
-const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^>\n]*?)-->/g;
+// No `<` inside: on a line of many unclosed comments each match stops at the next one (linear).
+const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^<>\n]*?)-->/g;
 /** After `#` or `//` at the start of a line or after a space: "ISO/IEC 27002:2013  # normref-disable-line withdrawn". */
 const LINE = /(?:^|[ \t])(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
 
@@ -96,9 +97,15 @@ function codesOf(written: string): Codes {
 }
 
 /** Whether an offset lies inside an inline code span of its line (an odd number of backticks before it). */
-function inInlineCode(text: string, offset: number): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+export function inInlineCode(text: string, offset: number): boolean {
+  // The line's start is looked for within the 400 characters only: on a long line of comments a
+  // search back to its start for each would be quadratic.
+  const from = Math.max(0, offset - INLINE_REACH);
+  const lineStart = from + text.slice(from, offset).lastIndexOf('\n') + 1;
   let ticks = 0;
-  for (let i = Math.max(lineStart, offset - 400); i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
+  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
   return ticks % 2 === 1;
 }
+
+/** How far back on its line a comment is looked at for an open code span. */
+const INLINE_REACH = 400;
