@@ -447,6 +447,13 @@ test('title-mismatch: words that go on with the sentence are no title ("A.12.4.1
   assert.deepEqual(found('Controls per ISO/IEC 27001:2013 Annex A.\n\nLogging follows A.12.4.1 Clock synchronisation.\n').filter(([code]) => code === 'title-mismatch'), [['title-mismatch', 'A.12.4.1 Clock synchronisation']]);
 });
 
+test('title-mismatch: the cell after a number is no title where its column holds owners, states or remarks', () => {
+  const owners = '| Topic | ISO 22301:2019 clause | Owner |\n|---|---|---|\n| Evaluation | 8.6 | Internal Audit |\n| Internal audit | 9.2 | Internal Audit |\n';
+  assert.deepEqual(found(owners), []);
+  const titles = '| ISO 22301:2019 clause | Title |\n|---|---|\n| 8.6 | Internal audit |\n';
+  assert.deepEqual(found(titles), [['title-mismatch', '8.6 | Internal audit']]);
+});
+
 test('COBIT: an objective written with another objective\'s title; "COBIT 5 had no APO14" is no finding', () => {
   assert.deepEqual(found('| COBIT 2019 objective | Name |\n|---|---|\n| APO12 | Managed security |\n| APO13 | Managed security |\n'), [['title-mismatch', 'APO12 | Managed security']]);
   assert.deepEqual(found('Until 2020 we used COBIT 5. COBIT 5 had no APO14, BAI11 or MEA04.'), []);

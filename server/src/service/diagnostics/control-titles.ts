@@ -53,7 +53,7 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   const ref = r.reference as ControlReference;
   if (ref.id.title || afterAnotherNumber(context.text, ref.start)) return undefined;
   const key = withoutTrailingFiller(titleSegment(context.text, ref.end));
-  if (!key || CONNECTIVE.test(key) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
+  if (!key || CONNECTIVE.test(key) || inColumnOfNoTitles(context, ref.end) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
   const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
   if (!other) return undefined;
   // The words of the title written, not of the cell or sentence after it.
@@ -81,6 +81,21 @@ function titleSegment(text: string, end: number): string {
  * controls; no control's title starts with a conjunction or a preposition.
  */
 const CONNECTIVE = /^(?:and|or|und|oder|et|ou|y|as|at|by|for|from|in|into|of|on|to|under|with|is|are|was|were|which|that|then|but|also|see|per)(?: |$)/;
+
+/**
+ * Whether the words after a number stand in a table column whose header says they are no title:
+ * "| 8.6 | Internal Audit |" under "| ISO 22301 clause | Owner |" names who, not which clause.
+ */
+function inColumnOfNoTitles(context: CheckContext, end: number): boolean {
+  const lead = /^[ \t]*(?:[-–—:|*]+[ \t]*)*/.exec(context.text.slice(end, end + 40))![0];
+  if (!lead.includes('|')) return false;
+  const place = context.model.scopes.place(end + lead.length).table;
+  const header = place?.table.header[place.column];
+  return !!header && NO_TITLES.test(context.text.slice(header[0], header[1]));
+}
+
+/** Headers of columns that hold people, states, dates or remarks (English, German, French). */
+const NO_TITLES = /\b(?:(?:responsib|accountab|applicab|anwendbar|verantwortlich|zuständig|begründ|bemerk)\w*|(?:owners?|roles?|who|assignee|department|team|status|state|implemented|justification|reason|rationale|evidence|notes?|comments?|remarks?|date|due|version|rolle|stand|nachweis|datum|responsable|statut|preuve|remarques?)\b)/iu;
 
 /** Whether the number ends a list or range: "A.5.15–A.5.18", "7.2 and 7.3", "A.6.1, A.6.6". */
 function afterAnotherNumber(text: string, start: number): boolean {
