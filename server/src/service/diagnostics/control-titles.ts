@@ -52,8 +52,9 @@ export function titleOfOtherEdition(r: ControlResolution & { edition: string }, 
 export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set: IndexedControlSet, edition: string, context: CheckContext): Found | undefined {
   const ref = r.reference as ControlReference;
   if (ref.id.title || afterAnotherNumber(context.text, ref.start)) return undefined;
-  const key = withoutTrailingFiller(titleSegment(context.text, ref.end));
-  if (!key || CONNECTIVE.test(key) || inColumnOfNoTitles(context, ref.end) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
+  const segment = titleSegment(context.text, ref.end);
+  const key = withoutTrailingFiller(segment.key);
+  if (!key || CONNECTIVE.test(key) || inColumnOfNoTitles(context, ref.end, segment.lead) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
   const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
   if (!other) return undefined;
   // The words of the title written, not of the cell or sentence after it.
@@ -69,11 +70,13 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
 }
 
-/** The title-like words after a number: up to the end of its cell, clause or line ("; legal and …" is none). */
-function titleSegment(text: string, end: number): string {
-  const rest = text.slice(end, end + 160);
-  const m = /^[ \t]*(?:[-–—:|*]+[ \t]*)*([^|;:,.()\n]*)/.exec(rest)!;
-  return titleKey(m[1].split(/ [-–—] /)[0]);
+/** After a number: its lead (spaces, dashes, colons, a cell border) in group 1, then the words up to the end of its cell or clause in group 2. */
+const SEGMENT = /^([ \t]*(?:[-–—:|*]+[ \t]*)*)([^|;:,.()\n]*)/;
+
+/** The title-like words after a number, as a key: up to the end of its cell, clause or line ("; legal and …" is none); and what leads to them. */
+function titleSegment(text: string, end: number): { lead: string; key: string } {
+  const m = SEGMENT.exec(text.slice(end, end + 160))!;
+  return { lead: m[1], key: titleKey(m[2].split(/ [-–—] /)[0]) };
 }
 
 /**
@@ -86,8 +89,7 @@ const CONNECTIVE = /^(?:and|or|und|oder|et|ou|y|as|at|by|for|from|in|into|of|on|
  * Whether the words after a number stand in a table column whose header says they are no title:
  * "| 8.6 | Internal Audit |" under "| ISO 22301 clause | Owner |" names who, not which clause.
  */
-function inColumnOfNoTitles(context: CheckContext, end: number): boolean {
-  const lead = /^[ \t]*(?:[-–—:|*]+[ \t]*)*/.exec(context.text.slice(end, end + 40))![0];
+function inColumnOfNoTitles(context: CheckContext, end: number, lead: string): boolean {
   if (!lead.includes('|')) return false;
   const place = context.model.scopes.place(end + lead.length).table;
   const header = place?.table.header[place.column];

@@ -5,33 +5,25 @@
 // examples, as the suppression and declaration readers treat them.
 import * as l10n from '@vscode/l10n';
 import { EDITIONS } from '../model/editions';
-import { markdownCodeBlocks, SpanCursor } from '../scan/prose';
 import { isAsOfDate } from '../scan/directives';
 import { edit, type Found } from './context';
 import { replaceWith } from './standards';
 import { CODES, isCode } from './rules';
-import { inInlineCode } from './suppression';
+import { commentsOutsideCode, PLAIN_COMMENT } from './comments';
+import { VERBS } from './suppression';
 
-const VERBS = ['disable-next-line', 'disable-line', 'disable', 'enable'];
 const KEYS = ['as-of', 'edition'];
 
 /** `<!-- normref… -->`: group 1 is what follows the word normref, up to the comment's end. */
 // No `<` inside: on a line of many unclosed comments each match stops at the next one (linear).
 const HTML = /<!--[ \t]*normref(?![\p{L}\p{N}])([^<>\n]*?)-->/gu;
 /** In plain text, `# normref-…` or `// normref-…` (suppressions only), as suppression.ts reads them. */
-const LINE = /(?:^|[ \t])(?:#|\/\/)[ \t]*normref(-[^\n]*)$/gm;
+const LINE = new RegExp(`${PLAIN_COMMENT}normref(-[^\\n]*)$`, 'gm');
 
 /** The problems of the normref comments of a text (of a window of it: offsets are the text's). */
 export function checkDirectives(text: string, format: 'markdown' | 'plaintext'): Found[] {
   const found: Found[] = [];
-  let code: SpanCursor | undefined;
-  for (const m of text.matchAll(HTML)) {
-    if (format === 'markdown') {
-      code ??= new SpanCursor(markdownCodeBlocks(text));
-      if (code.skip(m.index) !== m.index || inInlineCode(text, m.index)) continue;
-    }
-    read(m[1], m.index + m[0].length - '-->'.length - m[1].length, found);
-  }
+  for (const m of commentsOutsideCode(text, format, HTML)) read(m[1], m.index + m[0].length - '-->'.length - m[1].length, found);
   if (format === 'plaintext') for (const m of text.matchAll(LINE)) read(m[1], m.index + m[0].length - m[1].length, found);
   return found.sort((a, b) => a.start - b.start);
 }
@@ -61,7 +53,7 @@ function read(body: string, at: number, found: Found[]): void {
 
 /** `normref-<verb> [codes]`: the verb and each code named. */
 function readSuppression(verb: string, rest: string, at: number, codesAt: number, found: Found[]): void {
-  if (!VERBS.includes(verb)) {
+  if (!(VERBS as readonly string[]).includes(verb)) {
     const near = closest(verb, VERBS);
     const start = at - 'normref'.length;
     found.push(problem(start, at + 1 + verb.length, l10n.t('normref-{0} is no normref comment: it reads {1}.', quoted(verb), VERBS.map((v) => `normref-${v}`).join(', ')), near && `normref-${near}`));

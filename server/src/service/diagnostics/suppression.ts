@@ -5,13 +5,15 @@
 // and, in plain text, the same words after `#` or `//` (at the start of a line or after a space,
 // as a comment ending a line). Without codes a
 // comment covers every code. A comment inside a Markdown code block is an example, not a directive.
-import { markdownCodeBlocks, spanHolding, SpanCursor, type Span } from '../scan/prose';
+import { spanHolding, type Span } from '../scan/prose';
+import { commentsOutsideCode, PLAIN_COMMENT } from './comments';
 import { CODES, isCode, type DiagnosticCode } from './rules';
 
 // No `<` inside: on a line of many unclosed comments each match stops at the next one (linear).
-const HTML = /<!--[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^<>\n]*?)-->/g;
-/** After `#` or `//` at the start of a line or after a space: "ISO/IEC 27002:2013  # normref-disable-line withdrawn". */
-const LINE = /(?:^|[ \t])(?:#|\/\/)[ \t]*normref-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$/gm;
+/** What a suppression comment does after "normref-", longest first (the regexes try them in order). */
+export const VERBS = ['disable-next-line', 'disable-line', 'disable', 'enable'] as const;
+const HTML = new RegExp(`<!--[ \\t]*normref-(${VERBS.join('|')})\\b([^<>\\n]*?)-->`, 'g');
+const LINE = new RegExp(`${PLAIN_COMMENT}normref-(${VERBS.join('|')})\\b([^\\n]*)$`, 'gm');
 
 type Codes = ReadonlySet<DiagnosticCode> | 'all';
 
@@ -78,14 +80,7 @@ export function suppressions(
 
 function find(text: string, format: 'markdown' | 'plaintext'): Directive[] {
   const found: Directive[] = [];
-  let code: SpanCursor | undefined;
-  for (const m of text.matchAll(HTML)) {
-    if (format === 'markdown') {
-      code ??= new SpanCursor(markdownCodeBlocks(text));
-      if (code.skip(m.index) !== m.index || inInlineCode(text, m.index)) continue;
-    }
-    found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
-  }
+  for (const m of commentsOutsideCode(text, format, HTML)) found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
   if (format === 'plaintext') for (const m of text.matchAll(LINE)) found.push({ offset: m.index, verb: m[1], codes: codesOf(m[2]) });
   return found.sort((a, b) => a.offset - b.offset);
 }
@@ -95,17 +90,3 @@ function codesOf(written: string): Codes {
   const words = written.split(/[\s,]+/).filter((w) => w);
   return words.length ? new Set(words.filter(isCode)) : 'all';
 }
-
-/** Whether an offset lies inside an inline code span of its line (an odd number of backticks before it). */
-export function inInlineCode(text: string, offset: number): boolean {
-  // The line's start is looked for within the 400 characters only: on a long line of comments a
-  // search back to its start for each would be quadratic.
-  const from = Math.max(0, offset - INLINE_REACH);
-  const lineStart = from + text.slice(from, offset).lastIndexOf('\n') + 1;
-  let ticks = 0;
-  for (let i = lineStart; i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
-  return ticks % 2 === 1;
-}
-
-/** How far back on its line a comment is looked at for an open code span. */
-const INLINE_REACH = 400;

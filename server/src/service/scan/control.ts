@@ -27,9 +27,8 @@ const THEME = new RegExp(`A\\.(${LEVEL})(?:\\.x)?(?![\\p{L}\\p{N}]|[.,]\\d)`, 'u
 const WRAP = `(?:${SP}+|${SP}*\\r?\\n${SP}*)`;
 const CONTROL = new RegExp(`${CONTROL_WORD}${WRAP}${NUMBER_WORD}(?:(A)\\.?${SP}?)?(${NUM})${END}`, 'uy');
 const CLAUSE = new RegExp(`(?:${CLAUSE_WORD}${WRAP}${NUMBER_WORD}|§${SP}?)(${CLAUSE_NUM})${END}`, 'uy');
-const AFTER_STANDARD = new RegExp(`${SP}*(?:[-–—:]${SP}*)?(?:(${ANNEX_WORD}${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
-/** What AFTER_STANDARD reads before the number: "ISO/IEC 27001:2022 – A.9.4.3" underlines A.9.4.3, not the dash. */
-const AFTER_STANDARD_LEAD = new RegExp(`^${SP}*(?:[-–—:]${SP}*)?`, 'u');
+/** Group 1 is what stands before the number: "ISO/IEC 27001:2022 – A.9.4.3" underlines A.9.4.3, not the dash. */
+const AFTER_STANDARD = new RegExp(`(${SP}*(?:[-–—:]${SP}*)?)(?:(${ANNEX_WORD}${SP}+A|A)(?:\\.${SP}?|${SP})?)?(${NUM})${END}`, 'uy');
 const BARE_NUMBER = new RegExp(`(\\d{4,5}(?:-\\d{1,2})?)(?:${SP}?:${SP}?(\\d{4}))?(?=${SP}+(?:A\\.?)?\\d{1,2}\\.\\d)`, 'y');
 /** The COBIT domains' ids (EDM, APO …) come from the data; built once per list. */
 const cobitCache = new Map<string, { id: RegExp; range: RegExp }>();
@@ -189,8 +188,8 @@ export function readAfterStandard(text: string, standard: StandardReference, voc
   if (!numbersControls(standard, vocabulary)) return [];
   const m = at(AFTER_STANDARD, text, standard.end);
   if (!m) return [];
-  const start = standard.end + AFTER_STANDARD_LEAD.exec(m[0])![0].length;
-  const first = control(text, start, standard.end + m[0].length, m[1] ? 'annex-a' : 'after-standard', m[2], standard);
+  const start = standard.end + m[1].length;
+  const first = control(text, start, standard.end + m[0].length, m[2] ? 'annex-a' : 'after-standard', m[3], standard);
   first.id.withStandard = true;
   return [first, ...members(text, first)];
 }
