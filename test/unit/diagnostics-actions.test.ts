@@ -176,6 +176,7 @@ test('suppression comment in a Markdown table: a disable/enable pair around the 
   ]);
   const crlf = text.replace(/\n/g, '\r\n');
   assert.equal(suppressed(crlf, 'A.9.2.3', 'control-edition-mismatch'), fixed.replace(/\n/g, '\r\n'), 'CRLF lines stay CRLF');
+  assert.equal(suppressed(text.replace(/\n/g, '\r'), 'A.9.2.3', 'control-edition-mismatch'), fixed.replace(/\n/g, '\r'), 'lone carriage returns stay so');
 });
 
 test('suppression comment in plain text: the # form, indented as the line', () => {

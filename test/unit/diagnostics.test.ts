@@ -28,6 +28,23 @@ for (const name of fixtures) {
   });
 }
 
+test('every fixture with lone carriage returns (an old Mac file) has the same findings as with line feeds', () => {
+  for (const name of fixtures) {
+    const language = name.endsWith('.md') ? 'markdown' : 'plaintext';
+    const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+    const client = fs.existsSync(path.join(FIXTURES, name.replace(/\.(md|txt)$/, '.settings.json'))) ? JSON.parse(fs.readFileSync(path.join(FIXTURES, name.replace(/\.(md|txt)$/, '.settings.json')), 'utf8')) : {};
+    const findings = (t: string) => {
+      const document = documentOf(t, language);
+      const all = bundledService()
+        .findings(document, settingsOf(client))
+        .map((f) => asExpected(document, f));
+      bundledService().forget(document.uri);
+      return JSON.stringify(all).replace(/\\r/g, '\\n');
+    };
+    assert.equal(findings(text.replace(/\r?\n/g, '\r')), findings(text), name);
+  }
+});
+
 test('the fixtures show every code, and each code has a fixture named after it', () => {
   const shown = new Set(fixtures.flatMap((name) => (JSON.parse(fs.readFileSync(path.join(FIXTURES, name.replace(/\.(md|txt)$/, '.expected.json')), 'utf8')) as Expected[]).map((e) => e.code)));
   assert.deepEqual(CODES.filter((c) => !shown.has(c)), []);

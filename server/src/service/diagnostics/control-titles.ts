@@ -55,7 +55,7 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   const segment = titleSegment(context.text, ref.end);
   const key = withoutTrailingFiller(segment.key);
   if (!key || CONNECTIVE.test(key) || inColumnOfNoTitles(context, ref.end, segment.lead) || namesTitle(key, item.title) || (item.aliases ?? []).some((a) => namesTitle(key, a))) return undefined;
-  const other = set.allItems().find((i) => i.id !== item.id && titleWords(titleKey(i.title)) === titleWords(key));
+  const other = itemsOfTitleWords(set, titleWords(key))?.find((i) => i.id !== item.id);
   if (!other) return undefined;
   // The words of the title written, not of the cell or sentence after it.
   const span = titleSpanAfter(context.text, ref.end, key.split(' ').length);
@@ -69,6 +69,23 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   ];
   return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
 }
+
+/** A set's items by the words of their titles: asked for every number with words after it, worked out once per set. */
+function itemsOfTitleWords(set: IndexedControlSet, words: string): readonly ControlItem[] | undefined {
+  let byWords = titleWordsIndex.get(set);
+  if (!byWords) {
+    byWords = new Map();
+    for (const i of set.allItems()) {
+      const own = titleWords(titleKey(i.title));
+      const same = byWords.get(own);
+      if (same) same.push(i);
+      else byWords.set(own, [i]);
+    }
+    titleWordsIndex.set(set, byWords);
+  }
+  return byWords.get(words);
+}
+const titleWordsIndex = new WeakMap<IndexedControlSet, Map<string, ControlItem[]>>();
 
 /** After a number: its lead (spaces, dashes, colons, a cell border) in group 1, then the words up to the end of its cell or clause in group 2. */
 const SEGMENT = /^([ \t]*(?:[-–—:|*]+[ \t]*)*)([^|;:,.()\n]*)/;

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog';
 import { familyOfDocument } from '../model/editions';
 import type { ControlResolution, StandardResolution } from '../resolve';
 import { declaredAsOf } from '../scan/directives';
+import { withLineFeeds } from '../scan/line-ends';
 import type { DiagnosticSettings } from '../settings';
 import { gentler, type DiagnosticCode } from './rules';
 import type { CheckContext, Found } from './context';
@@ -61,7 +62,8 @@ function* findingsOf(analysis: Analysis, catalog: Catalog, settings: DiagnosticS
   const severities = settings.severities;
   const enabled = enabledCodes(severities);
   if (enabled.size === 0) return [];
-  const text = analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text;
+  // Line ends as the scan read them (a lone carriage return as a line feed): the checks read lines too.
+  const text = withLineFeeds(analysis.window ? analysis.text.slice(analysis.window.from, analysis.window.to) : analysis.text);
   const base = analysis.windowStart;
   // The document knows its line starts already.
   const lineOf = (offset: number) => analysis.document.positionAt(offset + base).line + 1;

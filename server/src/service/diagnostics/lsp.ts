@@ -4,6 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { formatOf, type Analysis } from '../analysis';
+import { withLineFeeds } from '../scan/line-ends';
 import type { Edit, Finding } from './finding';
 import { helpUrl, type Severity } from './rules';
 
@@ -73,11 +74,12 @@ function fixAll(analysis: Analysis, findings: readonly Finding[], title: string,
  * to the one already there.
  */
 function suppressionComment(analysis: Analysis, f: Finding): Edit[] {
-  const text = analysis.text;
+  // Lines as the scan read them: an old Mac file's lone carriage returns end lines too, and stay its line end.
+  const text = withLineFeeds(analysis.text);
   const lineStart = text.lastIndexOf('\n', f.start - 1) + 1;
   const eolAt = text.indexOf('\n', f.start);
   const lineEnd = eolAt < 0 ? text.length : text[eolAt - 1] === '\r' ? eolAt - 1 : eolAt;
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = text.includes('\r\n') ? '\r\n' : text !== analysis.text ? '\r' : '\n';
   const insert = (at: number, newText: string): Edit => ({ start: at, end: at, newText });
   if (formatOf(analysis.document) !== 'markdown') {
     const previousStart = text.lastIndexOf('\n', lineStart - 2) + 1;

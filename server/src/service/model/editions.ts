@@ -4,8 +4,7 @@
 // numbering has editions of its own.
 import type { Numbering } from '../catalog/numberings';
 
-/** The editions of ISO/IEC 27001/27002 whose control numbers normref has, newest first. */
-export const EDITIONS = ['2022', '2013', '2005'] as const;
+export { EDITIONS } from '../scan/isms-editions';
 
 /** The edition family of ISO/IEC 27001, 27002 and 17799. */
 export const ISMS = 'isms';

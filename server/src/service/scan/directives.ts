@@ -6,9 +6,8 @@
 import type * as Yaml from 'yaml';
 import { findFrontMatter } from './front-matter';
 import { withLineFeeds } from './line-ends';
+import { EDITIONS } from './isms-editions';
 import { markdownCodeBlocks, SpanCursor } from './prose';
-
-const EDITIONS = ['2005', '2013', '2022'];
 
 /** Where a document declares its edition. Offsets are into the text as written. */
 export interface EditionDirective {
@@ -51,7 +50,7 @@ function parser(): typeof Yaml {
   yaml ??= require('yaml') as typeof Yaml;
   return yaml;
 }
-const COMMENT = /<!--\s*normref\s+edition\s*:?\s*(["']?(2005|2013|2022)["']?)\s*-->/dg;
+const COMMENT = new RegExp(`<!--\\s*normref\\s+edition\\s*:?\\s*(["']?(${EDITIONS.join('|')})["']?)\\s*-->`, 'dg');
 const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)["']?\s*-->/g;
 const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
@@ -72,7 +71,7 @@ export function declaredEdition(written: string, format: 'markdown' | 'plaintext
 export function editionDirective(written: string, format: 'markdown' | 'plaintext'): EditionDirective | undefined {
   const text = withLineFeeds(written);
   const entry = editionEntry(settingsBlock(text));
-  if (entry && EDITIONS.includes(String(entry.value))) {
+  if (entry && (EDITIONS as readonly string[]).includes(String(entry.value))) {
     return { edition: String(entry.value), in: 'front-matter', start: entry.start, end: entry.valueEnd, valueStart: entry.valueStart, valueEnd: entry.valueEnd };
   }
   const m = firstComment(text, format, COMMENT);
