@@ -469,8 +469,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     due.delete(event.document.uri);
     published.delete(event.document.uri);
     service?.forget(event.document.uri);
-    // What the index has of it is the editor's last text; the file on disk (or nothing) takes over.
-    void indexer?.filesChanged({ changes: [{ uri: event.document.uri, type: 2 }] });
+    void indexer?.closed(event.document.uri);
     // A closed document's problems leave the Problems panel with it.
     if (!shutDown) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });

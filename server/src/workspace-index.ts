@@ -90,9 +90,19 @@ export class WorkspaceIndexer {
     }
   }
 
+  /** An open document was closed: the file on disk (or nothing) takes over from the editor's text. */
+  closed(uri: string): Promise<void> {
+    // Left stale, the next query would index it as an open document that is not there: as none.
+    this.stale.delete(uri);
+    return this.filesChanged({ changes: [{ uri, type: FileChangeType.Changed }] });
+  }
+
   /** Brings the open documents' entries up to date; called before each workspace query. */
   refresh(service: NormrefService): void {
-    for (const uri of this.stale) this.index(service, uri, this.documents.get(uri));
+    for (const uri of this.stale) {
+      const document = this.documents.get(uri);
+      if (document) this.index(service, uri, document);
+    }
     this.stale.clear();
   }
 

@@ -106,6 +106,18 @@ test('the coverage request: Annex A of 2022, 2013 numbers counted toward the con
   assert.deepEqual(remote.citations.map((c) => c.mapped), [true]);
 });
 
+test('a document opened, edited and closed without saving: the next query reads the file on disk again', async () => {
+  const uri = uriOf('service.md');
+  const text = fs.readFileSync(path.join(FOLDER, 'service.md'), 'utf8');
+  await server.open(uri, 'markdown', text);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'Nothing cited here.\n' }] });
+  await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  const before = await server.connection.sendRequest<{ covered: number }>('normref/coverage', { edition: 'auto' });
+  assert.equal(before.covered, 6, 'the document closed is still counted, as it is on disk');
+  const symbols = await server.connection.sendRequest<WorkspaceSymbol[]>('workspace/symbol', { query: '27002' });
+  assert.ok(symbols.some((s) => s.containerName === 'service.md'), JSON.stringify(symbols));
+});
+
 test('a client that lists and reads its workspace is asked to, and nothing is read from disk', async () => {
   const asked: string[] = [];
   const client = await startServer({
