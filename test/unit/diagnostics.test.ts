@@ -354,6 +354,16 @@ test('a number right after a dated standard is not mapped from another edition: 
   assert.deepEqual(found('Risk owners approve the plan (ISO/IEC 27001:2022 clause 6.1.4).'), [['unknown-control', 'clause 6.1.4']]);
   // Written with its own 2013 edition, in a 2022 document, it is the old edition that is reported.
   assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2022.\n\nPrivileged access: ISO/IEC 27002:2013 9.2.3.').map(([code]) => code), ['withdrawn']);
+  // ISO/IEC 27002's controls are its sections: a number only 2013 has, after ISO/IEC 27002:2022, is that 2013 control.
+  assert.deepEqual(found('Key management follows ISO/IEC 27002:2022 10.1.2 Key management.'), [['control-edition-mismatch', '10.1.2']]);
+  assert.deepEqual(found('Secure coding follows ISO/IEC 27002:2022 8.28.'), []);
+});
+
+test('a list of controls, each with its title in brackets: every member is read and its title checked', () => {
+  assert.deepEqual(found('This policy implements ISO/IEC 27002:2022 controls 8.25 (Secure development life cycle), 8.26 (Data masking) and 8.33 (Test information).'), [
+    ['title-mismatch', '8.26 (Data masking'],
+  ]);
+  assert.deepEqual(found('Under ISO/IEC 27001:2022 we apply A.5.15 (Access control), A.5.16 (Identity management) and A.5.99 (Nothing).'), [['unknown-control', 'A.5.99']]);
 });
 
 test('control-edition-mismatch: an Annex A number written right after its dated standard is checked against that edition, whatever stands between', () => {
@@ -438,6 +448,22 @@ test('withdrawn: not for an edition a sentence forbids, says became another, or 
   assert.deepEqual(found('Our ISMS follows ISO/IEC 27001:2013, which is now our baseline.').map(([code]) => code), ['withdrawn']);
 });
 
+test('withdrawn: not for an edition the words after it say was replaced; an edition that replaced another is cited', () => {
+  for (const item of [
+    'Version 1.0 (2017) was based on ISO 31000:2009, since superseded by ISO 31000:2018.',
+    'Version 1.0 was based on ISO 31000:2009, which has since been superseded by ISO 31000:2018.',
+    'Version 1.0 was based on ISO 31000:2009 (since replaced by ISO 31000:2018).',
+    'Version 1.0 was based on ISO 31000:2009; it has been replaced by ISO 31000:2018.',
+  ]) {
+    assert.deepEqual(found(item).filter(([code]) => code === 'withdrawn'), [], item);
+  }
+  // Said of the new edition, "replaced" and "has replaced" are the present.
+  assert.deepEqual(found('We follow ISO 9001:2008, which has replaced the old manual.').map(([code]) => code), ['withdrawn']);
+  assert.deepEqual(found('ISO/IEC 27002:2013 replaced the first edition in our SoA.').map(([code]) => code), ['withdrawn']);
+  // A releases section is a history.
+  assert.deepEqual(found('# Tool\n\n## Releases\n\n- v1.0.0 (2021-01-11): first release, ISO/IEC 27001:2013 only\n'), []);
+});
+
 test('numbered paragraphs of a plain-text policy are items: a citation in 3.3 does not date the number of 3.1', () => {
   const text = 'References: ISO/IEC 27001:2022 Annex A 5.17\n\n3.1 Passwords have at least 14 characters (A.5.17 Authentication information).\n3.2 The password manager enforces 3.1.\n3.3 Vendor defaults are changed (ISO/IEC 27002:2013 section 9.4.3).\n';
   assert.deepEqual(found(text, {}, 'plaintext'), [['withdrawn', 'ISO/IEC 27002:2013']]);
@@ -484,7 +510,7 @@ test('unknown-number: the fix to another publisher\'s number is not applied unas
   assert.deepEqual(finding.fixes?.map((f) => f.safe), [false]);
 });
 
-test('renamed: a British standard cited without its part; the fix is offered only where a part 1 went elsewhere', () => {
+test('renamed: a British standard, with or without its part, was replaced by another standard: its fix is offered, not applied unasked', () => {
   const text = 'We follow BS 25999, BS 7799 and BS 15000.\n\nRisk management follows BS 7799-3:2017.';
   assert.deepEqual(found(text), [
     ['renamed', 'BS 25999'],
@@ -492,5 +518,6 @@ test('renamed: a British standard cited without its part; the fix is offered onl
     ['renamed', 'BS 15000'],
   ]);
   assert.deepEqual(safeFixes(text), []);
-  assert.deepEqual(safeFixes('We follow BS 7799-2.'), ['BS 7799-2 → ISO/IEC 27001']);
+  assert.deepEqual(safeFixes('We follow BS 7799-2.'), []);
+  assert.deepEqual(safeFixes('We follow ISO/IEC 17799.'), ['ISO/IEC 17799 → ISO/IEC 27002']);
 });

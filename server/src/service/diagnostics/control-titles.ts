@@ -39,7 +39,7 @@ export function titleOfOtherEdition(r: ControlResolution & { edition: string }, 
     ? l10n.t('{0} in {1} {2} is {3}; {4} is its {5} title, and in {6} is {7}.', number, label, why, there.title, found.title, r.edition, scope.edition, `${prefix}${named.id} ${named.title}`)
     : l10n.t('{0} in {1} {2} is {3}; {4} is its {5} title.', number, label, why, there.title, found.title, r.edition);
   const fixes: Fix[] = [];
-  if (named) fixes.push({ title: replaceWith(`${prefix}${named.id}${title ? ` ${named.title}` : ''}`), edits: renumber(ref, named, title), safe: false });
+  if (named) fixes.push({ title: replaceWith(`${prefix}${named.id}${title ? ` ${named.title}` : ''}`), edits: renumber(ref, named, title, context.text), safe: false });
   if (title) fixes.push({ title: changeTitleTo(there.title), edits: [edit(title[0], title[1], there.title)], safe: false });
   return [{ code: 'title-mismatch', start: ref.start, end: title?.[1] ?? ref.end, message, fixes, related: evidenceOf(scope), subject: r.id }];
 }
@@ -64,7 +64,7 @@ export function titleOfOtherControl(r: ControlResolution, item: ControlItem, set
   const label = r.numbering.standardKey ? labelOf(r.numbering, edition) : frameworkVersionId(context.catalog, r.numbering, edition);
   const message = l10n.t('{0} is {1} in {2}; {3} is {4}.', `${prefix}${item.id}`, item.title, label, context.text.slice(span[0], span[1]), `${prefix}${other.id} ${other.title}`);
   const fixes: Fix[] = [
-    { title: replaceWith(`${prefix}${other.id} ${other.title}`), edits: renumber(ref, other, span), safe: false },
+    { title: replaceWith(`${prefix}${other.id} ${other.title}`), edits: renumber(ref, other, span, context.text), safe: false },
     { title: changeTitleTo(item.title), edits: [edit(span[0], span[1], item.title)], safe: false },
   ];
   return { code: 'title-mismatch', start: ref.start, end: span[1], message, fixes, subject: r.id };
@@ -87,8 +87,8 @@ function itemsOfTitleWords(set: IndexedControlSet, words: string): readonly Cont
 }
 const titleWordsIndex = new WeakMap<IndexedControlSet, Map<string, ControlItem[]>>();
 
-/** After a number: its lead (spaces, dashes, colons, a cell border) in group 1, then the words up to the end of its cell or clause in group 2. */
-const SEGMENT = /^([ \t]*(?:[-–—:|*]+[ \t]*)*)([^|;:,.()\n]*)/;
+/** After a number: its lead (spaces, dashes, colons, a cell border, an opening bracket) in group 1, then the words up to the end of its cell, clause or bracket in group 2. */
+const SEGMENT = /^([ \t]*(?:[-–—:|*(]+[ \t]*)*)([^|;:,.()\n]*)/;
 
 /** The title-like words after a number, as a key: up to the end of its cell, clause or line ("; legal and …" is none); and what leads to them. */
 function titleSegment(text: string, end: number): { lead: string; key: string } {

@@ -97,13 +97,41 @@ export function evidenceOf(scope: Scope): Related[] {
 /** The title written after a number, when it is `title` (or starts with it): its span. */
 export function writtenTitle(ref: ControlReference, title: string, text: string): [number, number] | undefined {
   const key = writtenAfter(text, ref.end);
-  if (!key || !namesTitle(key, title)) return undefined;
-  return titleSpanAfter(text, ref.end, titleKey(title).split(' ').length);
+  if (!key) return undefined;
+  const words = titleKey(title).split(' ').length;
+  if (namesTitle(key, title)) return titleSpanAfter(text, ref.end, words);
+  return wrappedTitle(text, ref.end, key, title, words);
+}
+
+/**
+ * A title that goes on on the next line ("A.15.1.2 Addressing security within⏎ supplier
+ * agreements"): the line holds its first words, at least two, and the next line the rest.
+ */
+function wrappedTitle(text: string, end: number, key: string, title: string, words: number): [number, number] | undefined {
+  const first = key.split(' ').length;
+  if (first < 2 || first >= words || !`${titleKey(title)} `.startsWith(`${key} `)) return undefined;
+  const eol = text.indexOf('\n', end);
+  if (eol < 0 || eol - end > 200) return undefined;
+  if (!namesTitle(`${key} ${writtenAfter(text, eol + 1)}`, title)) return undefined;
+  const head = titleSpanAfter(text, end, first);
+  const rest = titleSpanAfter(text, eol + 1, words - first);
+  return head && rest ? [head[0], rest[1]] : undefined;
 }
 
 /** The edits that write another number in place of the reference's, and its title in place of the one written. */
-export function renumber(ref: ControlReference, to: { id: string; title: string }, title?: [number, number]): Edit[] {
+export function renumber(ref: ControlReference, to: { id: string; title: string }, title: [number, number] | undefined, text: string): Edit[] {
   const at = ref.text.lastIndexOf(ref.id.number);
   const number = at >= 0 ? edit(ref.start + at, ref.start + at + ref.id.number.length, to.id) : edit(ref.start, ref.end, to.id);
-  return title ? [number, edit(title[0], title[1], to.title)] : [number];
+  return title ? [number, edit(title[0], title[1], rewrapped(text, title, to.title))] : [number];
+}
+
+/** A new title for a title written over two lines: broken after as many words as the first line held, with the same break. */
+function rewrapped(text: string, [start, end]: [number, number], title: string): string {
+  const written = text.slice(start, end);
+  const lineBreak = /[ \t]*\r?\n[ \t]*/.exec(written);
+  if (!lineBreak) return title;
+  const before = written.slice(0, lineBreak.index).split(/[ \t]+/).length;
+  const words = title.split(' ');
+  const at = Math.min(before, words.length - 1);
+  return at < 1 ? title : `${words.slice(0, at).join(' ')}${lineBreak[0]}${words.slice(at).join(' ')}`;
 }

@@ -109,7 +109,7 @@ function editionMismatch(r: ControlResolution & { edition: string }, scope: Scop
     r.edition, kindWord(r.set!.set.kind), `${prefix}${number} ${found.title}`, became);
   const fixes: Fix[] = successors.map((s) => ({
     title: replaceWith(`${prefix}${s.id}${title ? ` ${s.title}` : ''}`),
-    edits: renumber(ref, s, title),
+    edits: renumber(ref, s, title, context.text),
     // "Replace A.12.6.1 with A.8.8": where the sentence writes what it became, the fix would make it say nothing.
     // Back to an older edition's number (2022 → 2013) it is offered only: the older reading may be the mistake.
     // Nor where the number's own column or standard writes an edition that lacks it ("6.1.5" under "ISO/IEC 27001:2022"): it may be a clause.
@@ -135,6 +135,8 @@ function notInVersion(r: ControlResolution & { edition: string }, version: strin
 function againstItsOwnYear(r: ControlResolution & { edition: string }): boolean {
   const id = (r.reference as ControlReference).id;
   if (id.form === 'annex-a' || id.form === 'control') return false;
+  // ISO/IEC 27002's controls are its sections: "ISO/IEC 27002:2022 10.1.2" can only be the 2013 control.
+  if (r.numbering.document === 'ISO/IEC 27002') return false;
   const standard = id.withStandard && id.context?.kind === 'standard' ? id.context : undefined;
   return !!standard?.id.year && String(standard.id.year) !== r.edition;
 }

@@ -8,7 +8,7 @@ import type { StandardResolution } from '../resolve';
 import { displayLanguage } from '../locale';
 import { edit, type CheckContext, type Found } from './context';
 import { said } from './said';
-import { sentenceCites } from './beside';
+import { citedWithDivision, sentenceCites } from './beside';
 import type { Edit, Fix } from './finding';
 
 /** Adds a standard's findings to `found`. Run for every standard of a document: nothing is made for one without any. */
@@ -45,7 +45,8 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
     const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
     const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
     const beside = sentenceCites(context, r.reference.start, r.reference.end, (o) => o.kind === 'standard' && !!o.deliverable && sameEdition(o.deliverable, latest));
-    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents && !beside });
+    const division = citedWithDivision(context.text, r.reference.start, r.reference.end);
+    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents && !beside && !division });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }
@@ -149,15 +150,28 @@ function renamed(r: StandardResolution, context: CheckContext): Found | undefine
   // A dated edition under the old number is the withdrawn rule's (17799:2005 → 27002:2022).
   if (r.match !== 'former-name' && !(r.match === 'latest' && r.reference.id.year === undefined)) return undefined;
   if (context.model.isPassing(r.reference)) return undefined;
+  // ISO renumbered its own standards; another publisher's were replaced by ISO's (OHSAS 18001 by ISO 45001).
+  const renumbered = former.publisher.startsWith('ISO');
   const { message, title } = said('renamed', context.catalog, r.reference.id, () => ({
-    message:
-      former.became !== former.now
+    message: renumbered
+      ? former.became !== former.now
         ? l10n.t('{0} is a former name: it became {1} in {2}, later {3}. Cite {3}.', r.id, former.became, former.year, former.now)
-        : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now),
+        : l10n.t('{0} is a former name: it became {1} in {2}. Cite {3}.', r.id, former.became, former.year, former.now)
+      : former.became !== former.now
+        ? l10n.t('{0} is no longer current: {1} replaced it in {2}, later {3}. Cite {3}.', r.id, former.became, former.year, former.now)
+        : l10n.t('{0} is no longer current: {1} replaced it in {2}. Cite {3}.', r.id, former.became, former.year, former.now),
     title: replaceWith(former.now),
   }));
-  // "BS 7799" without its part may mean part 1 (now ISO/IEC 27002) as well as part 2: offered, not applied unasked.
-  const safe = !context.catalog.formerName(`${former.reference}-1`);
+  // Applied unasked only where ISO renumbered its own standard (ISO/IEC 17799 → 27002). Another
+  // publisher's standard was replaced by a new one: "certified to OHSAS 18001" is a fact about a
+  // certificate, not a name to update. "BS 7799" without its part may mean part 1 (now ISO/IEC
+  // 27002) as well as part 2; a clause of the old standard is not the new one's; nor is a
+  // sentence that names the successor already ("based on AS/NZS 4360 and ISO 31000") helped.
+  const safe =
+    renumbered &&
+    !context.catalog.formerName(`${former.reference}-1`) &&
+    !citedWithDivision(context.text, r.reference.start, r.reference.end) &&
+    !sentenceCites(context, r.reference.start, r.reference.end, (o) => o.kind === 'standard' && !o.formerName && !!o.deliverable && designationOf(o.deliverable) === former.now);
   const fixes: Fix[] = r.reference.text.includes('\n') ? [] : [{ title, edits: [edit(r.reference.start, r.reference.end, former.now)], safe }];
   return { code: 'renamed', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
 }

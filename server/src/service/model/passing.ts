@@ -15,9 +15,13 @@ const PRESENT =
 /** "… from ISO/IEC 27001:2013 to ISO/IEC 27001:2022": the edition moved to is the present one. */
 const MOVED_TO = /\bto\s+(?:the\s+)?$/iu;
 const MOVED_FROM = /\bfrom\b/iu;
-/** After the reference: "(withdrawn)", "which was replaced", "has been superseded". */
+/**
+ * After the reference: "(withdrawn)", "(since replaced by …)", "which was replaced", "which has
+ * since been superseded", ", since superseded by …". Not "replaced ISO/IEC 27001:2013" or "has
+ * replaced": said of a reference, those make it the new one.
+ */
 const PAST_AFTER =
-  /^[\s,;:]*(?:\(\s*(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:which|that|,)?\s*(?:was|were|has been|had been|have been)\s+(?:replaced|superseded|withdrawn|revised|retired)|→|->|=>|⇒)/iu;
+  /^[\s,;:]*(?:\(\s*(?:since\s+)?(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:(?:which|that|it|they)\s+)?(?:was|were|(?:has|have|had)\s+(?:since\s+)?been)\s+(?:since\s+)?(?:replaced|superseded|withdrawn|revised|retired)|(?:since\s+)?(?:replaced|superseded)\s+by\b|→|->|=>|⇒)/iu;
 /**
  * "The ISO/IEC 27002:2013 control 12.6.1 is now 8.8", "A.12.4.4 Clock synchronisation, which is
  * the old number": in the words after it, within its sentence, the reference is said to be the old one.
@@ -30,7 +34,7 @@ const SENTENCE_END = new RegExp(String.raw`[.!?;](?=\s)|-->|normref-(?:disable|e
 /** What must stand between a past word and a present one for the present to win: "replacing X, the ISMS is certified to Y". */
 const TURN = /[,;]|\band\b|\b(?:ISO|IEC)\b/u;
 /** Section headings and table columns of history and bibliography. */
-const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
+const PAST_SECTION = /\b(?:history|revisions?|change ?log|changes|versions?|releases?|release notes|bibliography|literature|änderung\w*|historie|versionen|literatur|historique|bibliographie|historial|bibliografía|versiones)\b/iu;
 const HISTORY_COLUMN = /\b(?:version|revision|rev\.?|date|datum|fecha|change|changes|änderung\w*|modification\w*|cambios?)\b/iu;
 
 const LOOK_BACK = 240;

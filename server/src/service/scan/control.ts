@@ -49,6 +49,8 @@ const SEPARATOR = new RegExp(
   `(?:${SP}*(?:,|;|&)${SP}*(?:(?:and|or|und|oder|et|ou|y|o)${SP}+)?|${SP}+(?:and|or|und|oder|bis|et|ou|à|y|o|a)${SP}+|${SP}*(?:–|—|-)${SP}*|${SP}+to${SP}+)`,
   'y',
 );
+/** "8.25 (Secure development life cycle), 8.26 (Data masking)": a title in brackets after a member of a list. */
+const TITLE_IN_BRACKETS = new RegExp(`${SP}*\\([^()\\n]{1,80}\\)`, 'y');
 const MEMBER = new RegExp(`(A\\.?)?(${NUM})${END}`, 'uy');
 const CLAUSE_MEMBER = new RegExp(`(${CLAUSE_NUM})${END}`, 'uy');
 const OF_THIS = new RegExp(`${SP}+(?:of|in)${SP}+(?:this|our|the${SP}+present)${SP}+(?:policy|document|procedure|plan|standard|section|manual|handbook|contract|agreement)`, 'y');
@@ -98,9 +100,11 @@ function members(text: string, first: ControlReference): ControlReference[] {
   const clause = first.id.form === 'clause';
   let previous = first;
   for (;;) {
-    const sep = at(SEPARATOR, text, previous.end);
+    const titled = at(TITLE_IN_BRACKETS, text, previous.end);
+    const from = previous.end + (titled ? titled[0].length : 0);
+    const sep = at(SEPARATOR, text, from);
     if (!sep) return found;
-    const start = previous.end + sep[0].length;
+    const start = from + sep[0].length;
     const m = at(clause ? CLAUSE_MEMBER : MEMBER, text, start);
     if (!m) return found;
     const form: ControlForm = !clause && m[1] ? 'annex-a' : first.id.form;
