@@ -82,6 +82,9 @@ test('withdrawn and renamed: a fix is not applied unasked to a standard cited wi
   assert.deepEqual(titles(text, 'ISO/IEC 27005:2018'), ['Replace with ISO/IEC 27005:2022', 'Ignore withdrawn on this line']);
   assert.deepEqual(titles(text, 'BS 25999-2'), ['Replace with ISO 22301', 'Ignore renamed on this line']);
   assert.deepEqual(titles(text, 'ISO/IEC 27018:2014'), ['Replace with ISO/IEC 27018:2019 (preferred)', 'Ignore withdrawn on this line']);
+  // Nor where the old edition's title follows, which the new edition's title lacks.
+  const listed = '- ISO/IEC 27036-3:2013 Guidelines for information and communication technology supply chain security';
+  assert.deepEqual(titles(listed, 'ISO/IEC 27036-3:2013'), ['Replace with ISO/IEC 27036-3:2023', 'Ignore withdrawn on this line']);
 });
 
 test('a 2013 control under 2022: its 2022 number, with its 2022 title where a title is written', () => {

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { designationOf, documentKey, type Catalog, type Deliverable } from '../catalog';
 import { editionOfYear, familyOfDocument } from '../model/editions';
+import { titleKey, writtenAfter } from '../model/titles';
 import { formatSupplement } from '../scan/format';
 import type { StandardResolution } from '../resolve';
 import { displayLanguage } from '../locale';
@@ -46,9 +47,25 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
     const dependents = numbered.some((n) => context.editionsInUse.has(`${familyOfDocument(n.document)} ${editionOfYear(n, edition.year ?? 0)}`));
     const beside = sentenceCites(context, r.reference.start, r.reference.end, (o) => o.kind === 'standard' && !!o.deliverable && sameEdition(o.deliverable, latest));
     const division = citedWithDivision(context.text, r.reference.start, r.reference.end);
-    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents && !beside && !division });
+    const oldTitle = writesTitleOf(context.text, r.reference.end, cited, latest);
+    fixes.push({ title: fixTitle!, edits: [replaceEdition(r, latest)], safe: !chain.branches && !dependents && !beside && !division && !oldTitle });
   }
   return { code: 'withdrawn', start: r.reference.start, end: r.reference.end, message, fixes, subject: r.id };
+}
+
+/**
+ * Whether the words after a reference are (the start of) a part of its edition's title that the
+ * new edition's title lacks: "ISO/IEC 27036-3:2013 Guidelines for information and communication
+ * technology supply chain security" would be left with the old title under the new year.
+ */
+function writesTitleOf(text: string, end: number, cited: Deliverable, latest: Deliverable): boolean {
+  const after = writtenAfter(text, end);
+  if (!after) return false;
+  const now = titleKey(latest.title);
+  return cited.title.split(/ [-–—] |: /).some((part) => {
+    const key = titleKey(part);
+    return key.split(' ').length >= 3 && (after === key || after.startsWith(`${key} `) || key.startsWith(`${after} `)) && !now.includes(key);
+  });
 }
 
 function sameEdition(a: Deliverable, b: Deliverable): boolean {
