@@ -454,6 +454,7 @@ test('withdrawn: not for an edition the words after it say was replaced; an edit
     'Version 1.0 was based on ISO 31000:2009, which has since been superseded by ISO 31000:2018.',
     'Version 1.0 was based on ISO 31000:2009 (since replaced by ISO 31000:2018).',
     'Version 1.0 was based on ISO 31000:2009; it has been replaced by ISO 31000:2018.',
+    'Version 1.0 was based on ISO 31000:2009;\nboth have since been superseded by ISO 31000:2018.',
   ]) {
     assert.deepEqual(found(item).filter(([code]) => code === 'withdrawn'), [], item);
   }

@@ -21,7 +21,7 @@ const MOVED_FROM = /\bfrom\b/iu;
  * replaced": said of a reference, those make it the new one.
  */
 const PAST_AFTER =
-  /^[\s,;:]*(?:\(\s*(?:since\s+)?(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:(?:which|that|it|they)\s+)?(?:was|were|(?:has|have|had)\s+(?:since\s+)?been)\s+(?:since\s+)?(?:replaced|superseded|withdrawn|revised|retired)|(?:since\s+)?(?:replaced|superseded)\s+by\b|→|->|=>|⇒)/iu;
+  /^[\s,;:]*(?:\(\s*(?:since\s+)?(?:withdrawn|superseded|obsolete|historic|legacy|replaced|zurückgezogen|retirée?|anulada)|(?:(?:which|that|it|they|both|these|all|each)\s+)?(?:was|were|(?:has|have|had)\s+(?:since\s+)?been)\s+(?:since\s+)?(?:replaced|superseded|withdrawn|revised|retired)|(?:since\s+)?(?:replaced|superseded)\s+by\b|→|->|=>|⇒)/iu;
 /**
  * "The ISO/IEC 27002:2013 control 12.6.1 is now 8.8", "A.12.4.4 Clock synchronisation, which is
  * the old number": in the words after it, within its sentence, the reference is said to be the old one.
