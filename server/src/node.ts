@@ -61,10 +61,15 @@ function stdinReader(): StreamMessageReader {
       process.stderr.write(`normref-language-server: a message that is not JSON was ignored: ${error.message}\n`);
       return;
     }
-    outOfStep(error.message.split('\n')[0]);
+    // The library's own header checks; FramingCheck says these first. Anything else failed on a
+    // message read whole (a $/cancelRequest without an id): the stream is in step, and serving goes on.
+    if (LIBRARY_FRAMING_ERROR.test(error.message)) outOfStep(error.message.split('\n')[0]);
+    process.stderr.write(`normref-language-server: a message that could not be handled was ignored: ${error.message.split('\n')[0]}\n`);
   });
   return reader;
 }
+
+const LIBRARY_FRAMING_ERROR = /^(?:Header must provide a Content-Length|Content-Length value must be)/;
 
 function outOfStep(problem: string): never {
   process.stderr.write(`normref-language-server: malformed message framing (${problem}); exiting, as the stream is out of step\n`);

@@ -82,6 +82,18 @@ test('broken framing ends the server at once with one line on stderr, instead of
   }
 });
 
+test('a well-framed message the library cannot handle ($/cancelRequest without an id) is ignored, and the server keeps serving', async () => {
+  const server = await startServer();
+  try {
+    for (const params of [{}, null, 5]) await server.connection.sendNotification('$/cancelRequest', params as never);
+    await server.open('file:///cancel.md', 'markdown', 'We follow ISO/IEC 27002:2022.');
+    const hover = await server.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: 'file:///cancel.md' }, position: { line: 0, character: 12 } });
+    assert.match(hover?.contents.value ?? '', /27002:2022/);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('a 20 MB policy is served: hovers read the text around the cursor, and the server keeps answering', async () => {
   const server = await startServer();
   try {
