@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse, printParseErrorCode, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, parse, printParseErrorCode, ParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 import { findPackageRoot } from './data-files';
 import { CONFIG_NAMES, type ClientSettings } from './service';
 import { decode } from './cli/read-text';
@@ -92,13 +92,30 @@ export function readConfig(file: string): ConfigFile {
     return { file, problem: `${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? String(error)})`}` };
   }
   // JSON with comments and trailing commas, as VS Code's settings.json and cspell.json allow.
+  if (!text.trim()) return { file, problem: `${shown}: empty (a configuration of the defaults is {})` };
+  const tooDeep = nestedTooDeep(text);
+  if (tooDeep !== undefined) return { file, problem: `${shown}:${lineAndColumn(text, tooDeep)}: nested more than ${MAX_NESTING} levels deep (no normref setting is)` };
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
-  if (!text.trim()) return { file, problem: `${shown}: empty (a configuration of the defaults is {})` };
   if (errors.length) return { file, problem: `${shown}:${lineAndColumn(text, errors[0].offset)}: not valid JSON: ${jsonError(text, errors[0])}` };
   const validate = validator();
   if (!validate(value)) return { file, problem: `${shown}: ${describeSchemaError(value, validate.errors![0])}` };
   return { file, client: value as ConfigSettings };
+}
+
+/** Deeper than any setting goes (three levels) by far; jsonc-parser and the validator recurse, and would overflow the stack on thousands. */
+const MAX_NESTING = 64;
+
+/** Where the text opens its MAX_NESTING + 1st nested object or list, if it does: one pass of jsonc-parser's scanner, which does not recurse. */
+function nestedTooDeep(text: string): number | undefined {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_NESTING) return scanner.getTokenOffset();
+    } else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 /** A path as the user wrote it or would: relative to the working folder when inside it. */
@@ -136,12 +153,18 @@ function describeSchemaError(value: unknown, error: SchemaError): string {
       return `${key}: not a normref setting`;
     }
     case 'enum':
-      return `${where}: ${JSON.stringify(actual)} is not one of ${error.params.allowedValues!.join(', ')}`;
+      return `${where}: ${shortJson(actual)} is not one of ${error.params.allowedValues!.join(', ')}`;
     case 'type':
-      return `${where || 'the file'}: ${JSON.stringify(actual)} is not ${TYPE_NAMES[error.params.type!] ?? error.params.type}`;
+      return `${where || 'the file'}: ${shortJson(actual)} is not ${TYPE_NAMES[error.params.type!] ?? error.params.type}`;
     default:
       return `${where || 'the file'}: not a valid value`;
   }
+}
+
+/** A value as JSON, cut to a length that fits the error's one line. */
+function shortJson(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length <= 60 ? json : `${json.slice(0, 50)}… (${json.length.toLocaleString('en')} characters)`;
 }
 
 /** `["diagnostics", "withdrawn"]` as `{"diagnostics": {"withdrawn": …}}`. */
@@ -178,4 +201,10 @@ const JSON_ERRORS: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.EndOfFileExpected]: 'expected the end of the text',
   [ParseErrorCode.UnexpectedEndOfString]: 'a string does not end',
   [ParseErrorCode.UnexpectedEndOfComment]: 'a comment does not end',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'a number does not end',
+  [ParseErrorCode.InvalidNumberFormat]: 'not a number',
+  [ParseErrorCode.InvalidUnicode]: 'a \\u escape needs four hexadecimal digits',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'not an escape a JSON string has (\\n, \\t, \\", \\\\, \\u…)',
+  [ParseErrorCode.InvalidCharacter]: 'a control character (a tab, a line break or U+0000 to U+001F) inside a string; write it as an escape',
+  [ParseErrorCode.InvalidCommentToken]: 'not a comment',
 };

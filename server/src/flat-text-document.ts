@@ -24,7 +24,8 @@ export class FlatTextDocument implements PolicyDocument {
   private bytes: Buffer;
   private encoding: Encoding;
   private length: number;
-  private text: string;
+  /** The text as a string, made when it is first read after an edit: a burst of edits makes one, not one per edit. */
+  private text: string | undefined;
   /** The offset each line starts at. */
   private lineStarts: number[];
 
@@ -52,6 +53,7 @@ export class FlatTextDocument implements PolicyDocument {
   }
 
   getText(range?: Range): string {
+    this.text ??= this.bytes.toString(this.encoding, 0, this.length * this.width);
     return range ? this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
   }
 
@@ -70,7 +72,7 @@ export class FlatTextDocument implements PolicyDocument {
       }
     } finally {
       // Whatever a change did, the text is the buffer's, as the line starts are.
-      this.text = this.bytes.toString(this.encoding, 0, this.length * this.width);
+      this.text = undefined;
       this.version = version;
     }
     return this;

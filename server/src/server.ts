@@ -21,7 +21,7 @@ import { CONFIG_NAMES, createService, DEFAULT_SETTINGS, isConfigFile, EDITIONS, 
 import { CustomDataFiles } from './custom-data-files';
 import { ClientWorkspace, WorkspaceIndexer } from './workspace-index';
 
-/** The least time between two publications of one document's diagnostics. */
+/** The least time between two checks of one document. */
 const PUBLISH_INTERVAL_MS = 10;
 
 export interface RunningServer {
@@ -101,11 +101,14 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   const badSettings = new Set<string>();
   /** Configuration files that could not be used, said once each until one changes. */
   const badConfigs = new Set<string>();
-  /** Documents whose diagnostics are due, with the way to cancel it, and when each was last published. */
+  /** Documents whose diagnostics are due, with the way to cancel it; when each one's last check ended and what it cost. */
   const due = new Map<string, () => void>();
-  const published = new Map<string, number>();
+  const lastCheck = new Map<string, { ended: number; busy: number }>();
+  /** Documents being checked; a change meanwhile schedules the next check when this one ends. */
+  const checking = new Map<string, { changed: boolean }>();
   /** Checks begun and not yet done (they pause between slices). */
   let publishing = 0;
+  let initializeReceived = false;
   let indexer: WorkspaceIndexer | undefined;
   let customData: CustomDataFiles | undefined;
   /** The last value of normref.customData, read again when a file of it changes. */
@@ -117,6 +120,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   });
 
   connection.onInitialize((params): InitializeResult => {
+    initializeReceived = true;
     const started = Date.now();
     // The client's display language (VS Code sends it as `locale`): set before anything is said.
     const locale = params.locale ?? 'en';
@@ -307,6 +311,8 @@ export function startServer(connection: Connection, files: ServerFiles, version:
    */
   function guarded<P, R>(name: string, fallback: (params: P) => R, handler: (params: P, service: NormrefService) => R): (params: P) => R | Promise<R> {
     const run = (params: P): R => {
+      // As LSP says: a request before initialize is refused, not answered from no settings.
+      if (!initializeReceived) throw new ResponseError(ErrorCodes.ServerNotInitialized, `normref: ${name} before initialize`);
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, `normref: ${name} after shutdown`);
       if (!service) return fallback(params);
       try {
@@ -393,18 +399,26 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   });
 
   /**
-   * Diagnostics are pushed after a change at once, and at most every PUBLISH_INTERVAL_MS: a lone
-   * keystroke is checked right away, a burst of changes (a paste, an undo, a client sending many
-   * edits) at its first and its last text, not at every one. vscode-jsonrpc handles each message
-   * in a turn of its own, so waiting for the next turn would not join a burst.
+   * Diagnostics are pushed after a change at once, and after the last check at least as long as
+   * that check took (PUBLISH_INTERVAL_MS at the least): a lone keystroke is checked right away, a
+   * burst of changes (a paste, an undo, a client sending many edits) at its first and its last
+   * text, not at every one. vscode-jsonrpc handles each message in a turn of its own, so waiting
+   * for the next turn would not join a burst; and on a document whose check takes longer than the
+   * changes take to arrive, a fixed interval would check every text of the burst in turn.
    */
   function schedule(uri: string): void {
     if (due.has(uri) || shutDown) return;
+    const running = checking.get(uri);
+    if (running) {
+      running.changed = true;
+      return;
+    }
     const run = () => {
       due.delete(uri);
       void publish(uri);
     };
-    const wait = (published.get(uri) ?? -Infinity) + PUBLISH_INTERVAL_MS - Date.now();
+    const last = lastCheck.get(uri);
+    const wait = last ? last.ended + Math.max(PUBLISH_INTERVAL_MS, last.busy) - Date.now() : 0;
     if (wait <= 0) {
       // Two turns on: vscode-jsonrpc handles one message a turn, and the request a client sends
       // right after its change (completion, hover) is answered first, not after the check.
@@ -421,8 +435,9 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   async function publish(uri: string): Promise<void> {
     const document = documents.get(uri);
     if (!document || !service || shutDown) return;
-    published.set(uri, Date.now());
     publishing++;
+    const running = { changed: false };
+    checking.set(uri, running);
     const { version } = document;
     const text = document.getText();
     // Between slices of the check the requests that came in are answered; a change meanwhile
@@ -433,13 +448,28 @@ export function startServer(connection: Connection, files: ServerFiles, version:
       const now = documents.get(uri);
       return now?.version === version && now.getText() === text;
     };
-    const pause = () => new Promise<boolean>((resolve) => timer.setImmediate(() => resolve(!shutDown && unchanged())));
+    // The time the check itself takes, not that of the requests answered between its slices.
+    let busy = 0;
+    let since = Date.now();
+    const pause = () => {
+      busy += Date.now() - since;
+      return new Promise<boolean>((resolve) =>
+        timer.setImmediate(() => {
+          since = Date.now();
+          resolve(!shutDown && unchanged());
+        }),
+      );
+    };
     try {
       const diagnostics = await service.diagnosticsInSlices(document, settingsFor(uri), pause);
       if (diagnostics) void connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`normref: diagnostics failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
+    const ended = Date.now();
+    lastCheck.set(uri, { ended, busy: busy + ended - since });
+    if (checking.get(uri) === running) checking.delete(uri);
+    if (running.changed && documents.get(uri)) schedule(uri);
     // The last check done, none waiting and none in slices: the server is idle.
     if (--publishing === 0 && due.size === 0) options.idleWork?.idle();
   }
@@ -467,7 +497,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
   documents.onDidClose((event) => {
     due.get(event.document.uri)?.();
     due.delete(event.document.uri);
-    published.delete(event.document.uri);
+    lastCheck.delete(event.document.uri);
     service?.forget(event.document.uri);
     void indexer?.closed(event.document.uri);
     // A closed document's problems leave the Problems panel with it.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { normref, tempDir, writeTree } from './support';
+import { cli, normref, tempDir, writeTree } from './support';
 
 const WITHDRAWN = '# Security policy\n\nControls follow ISO/IEC 27002:2013.\n';
 const CLEAN = '# Security policy\n\nControls follow ISO/IEC 27002:2022.\n';
@@ -158,6 +158,12 @@ test('a bad configuration file: one line naming the file and the key, exit 2', (
     ['{"diagnostics": {', '.normrefrc.json:1:18: not valid JSON: expected }'],
     ['{"ignore": ["a" "b"]}', '.normrefrc.json:1:17: not valid JSON: expected a comma'],
     ['', '.normrefrc.json: empty (a configuration of the defaults is {})'],
+    ['{"ignore": ["a\u0000b"]}', '.normrefrc.json:1:13: not valid JSON: a control character (a tab, a line break or U+0000 to U+001F) inside a string; write it as an escape'],
+    // Thousands deep would overflow the parser's stack: refused at the level past the limit.
+    [`{"ignore": ${'['.repeat(5000)}${']'.repeat(5000)}}`, '.normrefrc.json:1:75: nested more than 64 levels deep (no normref setting is)'],
+    [`{"x": ${'{"a": '.repeat(5000)}1${'}'.repeat(5000)}}`, `.normrefrc.json:1:${7 + 6 * 63}: nested more than 64 levels deep (no normref setting is)`],
+    // A long wrong value is cut: the line stays one line.
+    [`{"diagnostics": {"withdrawn": "${'x'.repeat(100_000)}"}}`, `.normrefrc.json: diagnostics.withdrawn: "${'x'.repeat(49)}… (100,002 characters) is not one of error, warning, information, hint, off`],
   ];
   for (const [text, line] of cases) {
     fs.writeFileSync(path.join(dir, '.normrefrc.json'), text);
@@ -346,6 +352,11 @@ test('--fix never touches a file it could not read or decode exactly', () => {
   assert.deepEqual(fs.readFileSync(path.join(dir, 'latin1.md')), invalid);
   assert.equal(fs.readFileSync(path.join(dir, 'ok.md'), 'utf8'), CLEAN);
   assert.match(stdout, /^latin1\.md:3:17 warning withdrawn/m);
+  // Standard input the same: given back byte for byte, not with U+FFFD for the byte, and said.
+  const piped = spawnSync(process.execPath, [cli, 'check', '--fix', '-'], { cwd: dir, input: invalid });
+  assert.equal(piped.status, 2);
+  assert.deepEqual(piped.stdout, invalid);
+  assert.match(piped.stderr.toString(), /^normref: <stdin>: not fixed: not valid UTF-8, and writing it back would change more than the fixes\n<stdin>:3:17 warning withdrawn /);
 });
 
 test('--fix leaves a read-only file and a file with other hard links as they are, and says why', () => {

@@ -3,6 +3,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { serverPath, startServer } from '../support/lsp-client';
 
 interface Link {
@@ -54,6 +55,28 @@ test('a request after shutdown is an InvalidRequest error', async () => {
     );
   } finally {
     await server.stop();
+  }
+});
+
+test('a request before initialize is a ServerNotInitialized error, and initialize then works', async () => {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest(() => null);
+  connection.listen();
+  try {
+    const hover = { textDocument: { uri: 'file:///early.md' }, position: { line: 0, character: 3 } };
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///early.md', languageId: 'markdown', version: 1, text: 'ISO/IEC 27002:2013' } });
+    for (const [method, params] of [['textDocument/hover', hover], ['textDocument/documentLink', { textDocument: hover.textDocument }], ['workspace/symbol', { query: '27001' }], ['normref/coverage', {}]] as const) {
+      await assert.rejects(connection.sendRequest(method, params), (error: { code: number }) => error.code === -32002, method);
+    }
+    await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///later.md', languageId: 'markdown', version: 1, text: 'ISO/IEC 27002:2013' } });
+    const answer = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { ...hover, textDocument: { uri: 'file:///later.md' } });
+    assert.match(answer?.contents.value ?? '', /27002:2013/);
+  } finally {
+    connection.dispose();
+    child.kill();
   }
 });
 

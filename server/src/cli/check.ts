@@ -137,13 +137,16 @@ class CheckRun {
       if (changed) this.stdout.write(unifiedDiff(input.name, original, fixed));
       return undefined;
     }
-    // Standard input's text is the product, changed or not (as Prettier writes it).
+    const notExact = `not fixed: not valid ${input.encoding.startsWith('utf8') ? 'UTF-8' : 'UTF-16'}, and writing it back would change more than the fixes`;
+    // Standard input's text is the product, changed or not (as Prettier writes it); one that was
+    // not valid in its encoding comes back as it came, as a file is left alone.
     if (input.stdin) {
-      this.stdout.write(fixed);
-      return undefined;
+      if (input.bytes) this.stdout.writeBytes(input.bytes);
+      else this.stdout.write(fixed);
+      return input.bytes && changed ? notExact : undefined;
     }
     if (!changed) return undefined;
-    if (!input.exact) return `not fixed: not valid ${input.encoding.startsWith('utf8') ? 'UTF-8' : 'UTF-16'}, and writing it back would change more than the fixes`;
+    if (!input.exact) return notExact;
     return writeFixed(input.path!, fixed, input.encoding, input.stat!);
   }
 

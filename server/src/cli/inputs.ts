@@ -24,6 +24,8 @@ export interface Input {
   /** The bytes decoded without loss, so that a fix may write them back. */
   exact: boolean;
   stdin: boolean;
+  /** Standard input's bytes, when they were not valid in their encoding: what `--fix -` gives back. */
+  bytes?: Uint8Array;
   /** The file's status when read; none for standard input. */
   stat?: fs.Stats;
 }
@@ -43,6 +45,7 @@ export async function readInput(file: string, stdinFilename?: string): Promise<I
       encoding: decoded.encoding,
       exact: decoded.exact,
       stdin: true,
+      ...(decoded.exact ? {} : { bytes }),
     };
   }
   const read = readText(file);

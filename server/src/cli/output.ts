@@ -29,6 +29,18 @@ export class Output {
     if (this.pendingLength >= CHUNK) this.flush();
   }
 
+  /** Bytes as they are, after what is buffered: standard input given back as it came. */
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    if (this.failure) return;
+    this.beforeWrite?.();
+    try {
+      this.stream.write(bytes);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
   /** Writes what is buffered; call before the process ends. */
   flush(): void {
     if (this.failure || this.pending.length === 0) return;
