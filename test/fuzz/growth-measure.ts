@@ -107,6 +107,7 @@ export interface Family {
 export const FAMILIES: Family[] = [
   { name: 'diagnostics: two editions of one standard, cited again and again', step: 'check', make: (n) => `ISO/IEC 27001:2022.\n\n${'Audits follow ISO/IEC 27001:2013 and ISO/IEC 27001:2022. '.repeat(n)}` },
   { name: 'diagnostics: 2013 controls and titles under 2022', step: 'check', make: (n) => `ISO/IEC 27001:2022\n\n${'- A.9.2.3 Management of privileged access rights\n- A.8.2 Information classification\n- A.5.1 Access control\n'.repeat(n)}` },
+  { name: 'diagnostics: one line of 2013 controls under 2022, bare, bracketed and "formerly"', step: 'check', make: (n) => `ISO/IEC 27001:2022\n\n${'A.12.4.4 [A.9.2.3] (formerly A.12.4.1) '.repeat(n)}\n` },
   { name: 'diagnostics: suppression comments, open and closed', step: 'check', make: (n) => `ISO/IEC 27002:2013\n\n${'<!-- normref-disable withdrawn renamed -->\nBS 7799-2 <!-- normref-disable-line -->\n<!-- normref-enable renamed -->\n'.repeat(n)}` },
   { name: 'diagnostics: normref comments misspelt, unclosed, one after another', step: 'check', make: (n) => `${'<!-- normref-disabel withdrawm <!-- normref as-of: 2021-13 <!-- normref edition: 2019 -->'.repeat(n)}\n${'<!-- normref-enable x '.repeat(n)}\n` },
   { name: 'plain text: normref comments after text, again and again', step: 'check', format: 'plaintext', make: (n) => `${'BS 7799-2 # normref-disable-line withdrwn '.repeat(n)}\n${'// normref-enabel\n'.repeat(n)}` },

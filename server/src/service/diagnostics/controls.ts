@@ -153,14 +153,24 @@ function besideItsSuccessor(r: ControlResolution, successors: readonly ControlIt
  * meant …". The author is speaking of that edition there.
  */
 function paragraphNames(text: string, start: number, end: number, year: string): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const inTable = /^[ \t]*\|/.test(text.slice(lineStart, lineStart + 40));
   const before = text.slice(Math.max(0, start - PARAGRAPH_REACH), start);
   const after = text.slice(end, end + PARAGRAPH_REACH);
-  const from = inTable ? before.lastIndexOf('\n') : Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\n\r\n'));
+  // The line's start within reach, not searched for back to the text's start: a paragraph on one
+  // line of a megabyte would be searched once per number in it. A longer line is no table row.
+  const lineBreak = before.lastIndexOf('\n');
+  const inTable = (lineBreak >= 0 || start <= PARAGRAPH_REACH) && /^[ \t]*\|/.test(before.slice(lineBreak + 1, lineBreak + 41));
+  const from = inTable ? lineBreak : Math.max(before.lastIndexOf('\n\n'), before.lastIndexOf('\n\r\n'));
   const stop = inTable ? after.indexOf('\n') : after.search(/\r?\n[ \t]*\r?\n/);
   const paragraph = `${before.slice(from + 1)} ${after.slice(0, stop < 0 ? after.length : stop)}`;
-  return new RegExp(`(?<!\\d)${year}(?!\\d)`).test(paragraph);
+  return yearPattern(year).test(paragraph);
+}
+
+const yearPatterns = new Map<string, RegExp>();
+/** A year not inside a longer number, made once per year. */
+function yearPattern(year: string): RegExp {
+  let pattern = yearPatterns.get(year);
+  if (!pattern) yearPatterns.set(year, (pattern = new RegExp(`(?<!\\d)${year}(?!\\d)`)));
+  return pattern;
 }
 
 const PARAGRAPH_REACH = 800;
