@@ -105,8 +105,8 @@ test('--as-of: an edition published after the date does not make the cited one o
   // A month or a year, as a document may declare it.
   for (const approved of ['2021', '2021-06', '2020-02-29']) assert.equal(normref(['check', '--as-of', approved, 'policy.md'], { cwd: dir }).code, 0, approved);
   assert.equal(normref(['check', '--as-of', '2023', 'policy.md'], { cwd: dir }).code, 1);
-  for (const bad of ['2020-13-01', '2021-02-30', '2021-02-29', '2021-6', '01/06/2021', '']) {
-    assert.deepEqual(normref(['check', '--as-of', bad, 'policy.md'], { cwd: dir }), { code: 2, stdout: '', stderr: `normref check: --as-of ${bad}: expected a date: YYYY-MM-DD, YYYY-MM or YYYY\n` });
+  for (const bad of ['2020-13-01', '2021-02-30', '2021-02-29', '2021-6', '01/06/2021', '0000', '0202-06-01', '']) {
+    assert.deepEqual(normref(['check', '--as-of', bad, 'policy.md'], { cwd: dir }), { code: 2, stdout: '', stderr: `normref check: --as-of ${bad}: expected a date from 1900 on: YYYY-MM-DD, YYYY-MM or YYYY\n` });
   }
 });
 
@@ -207,6 +207,8 @@ test('a glob that matches nothing is one line naming it, whatever else the folde
   assert.deepEqual(normref(['check', 'nothing.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: nothing.md: no such file or folder\n' });
   // A broken link the glob matches is what it found, and is said once.
   assert.deepEqual(normref(['check', 'notes', 'notes/*.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: notes/moved.md: symbolic link to nothing usable: no such file or folder\n' });
+  // Named itself, it is said the same way: the link is there, what it points to is not.
+  assert.deepEqual(normref(['check', 'notes/moved.md'], { cwd: dir }), { code: 2, stdout: notChecked, stderr: 'normref: notes/moved.md: symbolic link to nothing usable: no such file or folder\n' });
   // Each file is checked once, and the glob matched it.
   assert.deepEqual(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).stdout.split('\n').slice(1), ['1 problem (1 warning) in 1 of 1 file; 1 can be fixed with --fix', '']);
   assert.equal(normref(['check', 'policies', 'policies/*.md'], { cwd: dir }).code, 1);

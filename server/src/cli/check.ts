@@ -34,7 +34,7 @@ export interface CheckOptions {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export async function check(targets: readonly string[], options: CheckOptions, customData: CustomDataSets, tool: ToolInfo): Promise<number> {
-  if (options.asOf !== undefined && !isAsOfDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date: YYYY-MM-DD, YYYY-MM or YYYY`, EXIT.usage);
+  if (options.asOf !== undefined && !isAsOfDate(options.asOf)) throw new CliError(`normref check: --as-of ${options.asOf}: expected a date from 1900 on: YYYY-MM-DD, YYYY-MM or YYYY`, EXIT.usage);
   if (options.dryRun && !options.fix) throw new CliError('normref check: --dry-run goes with --fix: it shows what --fix would change', EXIT.usage);
   const configs = new ConfigFiles(options.config);
   if (configs.named && 'problem' in configs.named) throw new CliError(`normref: ${configs.named.problem}`, EXIT.usage);

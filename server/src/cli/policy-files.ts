@@ -11,6 +11,8 @@ import { describeError } from './read-text';
 import { isPolicyPath } from '../service/workspace/workspace';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'out']);
+/** The kernel's own folders on Linux: a glob from the root of the file system would list them for nothing but unreadable entries. */
+const SYSTEM_FOLDERS = new Set(['/proc', '/sys', '/dev']);
 
 export type Found = { file: string } | { problem: string; file: string };
 
@@ -34,7 +36,7 @@ export function* policyFiles(targets: readonly string[]): Generator<Found> {
       // A path that does not exist may be a glob the shell left alone (quoted, or no match there).
       const glob = picomatch.scan(target);
       if (glob.isGlob) yield* globFiles(target, glob.base, glob.glob, seen);
-      else yield { file: target, problem: describeError(error) };
+      else yield { file: target, problem: isLink(target) ? `symbolic link to nothing usable: ${describeError(error)}` : describeError(error) };
       continue;
     }
     // A file named on the command line is read whatever its extension; reading says if it cannot be.
@@ -97,12 +99,20 @@ function* walk(dir: string, realDir: string, relative: string, rules: GitignoreR
       }
     }
     if (isDirectory) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !here.ignores(full, true) && firstVisit(seen, real)) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.') && !SYSTEM_FOLDERS.has(real) && !here.ignores(full, true) && firstVisit(seen, real)) {
         yield* walk(full, real, rel, here, select, seen);
       }
     } else if (isFile && select(rel, entry.name) && !here.ignores(full, false) && firstVisit(seen, real)) {
       yield { file: full };
     }
+  }
+}
+
+function isLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

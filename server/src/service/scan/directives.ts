@@ -52,9 +52,10 @@ function parser(): typeof Yaml {
 }
 const COMMENT = new RegExp(`<!--\\s*normref\\s+edition\\s*:?\\s*(["']?(${EDITIONS.join('|')})["']?)\\s*-->`, 'dg');
 const AS_OF_COMMENT = /<!--\s*normref\s+as-of\s*:?\s*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?)["']?\s*-->/g;
-const AS_OF_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+// From 1900: no standard normref knows is older, and "0000" or "0202" is a slip of the keyboard.
+const AS_OF_DATE = /^(?:19|2\d)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
-/** Whether a text is a date as the as-of rule reads it: a year, a month or a day of the calendar (2021, 2021-06, 2021-06-01). */
+/** Whether a text is a date as the as-of rule reads it: a year from 1900, a month or a day of the calendar (2021, 2021-06, 2021-06-01). */
 export function isAsOfDate(text: string): boolean {
   if (!AS_OF_DATE.test(text)) return false;
   if (text.length < 10) return true;
