@@ -26,7 +26,7 @@ export function checkStandard(r: StandardResolution, context: CheckContext, foun
 // ----- withdrawn -----
 
 function withdrawn(r: StandardResolution, context: CheckContext): Found | undefined {
-  if (r.match !== 'edition' && r.match !== 'supplement') return undefined;
+  if (r.match !== 'edition' && r.match !== 'supplement' && r.match !== 'adopted-edition') return undefined;
   const cited = r.deliverable!;
   // A crosswalk's column of the old edition beside one of the new, or a section about that
   // edition ("Control areas of the 2005 edition"), cites it on purpose.
@@ -34,13 +34,17 @@ function withdrawn(r: StandardResolution, context: CheckContext): Found | undefi
   if (cited.year !== undefined && context.model.sectionNames(r.reference.start, String(cited.year))) return undefined;
   // A supplement goes with its edition: ISO/IEC 27001:2013/Cor 2:2015 is replaced by what replaced 2013.
   const edition = cited.supplement ? (r.editions.find((d) => d.year === cited.year) ?? cited) : cited;
-  const { chain, message, fixTitle } = withdrawal(cited, edition, r.current, context.catalog);
+  // A national adoption (EN ISO/IEC 27001:2017) is said to adopt the withdrawn edition; its own
+  // next edition has a year of its own (EN ISO/IEC 27001:2023 adopts 2022), which the catalog
+  // does not have: no fix would write it right.
+  const adoption = r.reference.id.adoption;
+  const { chain, message, fixTitle } = withdrawal(cited, edition, r.current, context.catalog, adoption ? r.id : undefined);
   const next = chain.steps[0];
   const asOf = context.asOf();
   if (asOf && (!next || !publishedBy(next, asOf))) return undefined;
   const latest = chain.steps.at(-1) ?? r.current;
   const fixes: Fix[] = [];
-  if (latest && latest.status === 'published') {
+  if (latest && latest.status === 'published' && !adoption) {
     // Moving a document to a new edition renumbers the controls it cites: offered, not applied, when any depend on it;
     // nor when the sentence already names the new edition ("2022 (or 2013 until the transition ends)").
     const numbered = context.catalog.controls.numberingsOfStandard(documentKey(edition.number, edition.parts));
@@ -73,6 +77,8 @@ function sameEdition(a: Deliverable, b: Deliverable): boolean {
 }
 
 interface Withdrawal {
+  /** How the message names what is withdrawn. */
+  said: string;
   chain: { steps: Deliverable[]; branches?: string[] };
   message: string;
   /** The title of the fix that cites the edition that replaced it last. */
@@ -87,14 +93,18 @@ interface Withdrawal {
  */
 const withdrawals = new WeakMap<Catalog, WeakMap<Deliverable, Withdrawal>>();
 
-function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverable | undefined, catalog: Catalog): Withdrawal {
+function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverable | undefined, catalog: Catalog, adoption?: string): Withdrawal {
   let known = withdrawals.get(catalog);
   if (!known) withdrawals.set(catalog, (known = new WeakMap()));
   const kept = known.get(cited);
+  const said = adoption
+    ? l10n.t('{0} adopts {1}, which is withdrawn', adoption, cited.reference)
+    : cited.supplement
+      ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference)
+      : l10n.t('{0} is withdrawn', cited.reference);
   const language = displayLanguage();
-  if (kept && kept.current === current && kept.language === language) return kept;
+  if (kept && kept.current === current && kept.said === said && kept.language === language) return kept;
   const chain = successors(edition, catalog);
-  const said = cited.supplement ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference) : l10n.t('{0} is withdrawn', cited.reference);
   let message: string;
   if (chain.steps.length === 0) {
     message = current ? l10n.t('{0}; the current edition is {1} ({2}).', said, current.reference, current.published ?? current.year ?? '') : l10n.t('{0}; the catalog names no successor.', said);
@@ -107,7 +117,7 @@ function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverab
     message = `${said}: ${steps.join(', ')}${also}.`;
   }
   const latest = chain.steps.at(-1) ?? current;
-  const result = { chain, message, ...(latest ? { fixTitle: replaceWith(latest.reference) } : {}), ...(current ? { current } : {}), language };
+  const result = { said, chain, message, ...(latest ? { fixTitle: replaceWith(latest.reference) } : {}), ...(current ? { current } : {}), language };
   known.set(cited, result);
   return result;
 }
