@@ -468,7 +468,7 @@ export function startServer(connection: Connection, files: ServerFiles, version:
     }
     const ended = Date.now();
     lastCheck.set(uri, { ended, busy: busy + ended - since });
-    if (checking.get(uri) === running) checking.delete(uri);
+    checking.delete(uri);
     if (running.changed && documents.get(uri)) schedule(uri);
     // The last check done, none waiting and none in slices: the server is idle.
     if (--publishing === 0 && due.size === 0) options.idleWork?.idle();

@@ -77,8 +77,6 @@ function sameEdition(a: Deliverable, b: Deliverable): boolean {
 }
 
 interface Withdrawal {
-  /** How the message names what is withdrawn. */
-  said: string;
   chain: { steps: Deliverable[]; branches?: string[] };
   message: string;
   /** The title of the fix that cites the edition that replaced it last. */
@@ -97,13 +95,14 @@ function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverab
   let known = withdrawals.get(catalog);
   if (!known) withdrawals.set(catalog, (known = new WeakMap()));
   const kept = known.get(cited);
+  const language = displayLanguage();
+  // An adoption's message names what the text wrote: not kept (adoptions are few).
+  if (!adoption && kept && kept.current === current && kept.language === language) return kept;
   const said = adoption
     ? l10n.t('{0} adopts {1}, which is withdrawn', adoption, cited.reference)
     : cited.supplement
       ? l10n.t('{0} amends {1}, which is withdrawn', cited.reference, edition.reference)
       : l10n.t('{0} is withdrawn', cited.reference);
-  const language = displayLanguage();
-  if (kept && kept.current === current && kept.said === said && kept.language === language) return kept;
   const chain = successors(edition, catalog);
   let message: string;
   if (chain.steps.length === 0) {
@@ -117,8 +116,8 @@ function withdrawal(cited: Deliverable, edition: Deliverable, current: Deliverab
     message = `${said}: ${steps.join(', ')}${also}.`;
   }
   const latest = chain.steps.at(-1) ?? current;
-  const result = { said, chain, message, ...(latest ? { fixTitle: replaceWith(latest.reference) } : {}), ...(current ? { current } : {}), language };
-  known.set(cited, result);
+  const result = { chain, message, ...(latest ? { fixTitle: replaceWith(latest.reference) } : {}), ...(current ? { current } : {}), language };
+  if (!adoption) known.set(cited, result);
   return result;
 }
 
